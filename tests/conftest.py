@@ -1,0 +1,35 @@
+"""Fixtures shared by every test: an isolated home, the seed files and their gold labels."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+SEEDS = DATA / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    """Never touch the user's real store, config or autosaves."""
+    home = tmp_path_factory.mktemp("drafter-home")
+    monkeypatch.setenv("DRAFTER_HOME", str(home))
+    monkeypatch.delenv("DRAFTER_DB", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def gold() -> list[dict]:
+    return json.loads((DATA / "seeds-gold.json").read_text(encoding="utf-8"))
