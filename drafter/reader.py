@@ -24,10 +24,13 @@ def parse_plans(text: str, source: str | None = None) -> list[Document]:
     from drafter.corpus.outline import parse_document
     from drafter.corpus.split import split_documents
 
-    documents = []
+    documents: list[Document] = []
     for span in split_documents(text):
         doc = parse_document(span.text, title_hint=span.title)
         doc.source = source
+        if documents and doc.region is None and doc.title == "起草说明":
+            # A drafting explanation speaks for the plan it follows.
+            doc.region, doc.level = documents[-1].region, documents[-1].level
         documents.append(doc)
     return documents
 

@@ -1,7 +1,223 @@
-"""Subcommands of this group are registered here (being built)."""
+"""`drafter ingest PATH...` and `drafter corpus list|show|search`: the corpus store from the shell.
+
+Every command opens the store named by `--db` (or `DRAFTER_DB`, or the default) and reads the
+bundled corpus into it on first use, telling the user on stderr.
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator
+
+from drafter.cli.output import emit_json
+
+if TYPE_CHECKING:
+    from drafter.corpus.ingest import IngestReport, Progress
+    from drafter.corpus.store import Store
+    from drafter.corpus.store_types import DocSummary, Hit
+    from drafter.model import Document
+
 
 def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
-    pass
+    p = sub.add_parser("ingest", help="read plan files or folders (.txt .md .html .docx) into the corpus")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--workers", type=int, default=None, help="processes reading files (default: auto)")
+    p.add_argument("--json", action="store_true", help="one result per file, as JSON")
+    p.set_defaults(func=cmd_ingest)
+
+    corpus = sub.add_parser("corpus", help="list, show and search the plans in the corpus")
+    csub = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
+    p = csub.add_parser("list", help="every document: id, region, date, 文号, title")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+    p = csub.add_parser("show", help="one document's metadata, outline and tasks")
+    p.add_argument("doc", metavar="ID", help="a document id, or a region or title (e.g. 哈尔滨)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+    p = csub.add_parser("search", help="ranked paragraphs matching a query, e.g. 取消药品加成")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true", help="the stable JSON contract")
+    p.set_defaults(func=cmd_search)
+
+
+# -- opening the store, with progress --------------------------------------------------------
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Progress]:
+    """A rich progress bar on stderr when it is a terminal; otherwise nothing (logs stay clean)."""
+    if not sys.stderr.isatty():
+        yield lambda done, total, result: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int, result) -> None:  # noqa: ANN001
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def open_corpus(args: argparse.Namespace) -> Store:
+    """The store for `--db`, with the bundled corpus read into it on first use."""
+    from drafter.corpus.store import DEFAULT_CORPUS_KEY, Store
+
+    store = Store.open(getattr(args, "db", None))
+    if not store.meta(DEFAULT_CORPUS_KEY):
+        print("drafter: first use of this store: reading the bundled corpus…", file=sys.stderr)
+        with progress_bar("bundled corpus") as progress:
+            report = store.ensure_default_corpus(progress)
+        if report:
+            for result in report.skipped:  # a bundled file that does not read is a bug: say so
+                print(f"drafter: skipped {result.path}: {result.why}", file=sys.stderr)
+            print(f"drafter: bundled corpus: {report.summary()}", file=sys.stderr)
+    return store
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from drafter.corpus.ingest import ingest_paths
+
+    with open_corpus(args) as store, progress_bar("ingesting") as progress:
+        report = ingest_paths(store, args.paths, progress=progress, workers=args.workers)
+    if args.json:
+        emit_json({"summary": report.summary(), "files": [vars(r) for r in report.results]})
+    else:
+        print_report(report)
+    return 0 if report.read or report.unchanged else 1
+
+
+def print_report(report: IngestReport) -> None:
+    for result in report.skipped:
+        print(f"skipped {result.path}: {result.why}")
+    for result in report.read:
+        if result.replaced:
+            print(f"replaced {result.path} ({result.documents} document(s))")
+    print(f"{report.summary()} in {report.seconds:.1f} s")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_corpus(args) as store:
+        docs = store.list_documents()
+    if args.json:
+        emit_json({"documents": [d.as_json() for d in docs]})
+        return 0
+    print_list(docs)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from drafter.corpus.store_read import document_json
+
+    with open_corpus(args) as store:
+        doc_id = store.resolve(args.doc)
+        summary, document = store.summary(doc_id), store.get_document(doc_id)
+    if args.json:
+        emit_json(document_json(summary, document))
+    else:
+        print_document(summary, document)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_corpus(args) as store:
+        hits = store.search(args.query, limit=args.limit)
+    if args.json:
+        emit_json({"query": args.query, "hits": [h.as_json() for h in hits]})
+        return 0
+    print_hits(args.query, hits)
+    return 0
+
+
+# -- printing --------------------------------------------------------------------------------
+
+
+def _console():  # noqa: ANN202
+    from rich.console import Console
+
+    # Plain text when piped: no colours, no wrapping that would cut a paragraph in two.
+    tty = sys.stdout.isatty()
+    return Console(highlight=False, soft_wrap=not tty, no_color=not tty, emoji=False)
+
+
+def _pad(text: str, width: int) -> str:
+    from rich.cells import cell_len
+
+    return text + " " * max(0, width - cell_len(text))  # Chinese characters are two cells wide
+
+
+def print_list(docs: list[DocSummary]) -> None:
+    if not docs:
+        print("the corpus is empty: `drafter ingest PATH` reads plans into it")
+        return
+    regions = max(len(d.region or "—") for d in docs) * 2
+    for d in docs:
+        facts = f"{d.id:>4}  {_pad(d.region or '—', regions)}  {d.date or '—':<10}  "
+        title = d.title or d.plan_title or "(untitled)"
+        number = f"  {d.doc_number}" if d.doc_number else ""
+        print(f"{facts}{title}{number}  [{d.sections} sections, {d.tasks} tasks]")
+    print(f"{len(docs)} document(s)")
+
+
+def print_document(summary: DocSummary, document: Document) -> None:
+    print(f"# {document.title or document.plan_title or '(untitled)'}  (id {summary.id})")
+    facts = {
+        "plan": document.plan_title, "issuer": document.issuer, "date": document.date,
+        "文号": document.doc_number, "region": document.region, "level": document.level,
+        "source": summary.source_path,
+    }  # fmt: skip
+    for name, value in facts.items():
+        if value:
+            print(f"  {name}: {value}")
+    print()
+    for section in document.walk():
+        kind = f"  [{section.kind}]" if section.kind else ""
+        print(f"{'  ' * section.level}{section.heading}{kind}")
+        for task in section.tasks:
+            partners = "、".join(task.partners) or "—"
+            deadline = f"  期限: {task.deadline}" if task.deadline else ""
+            print(f"{'  ' * (section.level + 1)}任务: {_short(task.text)}  牵头: {task.lead or '—'}"
+                  f"  配合: {partners}{deadline}")  # fmt: skip
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_hits(query: str, hits: list[Hit]) -> None:
+    from rich.text import Text
+
+    if not hits:
+        print(f"nothing in the corpus matches '{query}'")
+        return
+    console = _console()
+    for rank, hit in enumerate(hits, 1):
+        where = " · ".join(x for x in (hit.region, hit.date) if x)
+        console.print(Text(f"{rank}. [{hit.doc_id}] {where}  {hit.title or ''}", style="bold"))
+        if hit.heading_path:
+            console.print(Text("   " + " › ".join(hit.heading_path), style="cyan"))
+        console.print(_highlighted(hit, plain=not sys.stdout.isatty()))
+    console.print(f"{len(hits)} paragraph(s)", style="dim")
+
+
+def _highlighted(hit: Hit, plain: bool):  # noqa: ANN202
+    """The paragraph with its matches styled (on a terminal) or wrapped in « » (piped)."""
+    from rich.text import Text
+
+    from drafter.corpus.search import snippet
+
+    if plain:
+        return Text("   " + snippet(hit.text, hit.spans, width=max(len(hit.text), 1)))
+    text = Text("   " + hit.text)
+    for start, end in hit.spans:
+        text.stylize("bold black on yellow", start + 3, end + 3)
+    return text

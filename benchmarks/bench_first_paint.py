@@ -1,0 +1,66 @@
+"""Time to first paint of the terminal app, headless, in fresh processes (imports included).
+
+    python benchmarks/bench_first_paint.py [--runs 5]
+
+Prints, per run: import time, time to the first painted screen, and time until the corpus list is
+filled (the store opens, or on its first run ingests the bundled corpus, in a worker meanwhile).
+Each run uses its own empty DRAFTER_HOME, so run 1 of each includes the first-run ingest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+CHILD = r"""
+import asyncio, json, time
+t0 = time.perf_counter()
+from drafter.tui.app import create_app
+t_import = time.perf_counter() - t0
+
+async def main():
+    app = create_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        t_paint = time.perf_counter() - t0
+        while app.corpus is None:
+            await asyncio.sleep(0.01)
+        t_corpus = time.perf_counter() - t0
+        await app.workers.wait_for_complete()
+        t_all = time.perf_counter() - t0
+    print(json.dumps({"import": t_import, "paint": t_paint, "corpus": t_corpus, "all_workers": t_all,
+                      "documents": len(app.corpus.entries)}))
+
+asyncio.run(main())
+"""
+
+
+def run_once(home: str) -> dict:
+    env = dict(os.environ, DRAFTER_HOME=home)
+    env.pop("DRAFTER_DB", None)
+    out = subprocess.run([sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as home:
+        results = [run_once(home) for _ in range(args.runs)]  # run 1: fresh home (first-run ingest)
+    for i, r in enumerate(results, 1):
+        print(
+            f"run {i}: import {r['import'] * 1000:6.0f} ms  first paint {r['paint'] * 1000:6.0f} ms  "
+            f"corpus listed {r['corpus'] * 1000:6.0f} ms  all workers {r['all_workers'] * 1000:6.0f} ms  "
+            f"({r['documents']} documents)"
+        )
+    paints = [r["paint"] for r in results[1:]] or [results[0]["paint"]]
+    print(f"first paint (warm runs) median {statistics.median(paints) * 1000:.0f} ms; target ≤ 1000 ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Source files in the store: content hashes, reading a file into prepared documents, recording it.
+
+A file is known by its path and its SHA-256: the same content again (at the same or another path)
+changes nothing; new content at a known path replaces that file's documents. A file that cannot be
+read is recorded as skipped with its reason, and is tried again on the next ingest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from drafter.corpus.store_types import READ, SKIPPED, UNCHANGED, IngestResult
+from drafter.corpus.store_write import Prepared, delete_documents_of_file, prepare, write_documents
+from drafter.errors import DrafterError
+
+
+@dataclass
+class FileJob:
+    """One file on its way into the store; `prepared` is filled by `read_file_job` (maybe in a
+    worker process), `why` when it could not be read."""
+
+    path: str
+    sha256: str = ""
+    size: int = 0
+    prepared: list[Prepared] = field(default_factory=list)
+    why: str | None = None
+
+
+def canonical(path: str | os.PathLike) -> str:
+    return str(Path(path).expanduser().resolve())
+
+
+def hash_file(path: str | os.PathLike) -> FileJob:
+    job = FileJob(canonical(path))
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        job.why = "is a folder"
+    except OSError as err:
+        job.why = f"cannot open: {err.strerror or err}"
+    else:
+        job.sha256 = hashlib.sha256(data).hexdigest()
+        job.size = len(data)
+    return job
+
+
+def read_file_job(job: FileJob) -> FileJob:
+    """Read, clean, outline and tokenize the file; never raises for a bad file (sets `why`)."""
+    if job.why:
+        return job
+    from drafter.reader import read_plans
+
+    try:
+        documents = read_plans(job.path)
+    except DrafterError as err:
+        job.why = getattr(err, "why", None) or str(err)
+        return job
+    except Exception as err:  # noqa: BLE001 - a parser bug on one file must not stop an ingest
+        job.why = f"could not be parsed ({type(err).__name__}: {err})"
+        return job
+    if not documents:
+        job.why = "no plan text found"
+        return job
+    job.prepared = prepare(documents)
+    return job
+
+
+def unchanged(conn: sqlite3.Connection, job: FileJob) -> IngestResult | None:
+    """An 'unchanged' result when this exact content is already in the store, else None."""
+    if job.why:
+        return None
+    same_path = conn.execute(
+        "SELECT sha256, status FROM source_files WHERE path = ?", (job.path,)
+    ).fetchone()
+    if same_path and same_path["sha256"] == job.sha256 and same_path["status"] == READ:
+        return IngestResult(job.path, UNCHANGED, "already in the store", size=job.size)
+    twin = conn.execute(
+        "SELECT path FROM source_files WHERE sha256 = ? AND status = ? AND path != ?",
+        (job.sha256, READ, job.path),
+    ).fetchone()
+    if twin:
+        return IngestResult(job.path, UNCHANGED, f"same content as {twin['path']}", size=job.size)
+    return None
+
+
+def record(conn: sqlite3.Connection, job: FileJob) -> IngestResult:
+    """Write a read (or unreadable) file's rows; the caller holds the transaction."""
+    known = conn.execute("SELECT id, status FROM source_files WHERE path = ?", (job.path,)).fetchone()
+    if job.why:
+        # A known, readable file that went bad keeps its old documents: nothing is lost.
+        # A file that could not even be opened (gone, no permission) is not recorded at all.
+        if job.sha256 and (known is None or known["status"] == SKIPPED):
+            _upsert(conn, job, known["id"] if known else None, SKIPPED)
+        return IngestResult(job.path, SKIPPED, job.why, size=job.size)
+    replaced = known is not None and known["status"] == READ
+    if known is not None:
+        delete_documents_of_file(conn, known["id"])
+    file_id = _upsert(conn, job, known["id"] if known else None, READ)
+    write_documents(conn, file_id, job.prepared)
+    return IngestResult(job.path, READ, documents=len(job.prepared), replaced=replaced, size=job.size)
+
+
+def _upsert(conn: sqlite3.Connection, job: FileJob, file_id: int | None, status: str) -> int:
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    values = (job.path, job.sha256, job.size, now, status, job.why)
+    if file_id is None:
+        cur = conn.execute(
+            "INSERT INTO source_files (path, sha256, size, ingested_at, status, why) VALUES (?,?,?,?,?,?)",
+            values,
+        )
+        return int(cur.lastrowid)
+    conn.execute(
+        "UPDATE source_files SET path=?, sha256=?, size=?, ingested_at=?, status=?, why=? WHERE id=?",
+        (*values, file_id),
+    )
+    return file_id

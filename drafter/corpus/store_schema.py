@@ -1,0 +1,110 @@
+"""The store's SQLite schema, versioned with `PRAGMA user_version`.
+
+Paragraphs are the unit of search: each row keeps the original text and its heading path, and the
+FTS5 table holds the same paragraph as space-joined jieba tokens (rowid = paragraph id), because
+SQLite's own tokenizers cannot cut Chinese into words.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from drafter.errors import DrafterError
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE IF NOT EXISTS source_files (
+    id          INTEGER PRIMARY KEY,
+    path        TEXT NOT NULL UNIQUE,
+    sha256      TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    status      TEXT NOT NULL,          -- read | skipped
+    why         TEXT                    -- for skipped files: the one-line reason
+);
+CREATE INDEX IF NOT EXISTS source_files_sha256 ON source_files(sha256);
+CREATE TABLE IF NOT EXISTS documents (
+    id         INTEGER PRIMARY KEY,
+    file_id    INTEGER REFERENCES source_files(id) ON DELETE CASCADE,
+    ordinal    INTEGER NOT NULL,        -- position of the document in its file
+    title      TEXT,
+    plan_title TEXT,
+    issuer     TEXT,
+    date       TEXT,
+    doc_number TEXT,
+    region     TEXT,
+    level      TEXT,
+    preamble   TEXT NOT NULL DEFAULT '',
+    text       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS documents_file ON documents(file_id);
+CREATE TABLE IF NOT EXISTS sections (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    parent_id   INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,       -- pre-order position in the document
+    marker      TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    level       INTEGER NOT NULL,
+    kind        TEXT,
+    body        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id, ordinal);
+CREATE INDEX IF NOT EXISTS sections_parent ON sections(parent_id);
+CREATE INDEX IF NOT EXISTS sections_kind ON sections(kind);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    id           INTEGER PRIMARY KEY,
+    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    section_id   INTEGER REFERENCES sections(id) ON DELETE CASCADE,  -- NULL: the preamble
+    ordinal      INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    heading_path TEXT NOT NULL          -- JSON list of headings, outermost first
+);
+CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document_id);
+CREATE INDEX IF NOT EXISTS paragraphs_section ON paragraphs(section_id);
+CREATE TABLE IF NOT EXISTS tasks (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    section_id  INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    lead        TEXT,
+    partners    TEXT NOT NULL DEFAULT '[]',  -- JSON list
+    deadline    TEXT
+);
+CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
+CREATE INDEX IF NOT EXISTS tasks_section ON tasks(section_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(tokens, tokenize='unicode61');
+"""
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """Open (and create or migrate) the store at `path`; ':memory:' gives a private store."""
+    try:
+        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL, much faster commits
+        migrate(conn, path)
+    except sqlite3.DatabaseError as err:  # e.g. `--db` pointing at a file that is not a store
+        raise DrafterError(f"{path}: not a drafter store ({err})") from err
+    return conn
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise DrafterError(
+            f"{path}: the store was written by a newer drafter (schema {version} > {SCHEMA_VERSION})"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    conn.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")

@@ -1,0 +1,88 @@
+"""What the store hands back: document summaries, search hits, per-file ingest results."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from drafter.errors import Ambiguous
+
+READ, UNCHANGED, SKIPPED = "read", "unchanged", "skipped"
+
+
+@dataclass
+class DocSummary:
+    """One stored document without its outline: enough for lists, pickers and search results."""
+
+    id: int
+    title: str | None
+    plan_title: str | None
+    region: str | None
+    level: str | None
+    date: str | None
+    doc_number: str | None
+    issuer: str | None
+    source_path: str | None
+    sections: int = 0
+    tasks: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)  # section kind → how many sections
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+    def label(self) -> str:
+        """`12  哈尔滨市  哈尔滨市人民政府办公厅关于…` — how a candidate is shown to a user."""
+        return f"{self.id}  {self.region or '—'}  {self.title or self.plan_title or '(untitled)'}"
+
+
+@dataclass
+class IngestResult:
+    """What happened to one file: read (new or replaced), unchanged (same content), or skipped."""
+
+    path: str
+    status: str  # READ | UNCHANGED | SKIPPED
+    why: str | None = None  # for skipped and unchanged files
+    documents: int = 0
+    replaced: bool = False  # a changed file at a known path: its old documents were replaced
+    size: int = 0
+
+
+@dataclass
+class Hit:
+    """One ranked paragraph. `score` is the negated bm25 (higher is better); paragraphs holding the
+    query verbatim are ranked before the others whatever their score. `spans` are the matched
+    (start, end) character ranges in `text`."""
+
+    doc_id: int
+    title: str | None
+    region: str | None
+    date: str | None
+    heading_path: list[str]
+    text: str
+    snippet: str  # a window of `text` around the matches, each match wrapped in « »
+    score: float
+    paragraph_id: int = 0
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "region": self.region,
+            "date": self.date,
+            "heading_path": self.heading_path,
+            "text": self.text,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+            "paragraph_id": self.paragraph_id,
+            "spans": [list(s) for s in self.spans],
+        }
+
+
+class AmbiguousDocument(Ambiguous):
+    """Several documents match a name about equally well; `matches` holds them, best first."""
+
+    def __init__(self, name: str, matches: list[DocSummary]) -> None:
+        labels = [m.label() for m in matches]
+        listing = "\n  ".join(labels)
+        super().__init__(f"'{name}' matches {len(matches)} documents; use an id:\n  {listing}", labels)
+        self.matches = matches

@@ -1,0 +1,201 @@
+"""The draft file on disk: `+++` TOML metadata, then the plan as plain text. Atomic saves.
+
+    +++
+    region = "运城市"
+    province = "山西省"
+    title = "运城市深化医药卫生体制改革实施方案"
+    superior = ["《关于…的意见》(国办发〔2015〕38号)"]
+    +++
+    运城市人民政府关于印发…的通知
+    …
+    一、指导思想
+    <!-- 来源: id=zdsx-1a2b3c | 地区=哈尔滨市 | … -->
+    坚持…
+
+The body goes through the same outline parser as any corpus plan (`load_as_document`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+
+from drafter.draft.model import META_KEYS, PROVENANCE, Draft, parse_outline
+from drafter.errors import DrafterError, UnreadableFile
+from drafter.model import Document
+
+FENCE = "+++"
+
+
+class BrokenDraft(DrafterError):
+    """A draft file whose metadata or layout cannot be read; the message names file and line."""
+
+    def __init__(self, path: str | os.PathLike, line: int | None, why: str) -> None:
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {why}")
+
+
+def is_draft_text(text: str) -> bool:
+    return text.lstrip("\ufeff").startswith(FENCE)
+
+
+def load_draft(path: str | os.PathLike) -> Draft:
+    """Read a draft file; a plan file without metadata loads as a draft with empty metadata."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise UnreadableFile(str(path), err.strerror or str(err)) from err
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise BrokenDraft(path, line, "not UTF-8 text (a draft is saved as UTF-8)") from err
+    return parse_draft(text, path)
+
+
+def parse_draft(text: str, path: str | os.PathLike = "<draft>") -> Draft:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
+    final_newline = bool(lines) and lines[-1] == ""
+    if final_newline:
+        lines.pop()
+    meta, front, body_at = _read_front_matter(lines, path)
+    preamble, sections = parse_outline(lines[body_at:])
+    return Draft(meta, preamble, sections, front, newline, final_newline)
+
+
+def _read_front_matter(lines: list[str], path) -> tuple[dict, str | None, int]:  # noqa: ANN001
+    if not lines or lines[0].strip() != FENCE:
+        return {}, None, 0
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        raise BrokenDraft(path, 1, "the metadata block opened with +++ is never closed") from None
+    front = "\n".join(lines[1:end])
+    try:
+        meta = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as err:
+        match = re.search(r"line (\d+)", str(err))
+        line = int(match.group(1)) + 1 if match else 2
+        raise BrokenDraft(path, line, f"broken draft metadata: {err}") from None
+    _check_meta(meta, lines[1:end], path)
+    return meta, "\n".join(lines[: end + 1]), end + 1
+
+
+def _check_meta(meta: dict, lines: list[str], path) -> None:  # noqa: ANN001
+    def line_of(key: str) -> int:
+        return next((i + 2 for i, line in enumerate(lines) if line.lstrip().startswith(key)), 2)
+
+    for key, value in meta.items():
+        if key == "superior":
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise BrokenDraft(path, line_of(key), "superior must be a list of document names")
+        elif key == "year":
+            if not isinstance(value, int):
+                raise BrokenDraft(path, line_of(key), "year must be a number like 2025")
+        elif key in META_KEYS and not isinstance(value, str):
+            raise BrokenDraft(path, line_of(key), f"{key} must be text in quotes")
+
+
+def dump_front_matter(meta: dict) -> str:
+    keys = [k for k in META_KEYS if k in meta] + sorted(k for k in meta if k not in META_KEYS)
+    return "\n".join(f"{key} = {toml_value(meta[key])}" for key in keys)
+
+
+def toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def dumps_draft(draft: Draft) -> str:
+    lines: list[str] = []
+    if draft.meta or draft.front_matter is not None:
+        if draft.front_matter is not None:  # as written, fences included
+            lines += draft.front_matter.split("\n")
+        else:
+            lines += [FENCE, *dump_front_matter(draft.meta).split("\n"), FENCE]
+    lines += draft.body_lines()
+    text = draft.newline.join(lines)
+    return text + draft.newline if draft.final_newline else text
+
+
+def save_draft(draft: Draft, path: str | os.PathLike) -> None:
+    """Write atomically: a temp file beside `path`, fsync, then rename over it."""
+    write_atomic(Path(path), dumps_draft(draft).encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not every platform can open a directory
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def plain_text(draft: Draft) -> str:
+    """The plan as a reader sees it: no metadata, no provenance comments."""
+    return "\n".join(line for line in draft.body_lines() if not PROVENANCE.match(line)).strip("\n") + "\n"
+
+
+def load_as_document(path: str | os.PathLike) -> Document:
+    """Any plan file as a Document: a draft's metadata + its outline, or a corpus file's first plan."""
+    head = Path(path).read_bytes()[:16] if Path(path).is_file() else b""
+    if not is_draft_text(head.decode("utf-8", errors="ignore")):
+        from drafter.reader import read_plans
+
+        documents = read_plans(path)
+        if not documents:
+            raise UnreadableFile(str(path), "no plan found in this file")
+        return documents[0]
+    return draft_document(load_draft(path), source=str(path))
+
+
+def draft_document(draft: Draft, source: str | None = None) -> Document:
+    """The draft through the corpus outline parser, with its metadata laid over what it finds."""
+    from drafter.reader import parse_plans
+
+    documents = parse_plans(plain_text(draft), source=source)
+    if not documents:
+        raise BrokenDraft(source or "<draft>", None, "no plan text found under the metadata")
+    doc = max(documents, key=lambda d: len(d.headings()))
+    meta = draft.meta
+    doc.region = meta.get("region") or doc.region
+    doc.level = meta.get("level") or doc.level
+    doc.plan_title = meta.get("title") or doc.plan_title
+    doc.issuer = meta.get("issuer") or doc.issuer
+    doc.date = meta.get("date") or doc.date
+    doc.source = source
+    return doc

@@ -1,0 +1,89 @@
+"""Run formatting that Word, WPS and LibreOffice all read the same way.
+
+python-docx's `font.name` sets only `w:ascii`/`w:hAnsi`; a Chinese run then falls back to the theme's
+East Asian face. So every run names its face in all four slots, no `*Theme` attribute is left to
+override the names, and the language is marked zh-CN.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import lru_cache
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+from drafter.export.layout import FONT_BODY, LINE_PITCH, ROLES, SIZE_3HAO, Role
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+THEME_ATTRS = tuple(qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
+FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+# Characters XML 1.0 cannot carry; scraped text sometimes has them (form feeds, stray controls).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def el(tag: str, attrs: dict[str, str] | None = None, *children: etree._Element) -> etree._Element:
+    """A `w:` element with `w:`-qualified attributes, e.g. el("w:sz", {"w:val": "32"})."""
+    element = etree.Element(qn(tag), nsmap={"w": W_NS})
+    for key, value in (attrs or {}).items():
+        element.set(qn(key), str(value))
+    element.extend(children)
+    return element
+
+
+def xml_text(text: str) -> str:
+    return _XML_INVALID.sub("", text)
+
+
+def font_element(face: str) -> etree._Element:
+    return el("w:rFonts", {slot: face for slot in FONT_SLOTS} | {"w:hint": "eastAsia"})
+
+
+def build_rpr(font: str, size: int, char_spacing: int = 0) -> etree._Element:
+    """`w:rPr` in schema order: rFonts, spacing, sz, szCs, lang."""
+    rpr = el("w:rPr")
+    rpr.append(font_element(font))
+    if char_spacing:
+        rpr.append(el("w:spacing", {"w:val": char_spacing}))
+    rpr.append(el("w:sz", {"w:val": size}))
+    rpr.append(el("w:szCs", {"w:val": size}))
+    rpr.append(el("w:lang", {"w:val": "en-US", "w:eastAsia": "zh-CN", "w:bidi": "ar-SA"}))
+    return rpr
+
+
+@lru_cache(maxsize=None)
+def _role_rpr(role: Role) -> etree._Element:
+    return build_rpr(role.font, role.size, role.char_spacing)
+
+
+def role_rpr(role: Role | str) -> etree._Element:
+    """A fresh copy of a role's run properties (each run owns its own element)."""
+    role = ROLES[role] if isinstance(role, str) else role
+    return copy.deepcopy(_role_rpr(role))
+
+
+def strip_theme_fonts(root: etree._Element) -> None:
+    """Remove every `*Theme` font attribute under `root` (styles, docDefaults, runs)."""
+    for fonts in root.iter(qn("w:rFonts")):
+        for attr in THEME_ATTRS:
+            fonts.attrib.pop(attr, None)
+
+
+def set_doc_defaults(styles_root: etree._Element) -> None:
+    """docDefaults: 仿宋 3号 zh-CN, exact 579-twip lines, no theme fonts anywhere in styles.xml."""
+    strip_theme_fonts(styles_root)
+    defaults = styles_root.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = el("w:docDefaults")
+        styles_root.insert(0, defaults)
+    for child in list(defaults):
+        defaults.remove(child)
+    defaults.append(el("w:rPrDefault", None, build_rpr(FONT_BODY, SIZE_3HAO)))
+    spacing = el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": LINE_PITCH, "w:lineRule": "exact"})
+    defaults.append(el("w:pPrDefault", None, el("w:pPr", None, spacing)))
+    for style in styles_root.iter(qn("w:style")):  # the template's Normal etc. keep their own rFonts
+        for fonts in style.iter(qn("w:rFonts")):
+            face = fonts.get(qn("w:eastAsia")) or fonts.get(qn("w:ascii")) or FONT_BODY
+            for slot in FONT_SLOTS:
+                fonts.set(qn(slot), face)

@@ -1,0 +1,68 @@
+"""Site boilerplate: breadcrumbs (`您现在所在位置:…`), article chrome (`作者:… 更新时间:…`),
+download-site disclaimers (`- 1、下载文档前请自行甄别…`), print/close links and category tags
+(`【文件】`). The `文章属性•【制定机关】…` metadata block is plan data and is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.text.edits import Edit
+
+_LINE_START = r"^[ \t\u3000\xa0]*"
+BREADCRUMB_RE = re.compile(
+    _LINE_START + r"(?:您现在的位置|您现在所在位置|您的位置|您所在的位置|当前位置|所在位置|现在位置)\s*[:：>].*$",
+    re.MULTILINE,
+)
+# Article chrome keys; a short line with two of them (or a counter) is page furniture.
+_CHROME_KEY = (
+    r"(?:作者|来源|信息来源|文章来源|发布时间|更新时间|发布日期|更新日期|发布人|发布者|浏览次数|"
+    r"点击数|点击次数|阅读次数|访问次数|浏览量|阅读量|责任编辑|编辑|审核|字体)\s*[:：]"
+)
+CHROME_KEY_RE = re.compile(_CHROME_KEY)
+COUNTER_RE = re.compile(r"(?:浏览次数|点击数|点击次数|阅读次数|访问次数|浏览量|阅读量)\s*[:：]\s*\d*")
+_NAV_WORDS = (
+    r"打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏本页|收藏|"
+    r"分享到[:：]?|扫一扫|字体[:：]?\s*[大中小\s]*|【\s*[大中小]\s*】|上一篇[:：]?.*|下一篇[:：]?.*|"
+    r"[【\[]\s*(?:打印|关闭|收藏|返回)[^】\]]{0,6}[】\]]"
+)
+NAV_LINE_RE = re.compile(rf"{_LINE_START}(?:(?:{_NAV_WORDS})[\s|/丨]*)+$", re.MULTILINE)
+# Download-site disclaimers (文库 sites): any of these marks the line.
+DISCLAIMER_RE = re.compile(
+    r"下载文档前|文档内容的完整性|仅部分预览|不可在线预览|申请退款|侵犯您的权益|联系客服|人工客服|"
+    r"文档贡献者|用户上传|原创力文档|人人文库|下载积分|免费下载|版权归原作者|免责声明|如有侵权|"
+    r"本站不保证|仅供参考,不得用于商业"
+)
+SITE_TAG_RE = re.compile(
+    _LINE_START
+    + r"【(?:文件|通知|公告|政策|政策文件|政策解读|解读|新闻|动态|要闻|转载|原创|专题|图文|视频|置顶|推荐|热点|"
+    r"公示|信息公开|工作动态)】",
+    re.MULTILINE,
+)
+MAX_CHROME_LINE = 100
+MAX_DISCLAIMER_LINE = 200
+
+
+def remove_boilerplate(text: str) -> list[Edit]:
+    """Whole boilerplate lines, and category tags at line starts."""
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\n")
+        if _is_boilerplate_line(body):
+            edits.append(Edit(pos, pos + len(line), "", "boilerplate"))
+        elif tag := SITE_TAG_RE.match(body):
+            edits.append(Edit(pos + tag.start(), pos + tag.end(), "", "boilerplate"))
+        pos += len(line)
+    return edits
+
+
+def _is_boilerplate_line(line: str) -> bool:
+    if not line.strip():
+        return False
+    if BREADCRUMB_RE.match(line) or NAV_LINE_RE.match(line):
+        return True
+    if len(line) <= MAX_CHROME_LINE and "。" not in line:
+        if len(CHROME_KEY_RE.findall(line)) >= 2 or COUNTER_RE.search(line):
+            return True
+    return len(line) <= MAX_DISCLAIMER_LINE and bool(DISCLAIMER_RE.search(line))

@@ -1,0 +1,89 @@
+"""HTML in scraped text: junk elements, empty-tag junk lines, tags (block elements → line breaks),
+entities. Tags are only ever ASCII-named: `<省深化…实施意见>` is a Chinese title in angle brackets.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from drafter.text.edits import Edit, regex_edits
+
+_TAG = r"<(?:/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?|![A-Za-z][^<>]*|\?[^<>]*\?)>"
+TAG_RE = re.compile(_TAG)
+_JUNK_ELEMENTS = "script|style|noscript|template|head|iframe|svg|select|button|nav"
+JUNK_ELEMENT_RE = re.compile(
+    rf"<!--.*?-->|<({_JUNK_ELEMENTS})\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+# A line that is nothing but tags, maybe after a list marker (`  1. <blockquote …></blockquote>`).
+JUNK_LINE_RE = re.compile(
+    rf"^[ \t\u3000]*(?:[•·●\-*]|\d{{1,3}}[.、)])?[ \t\u3000]*(?:{_TAG}[ \t\u3000]*)+(?:\n|\Z)", re.MULTILINE
+)
+_BLOCKS = (
+    "p|div|br|li|ul|ol|dl|dt|dd|tr|table|tbody|thead|h[1-6]|section|article|header|footer|"
+    "blockquote|pre|hr|center|title|form|fieldset|address|figure|figcaption|main|aside"
+)
+BLOCK_TAG_RE = re.compile(rf"</?(?:{_BLOCKS})\b", re.IGNORECASE)
+CELL_TAG_RE = re.compile(r"</?t[dh]\b", re.IGNORECASE)
+# Entities, including double-escaped chains (`&amp;lt;`), decoded in one go so cleaning is idempotent.
+ENTITY_RE = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+HTML_DOCUMENT_RE = re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html\b|<\?xml[^>]*>\s*<html\b)|<body\b", re.I)
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+# Source line breaks in an HTML document are just spaces (none between two Chinese characters).
+HTML_SOURCE_BREAK_RE = re.compile(r"[ \t\r]*\n\s*")
+CJK_RE = re.compile(f"[{_CJK}]")
+
+
+def looks_like_html_document(text: str) -> bool:
+    return bool(HTML_DOCUMENT_RE.search(text[:4096]))
+
+
+def remove_junk_elements(text: str) -> list[Edit]:
+    """Comments and elements whose content is never plan text (script, style, head, nav…)."""
+    return regex_edits(JUNK_ELEMENT_RE, text, "", "html")
+
+
+def join_source_lines(text: str) -> list[Edit]:
+    """In an HTML document, line breaks come from block elements, not from the source layout."""
+
+    def joined(m: re.Match[str]) -> str:
+        return "" if _between_cjk(text, m) else " "
+
+    return regex_edits(HTML_SOURCE_BREAK_RE, text, joined)
+
+
+def _between_cjk(text: str, m: re.Match[str]) -> bool:
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    return bool(before and after and CJK_RE.match(before) and CJK_RE.match(after))
+
+
+def remove_junk_lines(text: str) -> list[Edit]:
+    """Lines of nothing but (empty) tags, like the injected junk at the top of some scraped pages."""
+    return regex_edits(JUNK_LINE_RE, text, "", "html")
+
+
+def strip_tags(text: str) -> list[Edit]:
+    """Every tag removed; block elements become a line break, table cells a space."""
+
+    def replacement(m: re.Match[str]) -> str:
+        tag = m.group()
+        if BLOCK_TAG_RE.match(tag):
+            return "\n"
+        if CELL_TAG_RE.match(tag):
+            return " "
+        return ""
+
+    return regex_edits(TAG_RE, text, replacement, "html")
+
+
+def decode_entities(text: str) -> list[Edit]:
+    """`&nbsp;` → no-break space (normalised later), `&lt;` → `<`, `&#20013;` → 中 …"""
+
+    def decoded(m: re.Match[str]) -> str | None:
+        out = m.group()
+        for _ in range(out.count("&amp;") + 1):
+            out = html.unescape(out)
+        return None if out == m.group() else out
+
+    return regex_edits(ENTITY_RE, text, decoded, "html")

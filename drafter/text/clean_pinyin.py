@@ -1,0 +1,22 @@
+"""Pinyin annotations after characters: `醫(yī)` → `醫`, `專(zhuān)業(yè)` → `專業`.
+
+Only latin syllables carrying a tone mark, in brackets, right after a Chinese character (or a `?`
+that stands for one): real parentheses like `(试行)`, `(2)`, `(DRG)` or `(含中医医院,下同)` stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.text.edits import Edit, regex_edits
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c"
+_LETTER = f"a-zü{_TONED}"
+# One bracketed annotation: letters (maybe several syllables) with at least one tone mark.
+_ANNOTATION = rf"[(（][{_LETTER}]*[{_TONED}][{_LETTER}]*(?:[ '’][{_LETTER}]+)*[)）]"
+PINYIN_RE = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff\u3100-\u312f?\ufffd])(?:{_ANNOTATION})+")
+
+
+def remove_pinyin(text: str) -> list[Edit]:
+    """Every pinyin annotation (chains like `(zhōng)(guó)` at once, so a second pass finds none)."""
+    return regex_edits(PINYIN_RE, text, "", "pinyin")

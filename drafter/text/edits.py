@@ -1,0 +1,83 @@
+"""Text edits with position tracking, so every cleaning step can say what it removed and where.
+
+A step returns the edits it made on its input: `Edit(start, end, replacement, what)`, sorted and
+non-overlapping. `apply_edits` builds the new text; `PositionMap` carries positions recorded by
+earlier steps forward into the new text, so a removal can be reported at its offset in the *final*
+cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] with `replacement`. `what` names the category of a reported removal;
+    None means an unreported normalisation (whitespace, 繁→简)."""
+
+    start: int
+    end: int
+    replacement: str = ""
+    what: str | None = None
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """The text with every edit made (edits sorted by start, non-overlapping)."""
+    if not edits:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for e in edits:
+        parts.append(text[pos : e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+class PositionMap:
+    """Maps offsets in a step's input to offsets in its output.
+
+    An offset inside a replaced span maps to where the replacement starts; offsets after an edit
+    shift by the length change of every edit before them.
+    """
+
+    def __init__(self, edits: list[Edit]) -> None:
+        self._starts = [e.start for e in edits]
+        self._edits = edits
+        # _shift[i]: total length change of edits[0..i-1]
+        self._shift = [0]
+        for e in edits:
+            self._shift.append(self._shift[-1] + len(e.replacement) - (e.end - e.start))
+
+    def new_start(self, i: int) -> int:
+        """Where edit i's replacement starts in the output."""
+        return self._edits[i].start + self._shift[i]
+
+    def __call__(self, pos: int) -> int:
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return pos
+        e = self._edits[i]
+        if pos < e.end:
+            return self.new_start(i)
+        return pos + self._shift[i + 1]
+
+
+def regex_edits(
+    pattern: re.Pattern[str],
+    text: str,
+    replace: Callable[[re.Match[str]], str | None] | str = "",
+    what: str | None = None,
+) -> list[Edit]:
+    """One edit per match of `pattern`; `replace` gives the replacement (None: leave that match)."""
+    edits = []
+    for m in pattern.finditer(text):
+        new = replace(m) if callable(replace) else replace
+        if new is not None and new != m.group():
+            edits.append(Edit(m.start(), m.end(), new, what))
+    return edits

@@ -1,0 +1,121 @@
+"""Loading the corpus for the app: the store when it is there, the bundled files otherwise.
+
+Runs on a worker thread (the store's first run ingests the bundled corpus, which takes seconds);
+`progress` is called from that thread, so callers must hand results back to the UI thread.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+Progress = Callable[[str, float | None], None]
+"""(what is happening, fraction done 0..1 or None when unknown)."""
+
+
+@dataclass(frozen=True)
+class CorpusEntry:
+    """One corpus document as the app lists it."""
+
+    id: str
+    region: str
+    date: str
+    doc_number: str
+    title: str
+    source: str = ""
+
+
+@dataclass
+class CorpusState:
+    entries: list[CorpusEntry] = field(default_factory=list)
+    from_store: bool = False  # False: the bundled files listed directly (no search, no ids)
+    note: str = ""  # why the list is partial, shown to the user
+
+
+def load_corpus(db: str | None, progress: Progress) -> CorpusState:
+    """Open the store (ingesting the bundled corpus on first run) and list its documents."""
+    if importlib.util.find_spec("drafter.corpus.store") is None:
+        return load_from_files(progress, note="store not available yet: listing the bundled files")
+    from drafter.corpus.store import Store
+
+    progress("opening the store", None)
+    with Store.open(db) as store:  # a connection belongs to this worker thread: close it here
+        store.ensure_default_corpus(_store_progress(progress))
+        entries = [entry_from(doc) for doc in store.list_documents()]
+    if not entries:  # an empty store still shows the user what ships with drafter
+        return load_from_files(progress, note="the store is empty: listing the bundled files")
+    return CorpusState(entries=entries, from_store=True)
+
+
+def load_from_files(progress: Progress, note: str = "") -> CorpusState:
+    """Without a store: read each bundled file with the outline pipeline, or list names only."""
+    from drafter.resources import corpus_files
+
+    files = corpus_files()
+    entries: list[CorpusEntry] = []
+    for i, path in enumerate(files):
+        progress(f"reading {path.name}", i / max(len(files), 1))
+        entries.extend(_entries_of_file(path))
+    progress("done", 1.0)
+    return CorpusState(entries=entries, note=note)
+
+
+def _entries_of_file(path: Path) -> list[CorpusEntry]:
+    try:
+        from drafter.reader import read_plans
+
+        documents = read_plans(path)
+    except Exception:  # noqa: BLE001 - the parser may not be there yet; the file still lists
+        title = _first_line(path) or path.name
+        return [CorpusEntry(id=path.stem, region="", date="", doc_number="", title=title, source=str(path))]
+    return [
+        entry_from(doc, fallback_id=f"{path.stem}#{n}")
+        for n, doc in enumerate(documents, start=1)
+    ]
+
+
+def _first_line(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                if line.strip():
+                    return line.strip()[:80]
+    except OSError:
+        pass
+    return ""
+
+
+def entry_from(doc: Any, fallback_id: str = "") -> CorpusEntry:
+    """A CorpusEntry from whatever the store lists: an object with attributes or a mapping."""
+
+    def get(name: str) -> str:
+        value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
+        return "" if value is None else str(value)
+
+    title = get("title") or get("plan_title") or "(untitled)"
+    return CorpusEntry(
+        id=get("id") or get("doc_id") or fallback_id,
+        region=get("region"),
+        date=get("date"),
+        doc_number=get("doc_number"),
+        title=title,
+        source=get("source") or get("source_path"),
+    )
+
+
+def _store_progress(progress: Progress) -> Callable[..., None]:
+    """Adapt whatever the store reports (a fraction, done/total, a name) to `Progress`."""
+
+    def report(*args: Any, **kwargs: Any) -> None:
+        numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
+        words = [Path(str(getattr(a, "path", a))).name for a in args if isinstance(a, (str, Path)) or hasattr(a, "path")]
+        fraction: float | None = None
+        if len(numbers) >= 2 and numbers[1]:
+            fraction = numbers[0] / numbers[1]
+        elif len(numbers) == 1 and 0 <= numbers[0] <= 1:
+            fraction = float(numbers[0])
+        progress(" ".join(words) or "ingesting the bundled corpus", fraction)
+
+    return report

@@ -1,0 +1,22 @@
+"""The frame every main screen shares: header, body, status line and footer."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from drafter.tui.widgets.status_line import StatusLine
+
+
+class DrafterScreen(Screen):
+    """Subclasses yield their body from `compose_body`."""
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield from self.compose_body()
+        yield StatusLine()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()

@@ -1,0 +1,136 @@
+"""The one place where the app calls the library — the same functions the CLI twins call.
+
+Each function runs on a worker thread. Where a colleague's module has not landed, `*_available()`
+says so and the screen shows a "not available yet" state instead of reimplementing anything.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drafter.tui.corpus_loader import CorpusEntry
+from drafter.tui.store_access import open_store
+
+
+def has(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def compare_available() -> bool:
+    return has("drafter.compare.align") or _compare_api() is not None
+
+
+def _compare_api() -> Any:
+    try:
+        from drafter.compare import compare_documents
+    except ImportError:
+        return None
+    return compare_documents
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something to put into a section: a library variant or a corpus section's text."""
+
+    label: str  # one line for the list
+    provenance: dict[str, str]  # 地区 / 年份 / 文号 / 文件 / id: written as the 来源 comment
+    text: str  # ready to insert (a variant rendered for the draft's region)
+
+
+# ── draft ──────────────────────────────────────────────────────────────────────────────────────
+def draft_document(draft: Any) -> Any:
+    """The draft as a Document, through the same outline parser as any corpus plan."""
+    from drafter.draft.io import draft_document as to_document
+
+    return to_document(draft, source="draft")
+
+
+def save_draft(draft: Any, path: Path) -> None:
+    from drafter.draft.io import save_draft as save
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save(draft, path)
+
+
+def load_draft(path: Path) -> Any:
+    from drafter.draft.io import load_draft as load
+
+    return load(path)
+
+
+def new_draft(meta: dict[str, str]) -> Any:
+    """A complete draft from the section library when it is there; an empty one otherwise."""
+    try:
+        from drafter.library.compose import new_draft as assemble  # colleague's `drafter new`
+    except ImportError:
+        from drafter.draft.model import Draft
+
+        draft = Draft()
+        for key, value in meta.items():
+            if value:
+                draft.set_meta(key, value)
+        return draft
+    return assemble(**{k: v for k, v in meta.items() if v})
+
+
+# ── candidates for a section ───────────────────────────────────────────────────────────────────
+def candidates(db: str | None, kind: str | None, region: str | None, limit: int = 40) -> list[Candidate]:
+    """Library variants of `kind` rendered for `region`, then corpus sections of the same kind."""
+    if not kind:
+        return []
+    found = _variant_candidates(kind, region)
+    found.extend(_corpus_candidates(db, kind, limit))
+    return found
+
+
+def _variant_candidates(kind: str, region: str | None) -> list[Candidate]:
+    try:
+        from drafter.library import variants as library
+    except ImportError:
+        return []
+    out = []
+    for variant in library.list_variants(kind=kind):
+        text = library.render_variant(variant, region=region or "")
+        meta = {"id": str(getattr(variant, "id", "")), "地区": str(getattr(variant, "region", "") or "")}
+        out.append(Candidate(f"模板 {meta['id']}  {meta['地区']}", meta, text))
+    return out
+
+
+def _corpus_candidates(db: str | None, kind: str, limit: int) -> list[Candidate]:
+    with open_store(db) as store:
+        pairs = store.sections_of_kind(kind)[:limit]
+    out = []
+    for summary, section in pairs:
+        body = section.body.strip()
+        if not body:
+            continue
+        year = (summary.date or "")[:4]
+        meta = {"地区": summary.region or "", "年份": year, "文号": summary.doc_number or "",
+                "文件": summary.title or summary.plan_title or ""}
+        label = f"{summary.region or '—'} {year} {summary.doc_number or ''}  {section.heading}"
+        out.append(Candidate(label, meta, body))
+    return out
+
+
+# ── compare ────────────────────────────────────────────────────────────────────────────────────
+def reference_document(db: str | None, entry: CorpusEntry) -> Any:
+    with open_store(db) as store:
+        return store.get_document(int(entry.id))
+
+
+def compare(db: str | None, draft: Any, entry: CorpusEntry, granularity: str = "word") -> Any:
+    compare_documents = _compare_api()
+    if compare_documents is None:
+        raise RuntimeError("compare is not available yet")
+    a = draft_document(draft)
+    b = reference_document(db, entry)
+    try:
+        return compare_documents(a, b, granularity=granularity)
+    except TypeError:  # an API without the granularity option
+        return compare_documents(a, b)

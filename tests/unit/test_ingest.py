@@ -1,0 +1,161 @@
+"""Ingesting real files with the real reader: seeds, re-ingest, changed and bad files, the CLI."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+from drafter.corpus.ingest import ingest_paths
+from drafter.corpus.store import Store
+
+# The reader (decode → clean → split → outline) is built alongside the store; these tests need it.
+pytestmark = pytest.mark.skipif(
+    not all(importlib.util.find_spec(m) for m in ("drafter.text.clean", "drafter.text.decode")),
+    reason="drafter.reader's decode/clean modules are not there yet",
+)
+
+SEED_DOCS = 24  # documents in the five seed files (tests/data/seeds-gold.json)
+_built: dict[str, bytes] = {}
+
+
+@pytest.fixture
+def seeded(tmp_path, seed_paths) -> Path:
+    """A store file holding the five seeds (ingested once per test session, then copied)."""
+    path = tmp_path / "seeded.sqlite3"
+    if "db" not in _built:
+        with Store(path) as store:
+            report = ingest_paths(store, seed_paths)
+            assert not report.skipped, report.skipped
+            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _built["db"] = path.read_bytes()
+    else:
+        path.write_bytes(_built["db"])
+    return path
+
+
+def test_seeds_are_read_into_their_documents(seeded, gold):
+    with Store(seeded) as store:
+        docs = store.list_documents()
+        assert len(docs) == SEED_DOCS
+        assert {d.region for d in docs} >= {"哈尔滨市", "南昌市", "汉中市", "聊城市"}
+        assert all(d.source_path and d.source_path.endswith(".txt") for d in docs)
+        nanchang = store.get_document(store.resolve("南昌"))
+        assert nanchang.doc_number == "洪府发〔2017〕32号"
+        assert nanchang.sections and nanchang.sections[0].heading.startswith("一、")
+
+
+def test_reingesting_the_same_files_changes_nothing(seeded, seed_paths):
+    with Store(seeded) as store:
+        before = [(d.id, d.title) for d in store.list_documents()]
+        report = ingest_paths(store, seed_paths)
+        assert [r.status for r in report.results] == ["unchanged"] * len(seed_paths)
+        assert [(d.id, d.title) for d in store.list_documents()] == before
+
+
+def test_search_finds_harbin_paragraph_with_its_heading_path(seeded):
+    with Store(seeded) as store:
+        hits = store.search("取消药品加成", limit=10)
+        harbin = [h for h in hits if h.region == "哈尔滨市"]
+        assert harbin, [h.region for h in hits]
+        assert all("取消药品加成" in h.text for h in hits[:3])
+        assert any(h.heading_path for h in harbin)
+        assert "«取消药品加成»" in harbin[0].snippet
+        assert store.resolve("哈尔滨") == harbin[0].doc_id
+
+
+def test_an_ambiguous_name_in_the_seeds_raises_with_candidates(seeded):
+    from drafter.errors import Ambiguous
+
+    with Store(seeded) as store, pytest.raises(Ambiguous) as caught:
+        store.resolve("聊城")  # the draft and its 起草说明 are both 聊城市's
+    assert len(caught.value.candidates) >= 2
+
+
+def test_a_changed_file_replaces_its_documents(tmp_path, seeds_dir):
+    plan = tmp_path / "harbin.txt"
+    shutil.copy(seeds_dir / "002_d2b59fd790b2730b.txt", plan)
+    with Store(tmp_path / "s.sqlite3") as store:
+        first = store.add_file(plan)
+        assert (first.status, first.replaced) == ("read", False)
+        count = store.count_documents()
+        plan.write_text(plan.read_text(encoding="utf-8").replace("取消药品加成", "取消耗材加成"), encoding="utf-8")
+        again = store.add_file(plan)
+        assert (again.status, again.replaced) == ("read", True)
+        assert store.count_documents() == count
+        assert not any("取消药品加成" in h.text for h in store.search("取消药品加成"))
+        assert any("取消耗材加成" in h.text for h in store.search("取消耗材加成"))
+        assert len(store.source_files()) == 1
+
+
+def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(tmp_path, seeds_dir):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(seeds_dir / "003_2f56a4579ed1d20f.txt", folder / "sub" / "hanzhong.txt")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")  # not a plan type: not picked up from a folder
+    with Store(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths(store, [folder, tmp_path / "missing.txt"])
+    by_name = {Path(r.path).name: r for r in report.results}
+    assert set(by_name) == {"hanzhong.txt", "binary.txt", "empty.txt", "broken.docx", "missing.txt"}
+    assert by_name["hanzhong.txt"].status == "read" and by_name["hanzhong.txt"].documents >= 1
+    for name in ("binary.txt", "empty.txt", "broken.docx", "missing.txt"):
+        assert by_name[name].status == "skipped" and by_name[name].why, name
+    assert report.summary().startswith("read 1 file(s)")
+
+
+def test_progress_is_reported_for_every_file(tmp_path, seed_paths):
+    seen = []
+    with Store(tmp_path / "s.sqlite3") as store:
+        ingest_paths(store, seed_paths[3:], progress=lambda done, total, r: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]
+
+
+def test_the_bundled_corpus_is_ingested_once(tmp_path):
+    with Store(tmp_path / "s.sqlite3") as store:
+        report = store.ensure_default_corpus()
+        assert report and not report.skipped and report.documents == SEED_DOCS
+        assert store.ensure_default_corpus() is None
+
+
+def test_cli_ingest_prints_a_summary_naming_skipped_files(tmp_path, seeded, seeds_dir, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    code = main(["--db", str(seeded), "ingest", str(seeds_dir), str(bad)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert f"skipped {bad}" in out
+    assert "0 file(s)" in out and "5 unchanged, 1 skipped" in out
+
+
+def test_cli_search_json_contract_and_first_use_auto_ingest(tmp_path, capsys):
+    db = tmp_path / "fresh.sqlite3"
+    assert main(["--db", str(db), "corpus", "search", "取消药品加成", "--limit", "5", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "bundled corpus" in captured.err
+    result = json.loads(captured.out)
+    assert result["query"] == "取消药品加成"
+    assert 0 < len(result["hits"]) <= 5
+    hit = result["hits"][0]
+    assert {"doc_id", "title", "region", "date", "heading_path", "text", "snippet", "score"} <= set(hit)
+    assert "取消药品加成" in hit["text"]
+
+
+def test_cli_list_and_show(seeded, capsys):
+    assert main(["--db", str(seeded), "corpus", "list", "--json"]) == 0
+    docs = json.loads(capsys.readouterr().out)["documents"]
+    assert len(docs) == SEED_DOCS
+    assert main(["--db", str(seeded), "corpus", "show", "哈尔滨", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["region"] == "哈尔滨市" and shown["headings"] and shown["sections"]
+    assert main(["--db", str(seeded), "corpus", "show", "哈尔滨"]) == 0
+    text = capsys.readouterr().out
+    assert "哈尔滨市" in text and "一、" in text
+    assert main(["--db", str(seeded), "corpus", "show", "聊城"]) == 2
+    assert "聊城" in capsys.readouterr().err
