@@ -20,7 +20,8 @@ from drafter.corpus.store_files import FileJob, canonical, hash_file, read_file_
 from drafter.corpus.store_types import READ, SKIPPED, UNCHANGED, IngestResult
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
-BATCH_FILES = 64  # files per write transaction
+BATCH_FILES = 64  # files per write transaction, at most
+BATCH_SECONDS = 1.0  # ... and at least one transaction a second
 POOL_THRESHOLD = 40  # fewer files to read than this: a pool costs more than it saves
 Progress = Callable[[int, int, IngestResult], None]  # (files done, files in all, latest result)
 
@@ -86,13 +87,32 @@ def ingest_paths(
     started = time.perf_counter()
     report = IngestReport()
     items = _unique(expand_paths(paths))
-    total = len(items)
 
     def done(result: IngestResult) -> None:
         report.results.append(result)
         if progress:
-            progress(len(report.results), total, result)
+            progress(len(report.results), len(items), result)
 
+    to_read = _files_to_read(store, items, done)
+    batch: list[FileJob] = []
+    flushed = time.monotonic()
+    for job in _read_all(to_read, workers):
+        batch.append(job)
+        # Big batches for speed, but at least once a second so a progress bar keeps moving.
+        if len(batch) >= BATCH_FILES or time.monotonic() - flushed > BATCH_SECONDS:
+            for result in store.commit(batch):
+                done(result)
+            batch, flushed = [], time.monotonic()
+    for result in store.commit(batch) if batch else []:
+        done(result)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _files_to_read(
+    store: Store, items: list[Path | IngestResult], done: Callable[[IngestResult], None]
+) -> list[FileJob]:
+    """Hash every file; report those already stored (or missing) and return the rest."""
     to_read: list[FileJob] = []
     hashes: set[str] = set()
     for item in items:
@@ -108,17 +128,7 @@ def ingest_paths(
         else:
             hashes.add(job.sha256)
             to_read.append(job)
-    batch: list[FileJob] = []
-    for job in _read_all(to_read, workers):
-        batch.append(job)
-        if len(batch) >= BATCH_FILES:
-            for result in store.commit(batch):
-                done(result)
-            batch = []
-    for result in store.commit(batch) if batch else []:
-        done(result)
-    report.seconds = time.perf_counter() - started
-    return report
+    return to_read
 
 
 def _unique(items: Iterable[Path | IngestResult]) -> list[Path | IngestResult]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from functools import lru_cache
 
 from drafter.corpus.store_types import Hit
 
@@ -32,6 +33,26 @@ FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks
 """
 
 
+_PART_SPLIT = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():  # noqa: ANN202 - opencc has no type hints
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def normalize_query(query: str) -> str:
+    """The corpus is stored simplified, so a query typed in traditional characters is converted."""
+    return _to_simplified().convert(query).strip()
+
+
+def query_parts(query: str) -> list[str]:
+    """The query's runs between spaces and punctuation: what must occur verbatim to rank first."""
+    return [p for p in _PART_SPLIT.split(query) if p]
+
+
 def query_terms(query: str) -> list[str]:
     """The query's jieba search-mode words, punctuation dropped, each once, in order."""
     from drafter.text.tokens import search_terms
@@ -49,10 +70,11 @@ def _quote(term: str) -> str:
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
     """The best `limit` paragraphs for `query`, best first."""
+    query = normalize_query(query)
     terms = query_terms(query)
     if not terms or limit <= 0:
         return []
-    parts = query.split()
+    parts = query_parts(query)
     rows = _ranked(conn, " ".join(map(_quote, terms)), parts, limit)
     if not rows:
         rows = _ranked(conn, " OR ".join(map(_quote, terms)), parts, limit)

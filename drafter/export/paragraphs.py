@@ -57,7 +57,7 @@ def paragraph(
 
 
 def paragraph_properties(role: Role, indent: Indent, mark: etree._Element | None) -> etree._Element:
-    """`w:pPr` in schema order: keepNext, pageBreakBefore, spacing, ind, jc, outlineLvl, rPr."""
+    """`w:pPr` in schema order: keepNext, pageBreakBefore, snapToGrid, spacing, ind, jc, outlineLvl, rPr."""
     ppr = el("w:pPr")
     if role.keep_next:
         ppr.append(el("w:keepNext"))
@@ -65,7 +65,8 @@ def paragraph_properties(role: Role, indent: Indent, mark: etree._Element | None
         ppr.append(el("w:pageBreakBefore"))
     if role.exact_line:
         ppr.append(el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": LINE_PITCH, "w:lineRule": "exact"}))
-    else:
+    else:  # off the page's line grid, or LibreOffice snaps each line of a cell to 579 twips
+        ppr.append(el("w:snapToGrid", {"w:val": 0}))
         ppr.append(el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": 240, "w:lineRule": "auto"}))
     ind = indent_element(indent, role.char_width)
     if ind is not None:

@@ -20,7 +20,7 @@ from drafter.model import Document, Task
 
 TASK_TABLE_TITLE = "重点任务分工表"
 TASK_HEADER = ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")
-TASK_WIDTHS = (700, 3645, 1600, 1800, TYPE_AREA_WIDTH - 700 - 3645 - 1600 - 1800)
+TASK_WIDTHS = (700, TYPE_AREA_WIDTH - 700 - 1700 - 1900 - 1300, 1700, 1900, 1300)
 CHANGE_TABLE_TITLE = "修改对照表"
 CHANGE_HEADER = ("参考文本", "本稿", "说明")
 CHANGE_WIDTHS = (3600, 3600, TYPE_AREA_WIDTH - 7200)

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from drafter.draft.io import write_atomic
 from drafter.draft.numbering import marker
+from drafter.library.gazetteer import gazetteer
 from drafter.library.templatize import Source, templatize
 from drafter.library.variants import KIND_IDS, STANDARD_KINDS, Variant, dumps_variant, load_variant, relative_path
 from drafter.model import Document, Section
@@ -97,7 +98,7 @@ def outline_text(section: Section) -> str:
 def candidates(documents: list[Document]) -> list[Candidate]:
     out = []
     for doc in documents:
-        source = Source.of(doc.region, document_year(doc), unit=_unit_guess(doc))
+        source = Source.of(source_region(doc), document_year(doc), unit=_unit_guess(doc))
         for kind, section in passages(doc):
             text = outline_text(section)
             if len(re.sub(r"\s", "", text)) - len(section.title) < MIN_CHARS:
@@ -106,6 +107,21 @@ def candidates(documents: list[Document]) -> list[Candidate]:
             if made:
                 out.append(Candidate(kind, made.text, made.dropped, doc))
     return out
+
+
+def source_region(doc: Document) -> str | None:
+    """The plan's own region as the gazetteer knows it: the parsed one, else the issuer's or
+    title's most local place (`武威市凉州区人民政府` → 凉州区)."""
+    gaz = gazetteer()
+    if doc.region and gaz.lookup(doc.region):
+        return doc.region
+    for text in (doc.issuer, doc.title, doc.plan_title):
+        places = [gaz.lookup(name) for _s, _e, name in gaz.spot(text or "")]
+        places = [p for p in places if p]
+        if places:
+            order = {"县级": 0, "市级": 1, "省级": 2}
+            return min(places, key=lambda p: order[p.level]).name
+    return doc.region
 
 
 def _unit_guess(doc: Document) -> str | None:
@@ -136,7 +152,7 @@ def build_variants(documents: list[Document]) -> list[Variant]:
 
 
 def _doc_ref(doc: Document) -> dict[str, str]:
-    return {"region": doc.region or "", "title": doc.title or doc.plan_title or "", "date": doc.date or ""}
+    return {"region": source_region(doc) or "", "title": doc.title or doc.plan_title or "", "date": doc.date or ""}
 
 
 def _variant(cluster: list[Candidate]) -> Variant:
@@ -150,7 +166,8 @@ def _variant(cluster: list[Candidate]) -> Variant:
             seen.add(tuple(ref.items()))
             also_in.append(ref)
     doc = first.doc
-    source = {"title": doc.title or doc.plan_title or "", "issuer": doc.issuer or "", "region": doc.region or "",
+    source = {"title": doc.title or doc.plan_title or "", "issuer": doc.issuer or "",
+              "region": source_region(doc) or "",
               "date": doc.date or "", "doc_number": doc.doc_number or ""}
     return Variant(id=f"{KIND_IDS[first.kind]}-{digest}", kind=first.kind, template=first.template,
                    source=source, also_in=sorted(also_in, key=lambda r: tuple(r.values())),

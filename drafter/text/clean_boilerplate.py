@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.text.edits import Edit
+from drafter.text.edits import Edit, lines_with_offsets
 
 _LINE_START = r"^[ \t\u3000\xa0]*"
 BREADCRUMB_RE = re.compile(
@@ -46,14 +46,12 @@ MAX_DISCLAIMER_LINE = 200
 def remove_boilerplate(text: str) -> list[Edit]:
     """Whole boilerplate lines, and category tags at line starts."""
     edits: list[Edit] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
+    for pos, line in lines_with_offsets(text):
         body = line.rstrip("\n")
         if _is_boilerplate_line(body):
             edits.append(Edit(pos, pos + len(line), "", "boilerplate"))
         elif tag := SITE_TAG_RE.match(body):
             edits.append(Edit(pos + tag.start(), pos + tag.end(), "", "boilerplate"))
-        pos += len(line)
     return edits
 
 

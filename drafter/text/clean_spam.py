@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.text.edits import Edit
+from drafter.text.edits import Edit, lines_with_offsets
 
 # Chinese words of gambling spam. STRONG ones weigh 2, CORE 1, FILLER 0 (they only glue a run).
 _STRONG = "投注|博彩|百家乐|老虎机|时时彩|六合彩|赌场|赌城|下注|赔率|彩金|真人娱乐|真人视讯|棋牌游戏|电子游艺"
@@ -76,8 +76,7 @@ def find_spam(text: str) -> tuple[list[Edit], list[SpamCut]]:
     """Spam lines removed whole; spam inside a sentence cut out, each cut reported."""
     edits: list[Edit] = []
     cuts: list[SpamCut] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
+    for pos, line in lines_with_offsets(text):
         runs = _spam_runs(line) if _maybe_spam(line) else []
         if runs and _is_short_chrome(line.rstrip("\n")):
             edits.append(Edit(pos, pos + len(line), "", "spam"))
@@ -87,7 +86,6 @@ def find_spam(text: str) -> tuple[list[Edit], list[SpamCut]]:
                 edits.append(Edit(pos + start, pos + end, "", "spam"))
                 if line[:start].strip() and line[end:].strip():
                     cuts.append(SpamCut(pos + start))
-        pos += len(line)
     return edits, cuts
 
 

@@ -81,3 +81,16 @@ def regex_edits(
         if new is not None and new != m.group():
             edits.append(Edit(m.start(), m.end(), new, what))
     return edits
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    """(offset, line with its `\\n`) for each line; only `\\n` ends a line."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line + "\n"))
+        pos += len(line) + 1
+    if out:  # the last line has no newline
+        last_pos, last = out[-1]
+        out[-1] = (last_pos, last[:-1])
+    return out

@@ -17,18 +17,45 @@ from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
 from drafter.paths import locations
-from drafter.tui.corpus_loader import CorpusState, load_corpus
+from drafter.tui import services
+from drafter.tui.commands import DrafterCommands
+from drafter.tui.corpus_loader import CorpusEntry, CorpusState, load_corpus
+from drafter.tui.dialogs.confirm_dialog import ConfirmDialog
+from drafter.tui.dialogs.help_dialog import HelpDialog
+from drafter.tui.dialogs.reference_picker import ReferencePicker
+from drafter.tui.draft_actions import DraftActions
+from drafter.tui.draft_session import DraftSession
 from drafter.tui.keymap import read_keymap
+from drafter.tui.screens.compare_screen import CompareScreen
+from drafter.tui.screens.compose_screen import ComposeScreen
 from drafter.tui.screens.corpus_screen import CorpusScreen
+from drafter.tui.screens.export_screen import ExportScreen
+from drafter.tui.screens.search_screen import SearchScreen
+
+AUTOSAVE_SECONDS = 3.0
 
 
-class DrafterApp(App[None]):
+class DrafterApp(DraftActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "drafter"
     SUB_TITLE = "实施方案起草"
-    MODES = {"corpus": CorpusScreen}
+    COMMANDS = App.COMMANDS | {DrafterCommands}
+    MODES = {
+        "corpus": CorpusScreen,
+        "compose": ComposeScreen,
+        "search": SearchScreen,
+        "compare": CompareScreen,
+        "export": ExportScreen,
+    }
     BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help"),
         Binding("f2", "switch_mode('corpus')", "Corpus", id="mode.corpus", tooltip="the corpus documents"),
+        Binding("f3", "switch_mode('compose')", "Compose", id="mode.compose", tooltip="edit the draft"),
+        Binding("f4", "switch_mode('search')", "Search", id="mode.search", tooltip="full-text search"),
+        Binding("f5", "switch_mode('compare')", "Compare", id="mode.compare", tooltip="diff with a plan"),
+        Binding("f6", "switch_mode('export')", "Export", id="mode.export", tooltip=".docx, redline, HTML"),
+        Binding("ctrl+n", "new_draft", "New", id="draft.new", show=False),
+        Binding("ctrl+s", "save_draft", "Save", id="draft.save", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -36,6 +63,7 @@ class DrafterApp(App[None]):
     status_text: reactive[str] = reactive("starting…")
     busy: reactive[bool] = reactive(True)
     jieba_ready: reactive[bool] = reactive(False)
+    draft_version: reactive[int] = reactive(0)
 
     @dataclass
     class CorpusProgress(Message):
@@ -49,11 +77,21 @@ class DrafterApp(App[None]):
     class JiebaReady(Message):
         pass
 
-    def __init__(self, draft: str | None = None, db: str | None = None) -> None:
+    @dataclass
+    class ExportDone(Message):
+        kind: str
+        path: Path | None
+        error: str | None = None
+
+    def __init__(self, draft: str | None = None, db: str | None = None, export_dir: Path | None = None,
+                 autosave_seconds: float = AUTOSAVE_SECONDS) -> None:
         super().__init__()
         self.draft_path = Path(draft) if draft else None
         self.db = db
         self.locations = locations(db)
+        self.session = DraftSession(self.locations.autosave_dir)
+        self.export_dir = export_dir or (self.draft_path.parent if self.draft_path else Path.cwd())
+        self.autosave_seconds = autosave_seconds
 
     def on_mount(self) -> None:
         keymap, problem = read_keymap(self.locations.keymap_path)
@@ -61,9 +99,80 @@ class DrafterApp(App[None]):
             self.set_keymap(keymap)
         if problem:
             self.notify(problem, severity="warning")
-        self.switch_mode("corpus")
+        self.switch_mode("compose" if self.draft_path else "corpus")
         self.load_corpus()
         self.warm_up_jieba()
+        self.set_interval(self.autosave_seconds, self.autosave)
+        self.call_after_refresh(self.open_or_recover)
+
+    # ── the draft at start, autosave, exit ─────────────────────────────────────────────────────
+    def open_or_recover(self) -> None:
+        info = self.session.recoverable()
+        if info is None:
+            self._open_given_draft()
+            return
+        where = info.get("path") or "a draft never saved to a file"
+        question = f"drafter found unsaved text from the last session ({where}). Recover it?"
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.session.recover()
+                self.draft_changed()
+                self.switch_mode("compose")
+            else:
+                kept = self.session.set_aside()
+                self.notify(f"kept the unsaved text as {kept}")
+                self._open_given_draft()
+
+        self.push_screen(ConfirmDialog(question, yes="Recover", no="Set aside"), answer)
+
+    def _open_given_draft(self) -> None:
+        if self.draft_path is None:
+            return
+        try:
+            self.session.open(self.draft_path)
+        except Exception as err:  # noqa: BLE001 - a broken draft file: say so, keep the app open
+            self.notify(str(err), severity="error", timeout=15)
+            return
+        self.draft_version += 1
+
+    def autosave(self) -> None:
+        try:
+            if self.session.autosave():
+                self.status_text = f"autosaved {self.draft_label()}"
+        except Exception as err:  # noqa: BLE001 - a failing autosave must be seen, not crash the app
+            self.notify(f"autosave failed: {err}", severity="error")
+
+    async def action_quit(self) -> None:
+        try:
+            self.session.close()
+        except Exception as err:  # noqa: BLE001
+            self.notify(f"could not save on exit: {err}", severity="error")
+            self.session.autosave()
+            return
+        self.exit()
+
+    # ── screens, help, reference ───────────────────────────────────────────────────────────────
+    def action_help(self) -> None:
+        lines = []
+        for key, active in sorted(self.active_bindings.items(), key=lambda kv: kv[1].binding.id or ""):
+            binding = active.binding
+            if binding.description:
+                lines.append(f"{self.get_key_display(binding):<10} {binding.description:<16} {binding.id or ''}")
+        self.push_screen(HelpDialog(lines, str(self.locations.keymap_path)))
+
+    def action_choose_reference(self) -> None:
+        entries = self.corpus.entries if self.corpus and self.corpus.from_store else []
+        if not entries:
+            self.notify("the corpus store is not loaded yet", severity="warning")
+            return
+
+        def chosen(entry: CorpusEntry | None) -> None:
+            if entry is not None:
+                self.switch_mode("compare")
+                self.call_after_refresh(lambda: self.mode_screen("compare").compare_with(entry))
+
+        self.push_screen(ReferencePicker(entries), chosen)
 
     # ── background work ────────────────────────────────────────────────────────────────────────
     @work(thread=True, exclusive=True, exit_on_error=False, group="corpus")
@@ -79,6 +188,22 @@ class DrafterApp(App[None]):
 
         warm_up()
         self.post_message(self.JiebaReady())
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def run_export(self, kind: str, draft, out_dir: Path, stem: str, comparison) -> None:  # noqa: ANN001
+        try:
+            path = services.export(kind, draft, out_dir, stem, comparison)
+        except Exception as err:  # noqa: BLE001 - shown on the export screen
+            self.post_message(self.ExportDone(kind, None, str(err)))
+            return
+        self.post_message(self.ExportDone(kind, path))
+
+    def on_drafter_app_export_done(self, message: ExportDone) -> None:
+        screen = self.mode_screen("export")
+        result = str(message.path) if message.path else f"failed: {message.error}"
+        if screen is not None:
+            screen.record(message.kind, result)
+        self.notify(result, severity="information" if message.path else "error")
 
     def on_drafter_app_corpus_progress(self, message: CorpusProgress) -> None:
         percent = f" {message.fraction:.0%}" if message.fraction is not None else ""
@@ -104,9 +229,9 @@ class DrafterApp(App[None]):
             self.status_text = f"corpus not loaded: {error}"
 
 
-def create_app(draft: str | None = None, db: str | None = None) -> DrafterApp:
+def create_app(draft: str | None = None, db: str | None = None, **options: object) -> DrafterApp:
     """The app exactly as `drafter`, `drafter tui DRAFT` and `python tui.py` build it."""
-    return DrafterApp(draft=draft, db=db)
+    return DrafterApp(draft=draft, db=db, **options)  # type: ignore[arg-type]
 
 
 def run(draft: str | None = None, db: str | None = None) -> int:

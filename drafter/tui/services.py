@@ -134,3 +134,37 @@ def compare(db: str | None, draft: Any, entry: CorpusEntry, granularity: str = "
         return compare_documents(a, b, granularity=granularity)
     except TypeError:  # an API without the granularity option
         return compare_documents(a, b)
+
+
+# ── export ─────────────────────────────────────────────────────────────────────────────────────
+EXPORTS = {
+    # kind: (file suffix, needs a comparison, what it is)
+    "docx": ("公文.docx", False, "公文 .docx"),
+    "redline": ("修订.docx", True, "redline .docx (tracked changes)"),
+    "table": ("对照表.docx", True, "修改对照表 .docx"),
+    "html": ("对照.html", True, "HTML comparison report"),
+}
+
+
+def export(kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any = None) -> Path:
+    """Write one export with the same library call as `drafter export` / `drafter diff --docx …`."""
+    suffix, needs_comparison, what = EXPORTS[kind]
+    if needs_comparison and comparison is None:
+        raise RuntimeError(f"{what} needs a comparison: compare with a reference first (F5)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{stem}-{suffix}"
+    if kind == "docx":
+        from drafter.export.document import write_gongwen
+
+        return Path(write_gongwen(draft_document(draft), path))
+    if kind == "redline":
+        from drafter.export.redline import write_redline
+
+        return Path(write_redline(comparison, path))
+    if kind == "table":
+        from drafter.export.table import write_change_table
+
+        return Path(write_change_table(comparison, path))
+    from drafter.compare.html import write_html  # the HTML report of `drafter diff --html`
+
+    return Path(write_html(comparison, path))

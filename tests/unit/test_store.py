@@ -96,9 +96,11 @@ def test_search_finds_words_jieba_cuts_oddly_and_returns_nothing_for_noise(store
     assert len(store.search("取消", limit=1)) == 1
 
 
-def test_search_copes_with_fts_syntax_in_the_query(store):
+def test_search_copes_with_fts_syntax_and_traditional_characters_in_the_query(store):
     # Quotes, stars and operators are the user's text, not FTS5 query syntax.
-    assert store.search('取消"药品 AND OR NEAR(加成* ') is not None
+    tricky = store.search('取消"药品 AND OR NEAR(加成* ')
+    assert tricky and tricky[0].region == "哈尔滨市"
+    assert [h.text for h in store.search("醫聯體")] == ["推进医联体建设,组建城市医疗集团。"]
 
 
 def test_resolve_ids_names_and_titles(store):

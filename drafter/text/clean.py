@@ -1,0 +1,157 @@
+"""Cleaning scraped plan text, with every change accounted for.
+
+`clean(raw)` runs small steps in order (HTML → pinyin → 繁→简 → spam and boilerplate → layout).
+Each step returns its edits on its input; positions of earlier removals are carried forward, so every
+`Change.at` is an offset into the final cleaned text. Deletions of anything but whitespace are each
+listed in `removed`; whitespace normalisation is only counted. Garbled spans are kept and listed in
+`warnings`, as are spots where spam was cut out of a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from drafter.text import clean_html, clean_layout
+from drafter.text.clean_boilerplate import remove_boilerplate
+from drafter.text.clean_pinyin import remove_pinyin
+from drafter.text.clean_spam import find_spam
+from drafter.text.edits import Edit, PositionMap, apply_edits, lines_with_offsets
+from drafter.text.garbled import find_garbled
+
+Step = Callable[[str], list[Edit]]
+MAX_HTML_ROUNDS = 8  # decoding an entity can reveal a tag and vice versa; settle within a few rounds
+CONTEXT = 4  # characters either side of a spam cut shown in its warning
+
+
+@dataclass
+class Change:
+    what: str  # html, pinyin, spam, boilerplate, bullet, separator, invisible, control; garbled, spam-cut
+    at: int  # offset in the cleaned text where it stood (removals) or starts (warnings)
+    text: str
+
+
+@dataclass
+class Cleaned:
+    text: str
+    removed: list[Change] = field(default_factory=list)
+    warnings: list[Change] = field(default_factory=list)
+    converted: int = 0  # characters changed from traditional to simplified
+    whitespace: int = 0  # whitespace characters removed or normalised (reported only in aggregate)
+
+
+class _Pass:
+    """The text being cleaned, the removals so far, and positions still to report (spam cuts)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.removed: list[Change] = []
+        self.cuts: list[int] = []
+        self.converted = 0
+        self.whitespace = 0
+
+    def run(self, step: Step) -> bool:
+        """Make one step's edits; True if it changed anything."""
+        return self.apply(step(self.text))
+
+    def apply(self, edits: list[Edit]) -> bool:
+        if not edits:
+            return False
+        old = self.text
+        moved = PositionMap(edits)
+        for change in self.removed:
+            change.at = moved(change.at)
+        self.cuts = [moved(at) for at in self.cuts]
+        for i, e in enumerate(edits):
+            gone = old[e.start : e.end]
+            if e.what and gone.strip():
+                self.removed.append(Change(e.what, moved.new_start(i), gone.strip()))
+            else:
+                self.whitespace += len(gone)
+        self.text = apply_edits(old, edits)
+        return True
+
+
+def clean(raw: str) -> Cleaned:
+    """The cleaned text of `raw`, every removal and every garbled span with its position."""
+    p = _Pass(raw)
+    p.run(clean_layout.normalise_line_breaks)
+    _clean_html(p)
+    p.run(clean_layout.normalise_line_breaks)
+    p.run(clean_layout.remove_invisible)
+    p.run(remove_pinyin)
+    _to_simplified(p)
+    p.run(remove_boilerplate)
+    spam, cuts = find_spam(p.text)
+    p.cuts.extend(c.at for c in cuts)
+    p.apply(spam)
+    for step in _LAYOUT_STEPS:
+        p.run(step)
+    p.removed.sort(key=lambda c: c.at)
+    return Cleaned(p.text, p.removed, _warnings(p), p.converted, p.whitespace)
+
+
+_LAYOUT_STEPS: list[Step] = [
+    clean_layout.split_separators,
+    clean_layout.strip_line_ends,
+    clean_layout.remove_bullets,
+    clean_layout.collapse_spaces,
+    clean_layout.collapse_blank_lines,
+    clean_layout.trim_text,
+]
+
+
+def _clean_html(p: _Pass) -> None:
+    """Junk elements, tag-only lines, entities and tags, until nothing more comes off."""
+    if clean_html.looks_like_html_document(p.text):
+        p.run(clean_html.remove_junk_elements)
+        p.run(clean_html.join_source_lines)
+    for _ in range(MAX_HTML_ROUNDS):
+        changed = p.run(clean_html.remove_junk_elements)
+        changed |= p.run(clean_html.remove_junk_lines)
+        changed |= p.run(clean_html.decode_entities)
+        changed |= p.run(clean_html.strip_tags)
+        if not changed:
+            break
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # noqa: ANN202 - OpenCC has no type hints
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(p: _Pass) -> None:
+    """Traditional → simplified (OpenCC). A replacement, not a removal: only counted."""
+    converted = _t2s().convert(p.text)
+    if converted == p.text:
+        return
+    if len(converted) == len(p.text):  # the usual case: character for character, positions unchanged
+        p.converted += sum(a != b for a, b in zip(p.text, converted))
+        p.text = converted
+        return
+    # A phrase conversion changed a length: replace line by line (positions inside map to the line).
+    edits = []
+    for (pos, line), new in zip(lines_with_offsets(p.text), converted.split("\n")):
+        body = line.rstrip("\n")
+        if body != new:
+            p.converted += max(len(body), len(new))
+            edits.append(Edit(pos, pos + len(body), new))
+    whitespace = p.whitespace
+    p.apply(edits)
+    p.whitespace = whitespace
+
+
+def _warnings(p: _Pass) -> list[Change]:
+    text = p.text
+    warnings = [Change("garbled", s.start, text[s.start : s.end]) for s in find_garbled(text)]
+    for at in p.cuts:
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        start = max(line_start, at - CONTEXT)
+        warnings.append(Change("spam-cut", start, text[start : min(line_end, at + CONTEXT)]))
+    warnings.sort(key=lambda c: c.at)
+    return warnings

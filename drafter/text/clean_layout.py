@@ -1,0 +1,63 @@
+"""Layout: line breaks, invisible characters, separator runs, bullets, spaces and blank lines.
+
+Line structure is kept (the splitter needs it): only blank-line runs are collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.text.edits import Edit, regex_edits
+
+LINE_BREAK_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# Zero-width characters and C0/C1 controls other than tab and newline: never plan text.
+INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
+# Separator runs: `-----`, `=====`, `*****`, box-drawing lines. `——` (a Chinese dash) is too short.
+SEPARATOR_RE = re.compile(r"-{5,}|={5,}|\*{5,}|～{5,}|~{5,}|[─━—]{6,}|[═]{3,}")
+_SPACE = "[ \\t\\u3000\\xa0\\u2000-\\u200a\\u202f\\u205f\\u1680\\x0b\\x0c]"
+BULLET_RE = re.compile(rf"^{_SPACE}*(?:[•·●▪■◆◇►▶‧∙・◦][ \t\u3000\xa0]*)+", re.MULTILINE)
+# Whitespace at a line's ends, or runs inside a line (kept as one plain space).
+EDGE_SPACE_RE = re.compile(rf"^{_SPACE}+|{_SPACE}+$", re.MULTILINE)
+INNER_SPACE_RE = re.compile(rf"{_SPACE}+")
+BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n)+")
+OUTER_BLANK_RE = re.compile(r"\A\n+|\n+\Z")
+
+
+def normalise_line_breaks(text: str) -> list[Edit]:
+    return regex_edits(LINE_BREAK_RE, text, "\n")
+
+
+def remove_invisible(text: str) -> list[Edit]:
+    """Zero-width characters and control codes (each reported: they are not whitespace)."""
+    return regex_edits(INVISIBLE_RE, text, "", "invisible") + regex_edits(CONTROL_RE, text, "", "control")
+
+
+def split_separators(text: str) -> list[Edit]:
+    """A separator run becomes a line break (`正文:-----标题` → `正文:` / `标题`)."""
+    return regex_edits(SEPARATOR_RE, text, "\n", "separator")
+
+
+def remove_bullets(text: str) -> list[Edit]:
+    """Bullets like `· ` at line starts (not the `•` inside `文章属性•【制定机关】`)."""
+    return regex_edits(BULLET_RE, text, "", "bullet")
+
+
+def strip_line_ends(text: str) -> list[Edit]:
+    """Spaces (full-width, no-break, tabs…) at the start and end of each line."""
+    return regex_edits(EDGE_SPACE_RE, text, "")
+
+
+def collapse_spaces(text: str) -> list[Edit]:
+    """Runs of spaces inside a line → one plain space."""
+    return regex_edits(INNER_SPACE_RE, text, " ")
+
+
+def collapse_blank_lines(text: str) -> list[Edit]:
+    """At most one blank line in a row."""
+    return regex_edits(BLANK_RUN_RE, text, "\n\n")
+
+
+def trim_text(text: str) -> list[Edit]:
+    """No blank lines at the start or the end."""
+    return regex_edits(OUTER_BLANK_RE, text, "")

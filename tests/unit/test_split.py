@@ -1,0 +1,69 @@
+"""Splitting one scraped file into its documents."""
+
+from __future__ import annotations
+
+from drafter.corpus.split import clean_title, is_title_line, split_documents
+
+
+def titles(text: str) -> list[str | None]:
+    return [span.title for span in split_documents(text)]
+
+
+def test_excerpt_page_with_repeated_titles_and_page_title():
+    text = "\n".join(
+        [
+            "综合医改重点工作的实施方案",  # the page's title: its own text comes last
+            "甲市人民政府关于印发甲市医改方案的通知-",
+            "甲市人民政府关于印发甲市医改方案的通知正文:各县人民政府:现印发给你们。",
+            "一、总体要求",
+            "乙市人民政府办公室关于印发乙市医改方案的通知-乙政办文〔2017〕24号",
+            "乙市人民政府办公室关于印发乙市医改方案的通知正文:现印发给你们。",
+            "医院改革试点工作实施方案(2篇)",
+            "医院改革试点工作实施方案一、背景与意义随着生活水平提高。",
+            "综合医改重点工作的实施方案",
+            "为全面贯彻党的报告精神,制定本方案。",
+        ]
+    )
+    assert titles(text) == [
+        "甲市人民政府关于印发甲市医改方案的通知",
+        "乙市人民政府办公室关于印发乙市医改方案的通知",
+        "医院改革试点工作实施方案(2篇)",
+        "综合医改重点工作的实施方案",
+    ]
+
+
+def test_plan_title_inside_a_notice_is_not_a_new_document():
+    text = "\n".join(
+        [
+            "哈尔滨市人民政府办公厅关于印发哈尔滨市城市公立医院综合改革实施方案的通知",
+            "哈政办规〔2017〕28号",
+            "经市政府同意,现将《哈尔滨市城市公立医院综合改革实施方案》印发给你们。",
+            "哈尔滨市城市公立医院综合改革实施方案",
+            "为贯彻落实文件精神,制定本方案。",
+        ]
+    )
+    assert len(split_documents(text)) == 1
+
+
+def test_notice_body_before_the_plan_title_belongs_to_the_document():
+    text = "各区人民政府,市各成员单位:\n现将《工作方案》印发给你们,请认真贯彻执行。\n深化上海市医药卫生体制改革的工作方案\n为深入贯彻。"
+    spans = split_documents(text)
+    assert len(spans) == 1 and spans[0].start == 0 and spans[0].title is None
+
+
+def test_drafting_explanation_after_a_plan_is_its_own_document():
+    text = "某市实施方案(征求意见稿)\n一、总体要求\n二、重点任务\n一、起草背景\n为贯彻落实。\n二、起草依据"
+    assert titles(text) == ["某市实施方案(征求意见稿)", "起草说明"]
+
+
+def test_title_lines():
+    assert is_title_line("江西省人民政府办公厅关于印发江西省全面推开公立医院综合改革工作实施方案的通知")
+    assert is_title_line("关于对《聊城市进一步完善医疗卫生服务体系的实施方案(征求意见稿)》征求意见的公告")
+    assert not is_title_line("一、重点任务")
+    assert not is_title_line("现印发给你们,请认真贯彻执行。")
+    assert clean_title("荆门市人民政府办公室关于印发方案的通知-荆政办文〔2017〕24号") == "荆门市人民政府办公室关于印发方案的通知"
+
+
+def test_text_without_titles_is_one_document_and_empty_text_none():
+    assert len(split_documents("随便一段话,没有标题。")) == 1
+    assert split_documents("  \n ") == []
