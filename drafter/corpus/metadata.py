@@ -95,9 +95,8 @@ def _signature(text: str) -> tuple[str | None, str | None]:
 
 def _org_before(before: str) -> str | None:
     # The issuer is the line (or line tail) right before the date, maybe with a 代章 line between.
-    lines = [ln.strip() for ln in before.split("\n")]
-    if lines and not lines[-1]:
-        lines.pop()
+    # Blank lines between them do not matter; `运城市人民政府2015年11月26日` (same line) works too.
+    lines = [ln.strip() for ln in before.split("\n") if ln.strip()]
     for candidate in reversed(lines[-3:]):
         if "代章" in candidate:
             continue

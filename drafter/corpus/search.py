@@ -24,9 +24,14 @@ _PUNCT_ONLY = re.compile(r"^[\W_]+$")
 
 _CANDIDATES = """
 SELECT f.rowid AS pid, f.rank AS rank, highlight(paragraphs_fts, 0, char(2), char(3)) AS marked
-FROM paragraphs_fts f WHERE paragraphs_fts MATCH ? {extra} ORDER BY f.rank LIMIT ?
+FROM paragraphs_fts f WHERE paragraphs_fts MATCH ? ORDER BY f.rank LIMIT ?
 """
-_LITERAL = "AND f.rowid IN (SELECT id FROM paragraphs WHERE {conditions})"
+# Only the FTS matches are checked for the verbatim text (a rowid lookup each), never the table.
+_LITERAL = """
+SELECT f.rowid AS pid, f.rank AS rank, highlight(paragraphs_fts, 0, char(2), char(3)) AS marked
+FROM paragraphs_fts f CROSS JOIN paragraphs p ON p.id = f.rowid
+WHERE paragraphs_fts MATCH ? AND {conditions} ORDER BY f.rank LIMIT ?
+"""
 _DETAILS = """
 SELECT p.id, p.document_id, p.text, p.heading_path, d.title, d.region, d.date
 FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})
@@ -83,13 +88,12 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
 
 def _ranked(conn: sqlite3.Connection, match: str, parts: list[str], limit: int) -> list[sqlite3.Row]:
     """Verbatim matches first (by bm25), then the rest (by bm25), `limit` in all."""
-    conditions = " AND ".join("instr(text, ?) > 0" for _ in parts)
-    literal_sql = _CANDIDATES.format(extra=_LITERAL.format(conditions=conditions))
-    literal = conn.execute(literal_sql, (match, *parts, limit)).fetchall()
+    conditions = " AND ".join("instr(p.text, ?) > 0" for _ in parts) or "1"
+    literal = conn.execute(_LITERAL.format(conditions=conditions), (match, *parts, limit)).fetchall()
     if len(literal) >= limit:
         return literal
     seen = {r["pid"] for r in literal}
-    others = conn.execute(_CANDIDATES.format(extra=""), (match, limit + len(literal))).fetchall()
+    others = conn.execute(_CANDIDATES, (match, limit + len(literal))).fetchall()
     return literal + [r for r in others if r["pid"] not in seen][: limit - len(literal)]
 
 

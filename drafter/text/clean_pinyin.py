@@ -14,7 +14,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\
 _LETTER = f"a-zü{_TONED}"
 # One bracketed annotation: letters (maybe several syllables) with at least one tone mark.
 _ANNOTATION = rf"[(（][{_LETTER}]*[{_TONED}][{_LETTER}]*(?:[ '’][{_LETTER}]+)*[)）]"
-PINYIN_RE = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff\u3100-\u312f?\ufffd])(?:{_ANNOTATION})+")
+PINYIN_RE = re.compile(rf"(?<=\S)(?:{_ANNOTATION})+")
 
 
 def remove_pinyin(text: str) -> list[Edit]:

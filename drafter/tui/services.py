@@ -80,25 +80,37 @@ def new_draft(meta: dict[str, str]) -> Any:
 
 
 # ── candidates for a section ───────────────────────────────────────────────────────────────────
-def candidates(db: str | None, kind: str | None, region: str | None, limit: int = 40) -> list[Candidate]:
+def candidates(db: str | None, kind: str | None, region: str | None, province: str | None = None,
+               limit: int = 40) -> list[Candidate]:
     """Library variants of `kind` rendered for `region`, then corpus sections of the same kind."""
     if not kind:
         return []
-    found = _variant_candidates(kind, region)
+    found = _variant_candidates(kind, region, province)
     found.extend(_corpus_candidates(db, kind, limit))
     return found
 
 
-def _variant_candidates(kind: str, region: str | None) -> list[Candidate]:
+def _variant_candidates(kind: str, region: str | None, province: str | None = None) -> list[Candidate]:
+    """The section library's variants of `kind`, rendered for the draft's region (as `drafter add`)."""
+    if not has("drafter.library.variants") or not region:
+        return []
+    from drafter.draft.model import PROVENANCE
+    from drafter.library.placeholders import RegionContext
+    from drafter.library.render import provenance_fields, render_variant
+    from drafter.library.variants import Library
+
     try:
-        from drafter.library import variants as library
-    except ImportError:
+        context = RegionContext(region=region, province=province or None).values()
+    except Exception:  # noqa: BLE001 - unknown region without a province: corpus candidates still show
         return []
     out = []
-    for variant in library.list_variants(kind=kind):
-        text = library.render_variant(variant, region=region or "")
-        meta = {"id": str(getattr(variant, "id", "")), "地区": str(getattr(variant, "region", "") or "")}
-        out.append(Candidate(f"模板 {meta['id']}  {meta['地区']}", meta, text))
+    for variant in Library.load().of_kind(kind):
+        section = render_variant(variant, context, with_source=False)
+        lines = [line for line in section.to_lines()[1:] if not PROVENANCE.match(line)]
+        meta = provenance_fields(variant)
+        year = (meta.get("日期") or "")[:4]
+        label = f"模板 {variant.id}  {meta.get('地区') or '—'} {year} {meta.get('文号') or ''}"
+        out.append(Candidate(label, meta, "\n".join(lines).strip("\n")))
     return out
 
 

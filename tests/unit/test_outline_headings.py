@@ -111,3 +111,27 @@ def test_body_paragraphs_stay_with_their_section():
     first = docs[0].sections[0]
     assert first.paragraphs == ["到2025年,建成体系。", "基层首诊基本实现。"]
     assert docs[0].sections[1].paragraphs == ["推进改革。"]
+
+
+def test_other_marker_spellings_real_plans_use():
+    text = "某县实施意见\n一．总体要求\n二．主要任务\n1.推进改革\n1)完善制度。\n2）落实责任。"
+    assert outline(text) == [
+        ("一．总体要求", 1),
+        ("二．主要任务", 1),
+        ("1.推进改革", 3),
+        ("1)完善制度", 4),
+        ("2）落实责任", 4),
+    ]
+
+
+def test_traditional_headings_are_read_after_cleaning(tmp_path):
+    from drafter.reader import read_plans
+
+    path = tmp_path / "plan.txt"
+    path.write_text("某市工作方案\n一、健全醫改領導體制\n1.強化組織領導。\n七、抓好組織實施\n", encoding="utf-8")
+    docs = read_plans(path)
+    assert [(s.heading, s.kind) for s in docs[0].walk()] == [
+        ("一、健全医改领导体制", "重点任务"),
+        ("1.强化组织领导", None),
+        ("七、抓好组织实施", "组织保障"),
+    ]

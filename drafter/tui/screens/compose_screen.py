@@ -100,9 +100,9 @@ class ComposeScreen(DrafterScreen):
     # ── candidates ─────────────────────────────────────────────────────────────────────────────
     @work(thread=True, exclusive=True, exit_on_error=False, group="candidates")
     def find_candidates(self, section: Any) -> None:
-        region = (self.app.draft.meta.get("region") if self.app.draft else None) or None
+        meta = self.app.draft.meta if self.app.draft else {}
         kind = section.kind or _guess_kind(section.title)
-        found = services.candidates(self.app.db, kind, region)
+        found = services.candidates(self.app.db, kind, meta.get("region"), meta.get("province"))
         self.post_message(self.CandidatesFound(section, found))
 
     def on_compose_screen_candidates_found(self, message: CandidatesFound) -> None:

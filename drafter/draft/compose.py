@@ -1,0 +1,146 @@
+"""Assemble a draft from the section library: `drafter new`, `drafter add`, `drafter render`."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from drafter.draft.io import parse_draft, plain_text
+from drafter.draft.model import Draft, DraftSection
+from drafter.errors import DrafterError
+from drafter.library.placeholders import RegionContext
+from drafter.library.render import render_file, render_variant
+from drafter.library.variants import STANDARD_KINDS, Library, Variant
+
+TASK_AREAS = 5  # task areas a new draft starts with (the drafter adds or removes more)
+SINGLE_KINDS = ("指导思想", "基本原则", "工作目标", "组织保障")
+
+
+def draft_context(draft: Draft) -> RegionContext:
+    meta = draft.meta
+    region = meta.get("region")
+    if not region:
+        raise DrafterError("the draft has no region in its metadata (region = \"运城市\")")
+    when = str(meta.get("date") or Date.today().isoformat())
+    try:
+        year = int(when[:4])
+    except ValueError:
+        raise DrafterError(f"draft date {when!r} is not YYYY-MM-DD") from None
+    return RegionContext(region, meta.get("province"), year, list(meta.get("superior") or []),
+                         meta.get("level"))
+
+
+def pick_variants(library: Library, picks: dict[str, str] | None = None) -> dict[str, list[Variant]]:
+    """One variant per kind (the most typical unless picked), and several task areas."""
+    picks = dict(picks or {})
+    chosen: dict[str, list[Variant]] = {}
+    for kind, variant_id in picks.items():
+        if kind not in STANDARD_KINDS:
+            raise DrafterError(f"--pick {kind}=…: unknown kind; kinds are {'、'.join(STANDARD_KINDS)}")
+        variant = library.get(variant_id)
+        if variant.kind != kind:
+            raise DrafterError(f"--pick {kind}={variant_id}: that variant is a {variant.kind}")
+        chosen.setdefault(kind, []).append(variant)
+    for kind in STANDARD_KINDS:
+        if kind in chosen:
+            continue
+        found = library.of_kind(kind)
+        if kind == "重点任务":
+            found = _distinct_titles(found)[:TASK_AREAS]
+        chosen[kind] = found[:TASK_AREAS] if kind == "重点任务" else found[:1]
+    return chosen
+
+
+def _distinct_titles(variants: list[Variant]) -> list[Variant]:
+    seen, out = set(), []
+    for variant in variants:
+        if variant.title not in seen:
+            seen.add(variant.title)
+            out.append(variant)
+    return out
+
+
+def new_draft(region: str, province: str | None = None, title: str | None = None,
+              issuer: str | None = None, date: str | None = None, superior: list[str] | None = None,
+              picks: dict[str, str] | None = None, library: Library | None = None) -> Draft:
+    """A complete, readable plan for `region`, assembled from the library."""
+    from drafter.library.gazetteer import gazetteer
+
+    library = library or Library.load()
+    place = gazetteer().lookup(region, province)
+    province = province or (place.province if place else None)
+    meta = {
+        "region": region, "province": province or "",
+        "level": place.level if place else "", "title": title or f"{region}深化医药卫生体制改革实施方案",
+        "issuer": issuer or f"{region}人民政府", "date": date or Date.today().isoformat(),
+        "superior": list(superior or []),
+    }
+    draft = Draft(meta={k: v for k, v in meta.items() if v != ""})
+    context = draft_context(draft).values()
+    for kind, variants in pick_variants(library, picks).items():
+        sections = [render_variant(v, context) for v in variants]
+        if kind == "重点任务":
+            container = DraftSection("重点任务", 1, kind="重点任务")
+            for section in sections:
+                container.children.append(section.shifted(1))
+            sections = [container] if container.children else []
+        elif kind in SINGLE_KINDS:
+            for section in sections:
+                section.title = kind  # the standard heading; the variant's wording stays in the body
+        draft.sections.extend(sections)
+    draft.renumber()
+    draft.preamble = _skeleton(draft, context)
+    return parse_draft_keep_kinds(draft)
+
+
+def _skeleton(draft: Draft, context: dict) -> list[str]:
+    from drafter.resources import templates_dir
+
+    when = str(draft.meta["date"])
+    values = dict(context)
+    values.update({
+        "标题": draft.meta["title"], "发文机关": draft.meta["issuer"],
+        "成文日期": f"{int(when[:4])}年{int(when[5:7])}月{int(when[8:10])}日", "正文": "",
+    })
+    text = render_file(templates_dir() / "plan" / "plan.md.j2", values)
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def parse_draft_keep_kinds(draft: Draft) -> Draft:
+    """Round-trip through the file format (so what is returned is what a save+load gives)."""
+    from drafter.draft.io import dumps_draft
+
+    again = parse_draft(dumps_draft(draft))
+    for new, old in zip(again.walk(), draft.walk(), strict=False):
+        new.kind = old.kind
+    return again
+
+
+def add_variant(draft: Draft, variant: Variant, under: DraftSection | None = None,
+                position: int | None = None) -> DraftSection:
+    """Insert `variant` rendered for the draft's region; task areas go under 重点任务 by default."""
+    section = render_variant(variant, draft_context(draft).values())
+    if under is None and variant.kind == "重点任务":
+        under = next((s for s in draft.sections if "任务" in s.title and s.children), None)
+    if under is None and position is None:
+        position = _standard_position(draft, variant.kind)
+    return draft.add_section(section, under, position)
+
+
+def _standard_position(draft: Draft, kind: str) -> int:
+    """After the last top-level section whose kind comes no later than `kind` in standard order."""
+    order = {k: i for i, k in enumerate(STANDARD_KINDS)}
+    rank = order.get(kind, len(order))
+    position = 0
+    for i, section in enumerate(draft.sections):
+        section_kind = section.kind or next((k for k in STANDARD_KINDS if k in section.title), None)
+        if section_kind is None or order.get(section_kind, len(order)) <= rank:
+            position = i + 1
+    return position
+
+
+def render_draft(draft: Draft) -> str:
+    """The plan as plain text for reading or export: no metadata, no provenance comments."""
+    return plain_text(draft)
+
+
+__all__ = ["new_draft", "add_variant", "render_draft", "draft_context", "pick_variants"]
