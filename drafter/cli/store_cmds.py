@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from drafter.cli.output import emit_json
 
+TTY_WIDTH = 240  # characters of a paragraph shown around its first match on a terminal
+
 if TYPE_CHECKING:
     from drafter.corpus.ingest import IngestReport, Progress
     from drafter.corpus.store import Store
@@ -210,14 +212,18 @@ def print_hits(query: str, hits: list[Hit]) -> None:
 
 
 def _highlighted(hit: Hit, plain: bool):  # noqa: ANN202
-    """The paragraph with its matches styled (on a terminal) or wrapped in « » (piped)."""
+    """The paragraph with its matches wrapped in « » (piped: whole) or styled (on a terminal:
+    a window of it, as a scraped paragraph can run to thousands of characters)."""
     from rich.text import Text
 
-    from drafter.corpus.search import snippet
+    from drafter.corpus.search import snippet, window
 
     if plain:
         return Text("   " + snippet(hit.text, hit.spans, width=max(len(hit.text), 1)))
-    text = Text("   " + hit.text)
-    for start, end in hit.spans:
-        text.stylize("bold black on yellow", start + 3, end + 3)
+    start, end = window(hit.text, hit.spans, TTY_WIDTH)
+    text = Text("   " + ("…" if start else "") + hit.text[start:end] + ("…" if end < len(hit.text) else ""))
+    shift = 3 + (1 if start else 0) - start
+    for s, e in hit.spans:
+        if e > start and s < end:
+            text.stylize("bold black on yellow", max(s, start) + shift, min(e, end) + shift)
     return text

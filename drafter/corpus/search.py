@@ -146,9 +146,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> str:
     """A window of about `width` characters around the first match, matches wrapped in « »."""
-    first = spans[0][0] if spans else 0
-    start = max(0, min(first - width // 4, len(text) - width))
-    end = min(len(text), start + width)
+    start, end = window(text, spans, width)
     out = ["…"] if start > 0 else []
     cursor = start
     for s, e in spans:
@@ -161,3 +159,10 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH)
     if end < len(text):
         out.append("…")
     return "".join(out)
+
+
+def window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """(start, end) of about `width` characters of `text` showing its first match in context."""
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - width // 4, len(text) - width))
+    return start, min(len(text), start + width)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from drafter.export.gongwen import GongwenPage, standard_date
 from drafter.export.layout import heading_role
-from drafter.export.table import TASK_TABLE_TITLE, add_task_table, has_responsibilities
+from drafter.export.task_table import TASK_TABLE_TITLE, add_task_table, has_responsibilities
 from drafter.model import Document, Section
 
 

@@ -1,5 +1,4 @@
-"""The two tables drafting offices circulate: the 重点任务分工表 (an attachment of the 公文) and the
-修改对照表 (reference | draft | 说明, one row per changed passage)."""
+"""The 修改对照表 drafting offices circulate: reference | draft | 说明, one row per changed passage."""
 
 from __future__ import annotations
 
@@ -16,33 +15,10 @@ from drafter.export.gongwen import GongwenPage
 from drafter.export.layout import TYPE_AREA_WIDTH
 from drafter.export.paragraphs import run
 from drafter.export.tables import table_element
-from drafter.model import Document, Task
 
-TASK_TABLE_TITLE = "重点任务分工表"
-TASK_HEADER = ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")
-TASK_WIDTHS = (700, TYPE_AREA_WIDTH - 700 - 1700 - 1900 - 1300, 1700, 1900, 1300)
 CHANGE_TABLE_TITLE = "修改对照表"
 CHANGE_HEADER = ("参考文本", "本稿", "说明")
 CHANGE_WIDTHS = (3600, 3600, TYPE_AREA_WIDTH - 7200)
-
-
-# -- 重点任务分工表 ------------------------------------------------------------------------------
-def responsible_tasks(doc: Document) -> list[Task]:
-    return [t for t in doc.tasks() if t.lead or t.partners or t.deadline]
-
-
-def has_responsibilities(doc: Document) -> bool:
-    return bool(responsible_tasks(doc))
-
-
-def add_task_table(page: GongwenPage, doc: Document) -> None:
-    rows = [
-        [str(n), task.text.strip(), task.lead or "", "、".join(task.partners), task.deadline or ""]
-        for n, task in enumerate(responsible_tasks(doc), 1)
-    ]
-    roles = ["cell_center", "cell", "cell", "cell", "cell_center"]
-    page.append(table_element(TASK_WIDTHS, TASK_HEADER, rows, cell_roles=roles))
-    page.add("blank")  # Word needs a paragraph between a table and the section properties
 
 
 # -- 修改对照表 ----------------------------------------------------------------------------------
@@ -109,7 +85,8 @@ def _paragraph_note(status: str, ops: list[Op]) -> str:
     if status == "removed":
         return "删除"
     if status == "moved":
-        return "调整位置" + ("并修改" if any(op.tag in "+-" for op in ops) else "")
+        both_sides = any(op.tag != "+" for op in ops) and any(op.tag != "-" for op in ops)
+        return "调整位置" + ("并修改" if both_sides and any(op.tag in "+-" for op in ops) else "")
     if is_unimportant(ops):
         return "标点、全半角等格式性修改"
     return "修改"

@@ -60,9 +60,10 @@ def _grid(widths: Sequence[int]) -> etree._Element:
 
 
 def _row(cells: list[list[etree._Element]], widths: Sequence[int], *, header: bool = False) -> etree._Element:
-    tr = el("w:tr")
+    # A row stays on one page; the header row repeats on every page the table runs over.
+    tr = el("w:tr", None, el("w:trPr", None, el("w:cantSplit")))
     if header:
-        tr.append(el("w:trPr", None, el("w:tblHeader")))
+        tr[0].append(el("w:tblHeader"))
     for paragraphs, width in zip(cells, widths):
         tc_pr = el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}), el("w:vAlign", {"w:val": "center"}))
         tr.append(el("w:tc", None, tc_pr, *paragraphs))

@@ -135,9 +135,11 @@ def _comparable(template: str) -> str:
 
 def build_variants(documents: list[Document]) -> list[Variant]:
     """Near-identical passages of one kind merge into one variant (the first in corpus order)."""
+    from drafter.library.corpus_source import stable_key
+
     clusters: list[list[Candidate]] = []
     keys: list[str] = []
-    for cand in candidates(documents):
+    for cand in candidates(sorted(documents, key=stable_key)):
         key = _comparable(cand.template)
         for i, cluster in enumerate(clusters):
             if cluster[0].kind == cand.kind and fuzz.ratio(key, keys[i]) >= SAME_TEXT:

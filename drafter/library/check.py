@@ -57,8 +57,11 @@ def sample_for(variant: Variant) -> RegionContext:
 def leaks_in(text: str, context: RegionContext) -> list[str]:
     """Place names in `text` that do not belong to `context`'s region."""
     allowed = context.own_names() | set(MODEL_PLACES)
+    for model in MODEL_PLACES:  # 福建省三明市 is one model's name, not 福建省 + 三明市
+        text = text.replace(model, "")
     found = [name for _s, _e, name in gazetteer().spot(text) if name not in allowed]
-    found += [name for name in _jieba_places(text) if name not in allowed and not any(name in f for f in found)]
+    found += [name for name in _jieba_places(text)
+              if not name.startswith(tuple(allowed)) and not any(name in f for f in found)]
     return sorted(set(found))
 
 
@@ -66,9 +69,9 @@ def leaks_in(text: str, context: RegionContext) -> list[str]:
 def _tagger():  # noqa: ANN202 - jieba has no type hints
     import jieba.posseg
 
-    from drafter.text.tokens import _get_tokenizer
+    from drafter.text.tokens import tokenizer
 
-    return jieba.posseg.POSTokenizer(_get_tokenizer())  # reads the tag dictionary: once
+    return jieba.posseg.POSTokenizer(tokenizer())  # reads the tag dictionary: once
 
 
 def _jieba_places(text: str) -> list[str]:

@@ -12,7 +12,7 @@ def corpus_documents(db: str | os.PathLike | None = None, use_store: bool = True
     documents = _from_store(db) if use_store else []
     if not documents:
         documents = _from_files()
-    return sorted(documents, key=_stable_key)
+    return sorted(documents, key=stable_key)
 
 
 def _from_store(db: str | os.PathLike | None) -> list[Document]:
@@ -32,5 +32,5 @@ def _from_files() -> list[Document]:
     return [doc for path in corpus_files() for doc in read_plans(path)]
 
 
-def _stable_key(doc: Document) -> tuple:
+def stable_key(doc: Document) -> tuple:
     return (doc.date or "9999", doc.region or "", doc.plan_title or doc.title or "", doc.text[:200])

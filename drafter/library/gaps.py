@@ -61,8 +61,9 @@ def find_gaps(draft_text: str, corpus: list[Document], min_share: float = 0.5) -
         return []
     gaps = []
     for topic in TOPICS:
-        covering = sorted({_label(doc) for doc in plans if covers(_plan_text(doc), topic)})
-        share = len(covering) / len(plans)
+        covering_docs = [doc for doc in plans if covers(_plan_text(doc), topic)]
+        covering = sorted({_label(doc) for doc in covering_docs})
+        share = len(covering_docs) / len(plans)
         if share >= min_share and not covers(draft_text, topic):
             gaps.append(Gap(topic, share, covering))
     return sorted(gaps, key=lambda g: (-g.share, g.topic))

@@ -32,7 +32,6 @@ def render_string(source: str, context: dict, where: str, first_line: int = 1) -
     env = environment()
     try:
         template = env.from_string(padded)
-        template.filename = where
         return template.render(context).strip("\n")
     except jinja2.TemplateSyntaxError as err:
         raise TemplateFailed(where, err.lineno, f"template error: {err.message}") from None

@@ -23,7 +23,11 @@ _YEAR = re.compile(r"(?<![\d〔\[])(20\d\d)(?=\s*(?:年|—|-|–|～|~|至))")
 _NO_YEAR_BEFORE = ("中国", "健康中国", "愿景")
 _DEPARTMENTS = ("委", "政府", "人民政府", "人大", "政协", "卫健", "卫生", "医保", "财政", "人社", "人力资源",
                 "发改", "发展改革", "编办", "市场监管", "民政", "教育", "审计", "医改", "直", "属",
-                "药监", "食品药品", "中医药", "税务", "统计", "疾控", "公安", "司法", "残联")
+                "药监", "食品药品", "中医药", "税务", "统计", "疾控", "公安", "司法", "残联", "医疗保障",
+                "卫生健康", "市场监督", "科技", "工信", "工业和信息化", "住建", "住房", "农业", "体育",
+                "文旅", "文化", "应急", "生态环境", "自然资源", "交通", "水利", "商务", "退役军人",
+                "乡村振兴", "妇联", "总工会", "红十字会", "大数据", "政务", "纪委", "监委", "党委",
+                "组织部", "宣传部", "机构编制", "国资", "金融", "保险", "融媒体", "广播电视")
 _SENTENCE_END = "。；;！？!?\n"
 
 
@@ -125,6 +129,10 @@ def _find_spans(text: str, source: Source) -> list[_Span]:
             _claim(claimed, _Span(m.start(), m.end(), ""))  # a bare local 文号 tells another place's story
     for start, end, name in gazetteer().spot(text):
         _claim(claimed, _Span(start, end, names.get(name)))
+    for child in gazetteer().children(source.place) if source.place else []:
+        if len(child.short) >= 2:  # 镇巴 for 镇巴县: too common a word to spot everywhere, not here
+            for m in re.finditer(re.escape(child.short), text):
+                _claim(claimed, _Span(m.start(), m.end(), "{{ 区县 }}"))
     _claim_unit_forms(text, source, claimed)
     _claim_years(text, source, claimed, no_year_zones)
     return sorted(claimed, key=lambda s: s.start)
@@ -169,6 +177,8 @@ def _name_roles(source: Source) -> dict[str, str]:
 
 def _is_superior(title: str, names: dict[str, str]) -> bool:
     """A document title naming a place other than the source region itself is a superior one."""
+    for model in MODEL_PLACES:
+        title = title.replace(model, "")
     for _start, _end, name in gazetteer().spot(title):
         if names.get(name) not in ("{{ 地区 }}", "{{ 简称 }}"):
             return True

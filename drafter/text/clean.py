@@ -21,7 +21,7 @@ from drafter.text.edits import Edit, PositionMap, apply_edits, lines_with_offset
 from drafter.text.garbled import find_garbled
 
 Step = Callable[[str], list[Edit]]
-MAX_HTML_ROUNDS = 8  # decoding an entity can reveal a tag and vice versa; settle within a few rounds
+MAX_ROUNDS = 8  # removing one kind of junk can reveal another: repeat a stage until it settles
 CONTEXT = 4  # characters either side of a spam cut shown in its warning
 
 
@@ -80,20 +80,25 @@ def clean(raw: str) -> Cleaned:
     _clean_html(p)
     p.run(clean_layout.normalise_line_breaks)
     p.run(clean_layout.remove_invisible)
+    p.run(clean_layout.remove_controls)
     p.run(remove_pinyin)
     _to_simplified(p)
-    p.run(remove_boilerplate)
-    spam, cuts = find_spam(p.text)
-    p.cuts.extend(c.at for c in cuts)
-    p.apply(spam)
+    _remove_chrome(p)
     for step in _LAYOUT_STEPS:
         p.run(step)
     p.removed.sort(key=lambda c: c.at)
     return Cleaned(p.text, p.removed, _warnings(p), p.converted, p.whitespace)
 
 
-_LAYOUT_STEPS: list[Step] = [
+# Line starts settled before boilerplate and spam are judged line by line.
+_LINE_START_STEPS: list[Step] = [
     clean_layout.split_separators,
+    clean_layout.strip_line_ends,
+    clean_layout.remove_bullets,
+    clean_layout.collapse_spaces,
+]
+# Cutting spam can leave spaces, bullets and blank lines behind: tidy after it.
+_LAYOUT_STEPS: list[Step] = [
     clean_layout.strip_line_ends,
     clean_layout.remove_bullets,
     clean_layout.collapse_spaces,
@@ -107,11 +112,25 @@ def _clean_html(p: _Pass) -> None:
     if clean_html.looks_like_html_document(p.text):
         p.run(clean_html.remove_junk_elements)
         p.run(clean_html.join_source_lines)
-    for _ in range(MAX_HTML_ROUNDS):
+    for _ in range(MAX_ROUNDS):
         changed = p.run(clean_html.remove_junk_elements)
         changed |= p.run(clean_html.remove_junk_lines)
         changed |= p.run(clean_html.decode_entities)
         changed |= p.run(clean_html.strip_tags)
+        if not changed:
+            break
+
+
+def _remove_chrome(p: _Pass) -> None:
+    """Boilerplate and spam, until nothing more comes off (cutting one can reveal the other)."""
+    for _ in range(MAX_ROUNDS):
+        changed = False
+        for step in _LINE_START_STEPS:
+            changed |= p.run(step)
+        changed |= p.run(remove_boilerplate)
+        spam, cuts = find_spam(p.text)
+        p.cuts.extend(c.at for c in cuts)
+        changed |= p.apply(spam)
         if not changed:
             break
 

@@ -35,8 +35,8 @@ DISCLAIMER_RE = re.compile(
 )
 SITE_TAG_RE = re.compile(
     _LINE_START
-    + r"【(?:文件|通知|公告|政策|政策文件|政策解读|解读|新闻|动态|要闻|转载|原创|专题|图文|视频|置顶|推荐|热点|"
-    r"公示|信息公开|工作动态)】",
+    + r"(?:[ \t\u3000\xa0]*【(?:文件|通知|公告|政策|政策文件|政策解读|解读|新闻|动态|要闻|转载|原创|专题|图文|视频|置顶|推荐|热点|"
+    r"公示|信息公开|工作动态)】)+",
     re.MULTILINE,
 )
 MAX_CHROME_LINE = 100
@@ -48,9 +48,10 @@ def remove_boilerplate(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for pos, line in lines_with_offsets(text):
         body = line.rstrip("\n")
-        if _is_boilerplate_line(body):
+        tag = SITE_TAG_RE.match(body)
+        if _is_boilerplate_line(body[tag.end() :] if tag else body):
             edits.append(Edit(pos, pos + len(line), "", "boilerplate"))
-        elif tag := SITE_TAG_RE.match(body):
+        elif tag:
             edits.append(Edit(pos + tag.start(), pos + tag.end(), "", "boilerplate"))
     return edits
 

@@ -29,8 +29,13 @@ def normalise_line_breaks(text: str) -> list[Edit]:
 
 
 def remove_invisible(text: str) -> list[Edit]:
-    """Zero-width characters and control codes (each reported: they are not whitespace)."""
-    return regex_edits(INVISIBLE_RE, text, "", "invisible") + regex_edits(CONTROL_RE, text, "", "control")
+    """Zero-width characters and soft hyphens (each reported: they are not whitespace)."""
+    return regex_edits(INVISIBLE_RE, text, "", "invisible")
+
+
+def remove_controls(text: str) -> list[Edit]:
+    """Control codes other than tab and newline."""
+    return regex_edits(CONTROL_RE, text, "", "control")
 
 
 def split_separators(text: str) -> list[Edit]:

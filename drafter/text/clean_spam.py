@@ -30,11 +30,14 @@ _UNIT_RE = re.compile(_UNIT)
 STRONG_RE = re.compile(_STRONG)
 CORE_RE = re.compile(_CORE)
 URL_RE = re.compile(_URL)
-BRAND_WORD_RE = re.compile(r"bet|casino|bwin|poker|slot|lottery|\d{3}", re.IGNORECASE)
+BRAND_WORD_RE = re.compile(r"bet|casino|bwin|poker|slot|lottery", re.IGNORECASE)
 MIXED_RE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
+HOUSE_NUMBER_RE = re.compile(r"\d{3}")  # 365, 188, 888 — not a year, not a count with its unit
 
-# Lines up to this long without a full stop are chrome, not sentences: a spam run makes them spam.
+# Lines up to this long without a full stop are chrome, not sentences.
 SHORT_LINE = 120
+# A chrome line that is spam as a whole, with little else in it, goes whole.
+MAX_LEFTOVER = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +57,10 @@ def spam_score(run: str) -> tuple[int, bool, bool]:
             weight, chinese = weight + 2, True
         elif CORE_RE.fullmatch(unit):
             weight, chinese = weight + 1, True
-        elif re.fullmatch(_LATIN, unit) and (BRAND_WORD_RE.search(unit) or MIXED_RE.search(unit)):
-            weight, brand = weight + (2 if re.search("bet|casino", unit, re.I) else 1), True
+        elif BRAND_WORD_RE.search(unit):
+            weight, brand = weight + 2, True
+        elif MIXED_RE.search(unit) or HOUSE_NUMBER_RE.fullmatch(unit):
+            weight, brand = weight + 1, True
     return weight, brand, chinese
 
 
@@ -68,8 +73,16 @@ def _spam_runs(line: str) -> list[re.Match[str]]:
     return [m for m in RUN_RE.finditer(line) if is_spam_run(m.group())]
 
 
-def _is_short_chrome(line: str) -> bool:
-    return len(line) <= SHORT_LINE and "。" not in line
+def _is_spam_line(line: str, runs: list[re.Match[str]]) -> bool:
+    """A short line (no full stop) that opens with spam, or is spam words with little else in it."""
+    if len(line) > SHORT_LINE or "。" in line:
+        return False
+    if runs and not line[: runs[0].start()].strip():
+        return True
+    if not is_spam_run(line):
+        return False
+    leftover = RUN_RE.sub("", line).strip()
+    return len(leftover) <= MAX_LEFTOVER * len(line.strip())
 
 
 def find_spam(text: str) -> tuple[list[Edit], list[SpamCut]]:
@@ -77,15 +90,18 @@ def find_spam(text: str) -> tuple[list[Edit], list[SpamCut]]:
     edits: list[Edit] = []
     cuts: list[SpamCut] = []
     for pos, line in lines_with_offsets(text):
-        runs = _spam_runs(line) if _maybe_spam(line) else []
-        if runs and _is_short_chrome(line.rstrip("\n")):
+        if not _maybe_spam(line):
+            continue
+        body = line.rstrip("\n")
+        runs = _spam_runs(body)
+        if _is_spam_line(body, runs):
             edits.append(Edit(pos, pos + len(line), "", "spam"))
-        else:
-            for m in runs:
-                start, end = _trim_joiners(line, m.start(), m.end())
-                edits.append(Edit(pos + start, pos + end, "", "spam"))
-                if line[:start].strip() and line[end:].strip():
-                    cuts.append(SpamCut(pos + start))
+            continue
+        for m in runs:
+            start, end = _trim_joiners(body, m.start(), m.end())
+            edits.append(Edit(pos + start, pos + end, "", "spam"))
+            if body[:start].strip() and body[end:].strip():
+                cuts.append(SpamCut(pos + start))
     return edits, cuts
 
 

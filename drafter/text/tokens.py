@@ -33,6 +33,11 @@ def _get_tokenizer():  # noqa: ANN202 - jieba has no type hints
     return _tokenizer
 
 
+def tokenizer():  # noqa: ANN201 - a jieba.Tokenizer
+    """The shared jieba tokenizer (for POS tagging with jieba.posseg.POSTokenizer and the like)."""
+    return _get_tokenizer()
+
+
 def warm_up() -> None:
     """Load the dictionary now (from a worker thread), so the first real call is fast."""
     _get_tokenizer()

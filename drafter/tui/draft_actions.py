@@ -120,8 +120,8 @@ class DraftActions:
         edited = self._run_editor(section.body)
         if edited is not None and edited != section.body:
             self.draft.replace_body(section, edited.rstrip("\n"))
-            compose.section = None  # reload the editor from the draft
             self.draft_changed()
+            compose.select(section)  # reloads the editor from the draft
 
     def _run_editor(self, text: str) -> str | None:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"

@@ -37,7 +37,7 @@ async def test_type_and_paste_chinese_into_a_new_section(make_app, settle, tmp_p
         editor = app.screen.query_one("#section-editor", TextArea)
         editor.focus()
         await pilot.press(*"以人民健康为中心")
-        app.screen.focused.post_message(events.Paste(",坚持保基本、强基层、建机制。"))
+        app.post_message(events.Paste(",坚持保基本、强基层、建机制。"))
         await pilot.pause()
         assert editor.text == "以人民健康为中心,坚持保基本、强基层、建机制。"
         assert app.draft.sections[0].body == editor.text

@@ -159,3 +159,47 @@ def test_cli_list_and_show(seeded, capsys):
     assert "哈尔滨市" in text and "一、" in text
     assert main(["--db", str(seeded), "corpus", "show", "聊城"]) == 2
     assert "聊城" in capsys.readouterr().err
+
+
+def test_reading_in_worker_processes_gives_the_same_store(tmp_path, seed_paths):
+    pair = seed_paths[2:4]
+    with Store(tmp_path / "serial.sqlite3") as serial, Store(tmp_path / "pool.sqlite3") as pooled:
+        ingest_paths(serial, pair, workers=1)
+        report = ingest_paths(pooled, pair, workers=2)
+        assert [r.status for r in report.results] == ["read", "read"]
+        assert [d.as_json() | {"source_path": None} for d in pooled.list_documents()] == [
+            d.as_json() | {"source_path": None} for d in serial.list_documents()
+        ]
+        assert [h.text for h in pooled.search("医联体")] == [h.text for h in serial.search("医联体")]
+
+
+def test_cli_search_text_shows_document_heading_path_and_marked_match(seeded, capsys):
+    assert main(["--db", str(seeded), "corpus", "search", "取消药品加成", "--limit", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "«取消药品加成»" in out
+    assert " › " in out
+    assert "3 paragraph(s)" in out
+
+
+def test_a_word_plan_is_ingested_and_searchable(tmp_path):
+    import docx
+
+    word = docx.Document()
+    lines = [
+        "泰安市人民政府办公室关于印发泰安市医联体建设实施方案的通知",
+        "一、总体要求",
+        "(一)指导思想",
+        "以习近平新时代中国特色社会主义思想为指导,全面推进紧密型医联体建设。",
+        "二、重点任务",
+        "(一)组建城市医疗集团",
+        "由三级公立医院牵头组建城市医疗集团。",
+    ]
+    for line in lines:
+        word.add_paragraph(line)
+    word.save(tmp_path / "taian.docx")
+    with Store(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths(store, [tmp_path])
+        assert [r.status for r in report.results] == ["read"]
+        hit = store.search("紧密型医联体")[0]
+        assert hit.region == "泰安市"
+        assert hit.heading_path == ["一、总体要求", "(一)指导思想"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from drafter.corpus.store import Store
 from drafter.errors import Ambiguous, DrafterError, NotFound
@@ -167,3 +169,11 @@ def test_a_store_from_a_newer_drafter_or_a_non_store_file_is_refused(tmp_path):
     junk.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(DrafterError, match="not a drafter store"):
         Store(junk)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=30) | st.text(st.sampled_from('取消药品加成医联体家庭签约"*()ANDORNEAR^-:{} ,。'), max_size=20))
+def test_search_never_crashes_and_spans_lie_inside_the_text(store, query):
+    for hit in store.search(query, limit=5):
+        assert all(0 <= s < e <= len(hit.text) for s, e in hit.spans)
+        assert hit.snippet

@@ -73,6 +73,11 @@ class ComposeScreen(DrafterScreen):
         if not draft.sections:
             self._load_editor(None)
 
+    def select(self, section: Any) -> None:
+        """Select `section` in the outline (its editor and candidates load on the highlight)."""
+        self.section = None
+        self.query_one(OutlineTree).show_draft(self.app.draft, section)
+
     @on(OutlineTree.SectionChosen)
     def choose_section(self, message: OutlineTree.SectionChosen) -> None:
         if message.section is self.section:
@@ -152,7 +157,7 @@ class ComposeScreen(DrafterScreen):
     def action_add_section(self) -> None:
         def add(title: str | None) -> None:
             if title:
-                self.section = self.app.add_section(title, after=self.section)
+                self.select(self.app.add_section(title, after=self.section))
 
         self.app.push_screen(TextPrompt("新章节标题 · new section title (e.g. 指导思想)"), add)
 

@@ -31,8 +31,8 @@ class OutlineTree(Tree[Any]):
             if node.data is selected:
                 target = node
         self.root.expand_all()
-        if target is not None:
-            self.move_cursor(target)
+        if target is not None:  # the new nodes get their lines on the next refresh
+            self.call_after_refresh(self.move_cursor, target)
 
     def _add(self, parent: Any, section: Any, selected: Any) -> Any:
         kind = f"  [{section.kind}]" if section.kind else ""

@@ -6,13 +6,16 @@ scroll sideways). Inserts, deletes, moves and unimportant differences each have 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from drafter.compare.model import Comparison, ParagraphDiff, SectionDiff
+if TYPE_CHECKING:  # the compare package loads only when a comparison is made
+    from drafter.compare.model import Comparison, ParagraphDiff, SectionDiff
 
 STYLES = {
     "-": "bold red strike",
