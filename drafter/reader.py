@@ -9,6 +9,9 @@ import os
 
 from drafter.model import Document
 
+# Bump when cleaning or outlining gives different results: stored files are then read again.
+PARSER_VERSION = "1"
+
 
 def read_plans(path: str | os.PathLike) -> list[Document]:
     """Every document in the file at `path`, outlined. Raises UnreadableFile for a bad file."""

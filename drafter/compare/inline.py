@@ -151,7 +151,9 @@ def _to_source_ops(canon: Diff, na: Normalized, nb: Normalized) -> list[Op]:
     for tag, text in canon:
         end_ka = ka + (len(text) if tag != INSERT else 0)
         end_kb = kb + (len(text) if tag != DELETE else 0)
-        end_sa, end_sb = _boundary(na, end_ka), _boundary(nb, end_kb)
+        # a side that does not advance keeps its position (its leading whitespace waits for it)
+        end_sa = _boundary(na, end_ka) if end_ka > ka else sa
+        end_sb = _boundary(nb, end_kb) if end_kb > kb else sb
         piece_a, piece_b = na.source[sa:end_sa], nb.source[sb:end_sb]
         if tag == EQUAL:
             ops.extend(_equal_ops(piece_a, piece_b))

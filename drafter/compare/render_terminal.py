@@ -66,7 +66,7 @@ def section_header(section: SectionDiff) -> Text:
 
 
 def paragraph_texts(para: ParagraphDiff, hide_unimportant: bool) -> tuple[Text, Text]:
-    left, right = Text(), Text()
+    left, right = Text(overflow="fold"), Text(overflow="fold")
     if para.status == "moved":
         right.append(f"↷ 移自 moved from {getattr(para, 'moved_from', None) or '—'}\n", style="magenta")
     for op in para.ops:
@@ -99,3 +99,32 @@ def _gutter_style(status: str) -> str:
 def _heading_unchanged(section: SectionDiff) -> bool:
     ops = getattr(section, "heading_ops", [])
     return section.a is not None and section.b is not None and all(op.tag in "=~" for op in ops)
+
+
+def print_ranking(ranking, console: Console | None = None, *, show: int = 20) -> None:  # noqa: ANN001
+    console = console or Console()
+    table = Table(title=f"与草稿最相似的方案 plans most similar to: {ranking.draft_title or '—'}")
+    for name, justify in (("#", "right"), ("id", "right"), ("地区 region", "left"), ("年 year", "left"),
+                          ("相似度", "right"), ("复用段落 reused", "right"), ("标题 title", "left")):
+        table.add_column(name, justify=justify, overflow="fold")
+    for rank, plan in enumerate(ranking.plans, start=1):
+        table.add_row(str(rank), str(plan.id), plan.region or "—", plan.year or "—", f"{plan.similarity:.0%}",
+                      str(plan.reused_paragraphs), plan.title or "—")
+    console.print(table)
+    if not ranking.reused:
+        console.print("没有段落与语料中的方案近乎相同 (no draft paragraph appears nearly verbatim in the corpus)")
+        return
+    console.print(Rule("近乎原文复用的段落 paragraphs found nearly verbatim", align="left", style="cyan"))
+    for reuse in ranking.reused[:show]:
+        line = Text()
+        line.append(_clip(reuse.paragraph, 60), style="bold")
+        places = "，".join(f"{h.region or '—'} {h.year or ''} (id {h.id}, {h.similarity:.0%})"
+                          for h in reuse.found_in)
+        line.append(f"\n   ← {places}", style="green")
+        console.print(line)
+    if len(ranking.reused) > show:
+        console.print(f"… {len(ranking.reused) - show} more (--json lists them all)", style="dim")
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -170,15 +170,18 @@ class Store:
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def ensure_default_corpus(self, progress: Progress | None = None) -> IngestReport | None:
-        """On first use, ingest the bundled seed plans; None when that was done before."""
-        if self.meta(DEFAULT_CORPUS_KEY):
+        """On first use (and after a parser upgrade), ingest the bundled seed plans; None when
+        they are already in the store as this parser reads them."""
+        from drafter.reader import PARSER_VERSION
+
+        if self.meta(DEFAULT_CORPUS_KEY) == PARSER_VERSION:
             return None
         from drafter.corpus.ingest import ingest_paths
         from drafter.resources import corpus_files
 
         report = ingest_paths(self, corpus_files(), progress=progress)
         if report.read or report.unchanged:  # all skipped (a broken install): try again next time
-            self.set_meta(DEFAULT_CORPUS_KEY, "1")
+            self.set_meta(DEFAULT_CORPUS_KEY, PARSER_VERSION)
         return report
 
 

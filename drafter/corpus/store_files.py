@@ -74,14 +74,17 @@ def unchanged(conn: sqlite3.Connection, job: FileJob) -> IngestResult | None:
     """An 'unchanged' result when this exact content is already in the store, else None."""
     if job.why:
         return None
+    from drafter.reader import PARSER_VERSION
+
     same_path = conn.execute(
-        "SELECT sha256, status FROM source_files WHERE path = ?", (job.path,)
+        "SELECT sha256, status, parser FROM source_files WHERE path = ?", (job.path,)
     ).fetchone()
-    if same_path and same_path["sha256"] == job.sha256 and same_path["status"] == READ:
+    current = same_path and same_path["parser"] == PARSER_VERSION
+    if current and same_path["sha256"] == job.sha256 and same_path["status"] == READ:
         return IngestResult(job.path, UNCHANGED, "already in the store", size=job.size)
     twin = conn.execute(
-        "SELECT path FROM source_files WHERE sha256 = ? AND status = ? AND path != ?",
-        (job.sha256, READ, job.path),
+        "SELECT path FROM source_files WHERE sha256 = ? AND status = ? AND path != ? AND parser = ?",
+        (job.sha256, READ, job.path, PARSER_VERSION),
     ).fetchone()
     if twin:
         return IngestResult(job.path, UNCHANGED, f"same content as {twin['path']}", size=job.size)
@@ -106,16 +109,20 @@ def record(conn: sqlite3.Connection, job: FileJob) -> IngestResult:
 
 
 def _upsert(conn: sqlite3.Connection, job: FileJob, file_id: int | None, status: str) -> int:
+    from drafter.reader import PARSER_VERSION
+
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    values = (job.path, job.sha256, job.size, now, status, job.why)
+    values = (job.path, job.sha256, job.size, now, status, job.why, PARSER_VERSION)
     if file_id is None:
         cur = conn.execute(
-            "INSERT INTO source_files (path, sha256, size, ingested_at, status, why) VALUES (?,?,?,?,?,?)",
+            "INSERT INTO source_files (path, sha256, size, ingested_at, status, why, parser) "
+            "VALUES (?,?,?,?,?,?,?)",
             values,
         )
         return int(cur.lastrowid)
     conn.execute(
-        "UPDATE source_files SET path=?, sha256=?, size=?, ingested_at=?, status=?, why=? WHERE id=?",
+        "UPDATE source_files SET path=?, sha256=?, size=?, ingested_at=?, status=?, why=?, parser=? "
+        "WHERE id=?",
         (*values, file_id),
     )
     return file_id

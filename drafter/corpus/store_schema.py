@@ -11,7 +11,7 @@ import sqlite3
 
 from drafter.errors import DrafterError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS source_files (
     size        INTEGER NOT NULL,
     ingested_at TEXT NOT NULL,
     status      TEXT NOT NULL,          -- read | skipped
-    why         TEXT                    -- for skipped files: the one-line reason
+    why         TEXT,                   -- for skipped files: the one-line reason
+    parser      TEXT                    -- drafter.reader.PARSER_VERSION that read it
 );
 CREATE INDEX IF NOT EXISTS source_files_sha256 ON source_files(sha256);
 CREATE TABLE IF NOT EXISTS documents (
@@ -107,4 +108,5 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         )
     if version == SCHEMA_VERSION:
         return
-    conn.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+    upgrade = "ALTER TABLE source_files ADD COLUMN parser TEXT;" if version == 1 else ""
+    conn.executescript(f"BEGIN; {upgrade} {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")

@@ -57,12 +57,14 @@ def paragraph(
 
 
 def paragraph_properties(role: Role, indent: Indent, mark: etree._Element | None) -> etree._Element:
-    """`w:pPr` in schema order: keepNext, pageBreakBefore, snapToGrid, spacing, ind, jc, outlineLvl, rPr."""
+    """`w:pPr` in schema order: keepNext, pageBreakBefore, widowControl, snapToGrid, spacing, ind, jc, outlineLvl, rPr."""
     ppr = el("w:pPr")
     if role.keep_next:
         ppr.append(el("w:keepNext"))
     if role.page_break_before:
         ppr.append(el("w:pageBreakBefore"))
+    # No widow/orphan control: it would move lines and break the 22-lines-a-page grid.
+    ppr.append(el("w:widowControl", {"w:val": 0}))
     if role.exact_line:
         ppr.append(el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": LINE_PITCH, "w:lineRule": "exact"}))
     else:  # off the page's line grid, or LibreOffice snaps each line of a cell to 579 twips

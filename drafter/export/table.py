@@ -18,7 +18,7 @@ from drafter.export.tables import table_element
 
 CHANGE_TABLE_TITLE = "修改对照表"
 CHANGE_HEADER = ("参考文本", "本稿", "说明")
-CHANGE_WIDTHS = (3600, 3600, TYPE_AREA_WIDTH - 7200)
+CHANGE_WIDTHS = (3300, 3300, TYPE_AREA_WIDTH - 6600)
 
 
 # -- 修改对照表 ----------------------------------------------------------------------------------

@@ -122,15 +122,15 @@ def _clean_html(p: _Pass) -> None:
 
 
 def _remove_chrome(p: _Pass) -> None:
-    """Boilerplate and spam, until nothing more comes off (cutting one can reveal the other)."""
+    """Spam and boilerplate, until nothing more comes off (cutting one can reveal the other)."""
     for _ in range(MAX_ROUNDS):
         changed = False
         for step in _LINE_START_STEPS:
             changed |= p.run(step)
-        changed |= p.run(remove_boilerplate)
         spam, cuts = find_spam(p.text)
         p.cuts.extend(c.at for c in cuts)
         changed |= p.apply(spam)
+        changed |= p.run(remove_boilerplate)
         if not changed:
             break
 

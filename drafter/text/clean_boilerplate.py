@@ -14,6 +14,7 @@ BREADCRUMB_RE = re.compile(
     _LINE_START + r"(?:您现在的位置|您现在所在位置|您的位置|您所在的位置|当前位置|所在位置|现在位置)\s*[:：>].*$",
     re.MULTILINE,
 )
+WELCOME_RE = re.compile(_LINE_START + r"欢迎(?:您)?(?:访问|登录|光临|来到)[^。]{0,40}(?:网站|门户|平台|网)\b")
 # Article chrome keys; a short line with two of them (or a counter) is page furniture.
 _CHROME_KEY = (
     r"(?:作者|来源|信息来源|文章来源|发布时间|更新时间|发布日期|更新日期|发布人|发布者|浏览次数|"
@@ -59,7 +60,7 @@ def remove_boilerplate(text: str) -> list[Edit]:
 def _is_boilerplate_line(line: str) -> bool:
     if not line.strip():
         return False
-    if BREADCRUMB_RE.match(line) or NAV_LINE_RE.match(line):
+    if BREADCRUMB_RE.match(line) or NAV_LINE_RE.match(line) or WELCOME_RE.match(line):
         return True
     if len(line) <= MAX_CHROME_LINE and "。" not in line:
         if len(CHROME_KEY_RE.findall(line)) >= 2 or COUNTER_RE.search(line):

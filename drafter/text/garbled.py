@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 ANCHOR_RE = re.compile(
-    r"\ufffd+|[\u3100-\u312f\u31a0-\u31bf]+|(?<=[^\x00-\x7f])\?+|\?+(?=[^\x00-\x7f\s])"
+    r"\ufffd+|[\u3100-\u312f\u31a0-\u31bf]+"
+    r"|(?<=[^\x00-\x7f])\?{2,}|\?{2,}(?=[^\x00-\x7f\s])"
+    # a single `?` in Chinese text, unless it ends a question (`怎么办?` then a space, quote or line end)
+    r"|(?<=[^\x00-\x7f])\?(?![?\s”’」』)）]|$)|(?<![?])\?(?=[^\x00-\x7f\s”’」』)）])"
 )
 MAX_GROWTH = 6  # odd characters taken in on each side of an anchor
 MAX_GAP = 2  # common characters allowed between two anchors of one span

@@ -11,7 +11,7 @@ from drafter.text.clean import clean
 
 SPAM = re.compile(r"365|bet|投注|博彩|娱乐城|真人娱乐", re.IGNORECASE)
 PINYIN = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
-GARBLE_MARK = re.compile(r"[\ufffd\u3100-\u312f]|(?<=[^\x00-\x7f])\?|\?(?=[^\x00-\x7f\s])")
+GARBLE_MARK = re.compile(r"[\ufffd\u3100-\u312f]|(?<=[^\x00-\x7f])\?(?=\S)|\?(?=[^\x00-\x7f\s])")
 T2S = opencc.OpenCC("t2s")
 
 
@@ -35,7 +35,8 @@ def test_every_garbled_mark_is_inside_a_reported_warning(seeds):
     for name, (_, cleaned) in seeds.items():
         covered = [(w.at, w.at + len(w.text)) for w in cleaned.warnings if w.what == "garbled"]
         for m in GARBLE_MARK.finditer(cleaned.text):
-            assert any(s <= m.start() < e for s, e in covered), (name, cleaned.text[m.start() - 5 : m.end() + 5])
+            context = cleaned.text[m.start() - 5 : m.end() + 5]
+            assert any(s <= m.start() < e for s, e in covered), (name, context)
 
 
 def test_warnings_point_at_their_text(seeds):
@@ -74,7 +75,8 @@ def test_seed_002_spam_line_breadcrumb_and_byline_go_the_title_stays(seeds):
     _, cleaned = seeds["002"]
     assert cleaned.text.startswith("哈尔滨市人民政府办公厅关于印发哈尔滨市城市公立医院综合改革实施方案的通知\n")
     whats = {(r.what, r.text[:4]) for r in cleaned.removed}
-    assert {("spam", "欢迎登录"), ("boilerplate", "您现在所"), ("boilerplate", "【文件】"), ("boilerplate", "作者:延")} <= whats
+    expected = {("spam", "欢迎登录"), ("boilerplate", "您现在所"), ("boilerplate", "【文件】"), ("boilerplate", "作者:延")}
+    assert expected <= whats
     assert "\n\n\n" not in cleaned.text and "\u3000" not in cleaned.text and "\xa0" not in cleaned.text
 
 
@@ -146,3 +148,14 @@ def test_html_document_is_reduced_to_its_text():
     cleaned = clean(raw)
     assert cleaned.text == "首页\n\n某市深化医改实施方案\n\n一、总体要求\n\n坚持 公益性，推进改革。"
     assert "html" in {r.what for r in cleaned.removed}
+
+
+def test_clean_json_reports_the_seed_003_spam_cut_in_its_document(seed_paths):
+    from drafter.reader import clean_plans
+
+    documents = clean_plans(seed_paths[3])
+    cuts = [(d, w) for d in documents for w in d["warnings"] if w["what"] == "spam-cut"]
+    assert len(cuts) == 1
+    document, warning = cuts[0]
+    assert document["text"][warning["at"] : warning["at"] + len(warning["text"])] == warning["text"]
+    assert any(r["what"] == "spam" and "365bet" in r["text"] for r in document["removed"])

@@ -35,7 +35,10 @@ def test_position_map_moves_offsets_past_edits_and_into_replacements():
 
 
 def test_tag_only_junk_lines_go_whole_with_their_list_markers():
-    text = '<sup id="h4sia"></sup>\n    1. <blockquote id="x"><rt id="x"></rt></blockquote>\n  • <input id="h">\n正文'
+    text = (
+        '<sup id="h4sia"></sup>\n    1. <blockquote id="x"><rt id="x"></rt></blockquote>\n'
+        '  • <input id="h">\n正文'
+    )
     assert run(clean_html.remove_junk_lines, text) == "正文"
 
 
@@ -62,7 +65,8 @@ def test_entities_decoded_including_double_escaped():
 def test_html_document_source_line_breaks_are_not_paragraphs():
     text = "<html><body><p>坚持公益性，\n      推进改革。</p>\n<p>Step\none</p></body></html>"
     assert clean_html.looks_like_html_document(text)
-    assert run(clean_html.join_source_lines, text) == "<html><body><p>坚持公益性，推进改革。</p> <p>Step one</p></body></html>"
+    joined = "<html><body><p>坚持公益性，推进改革。</p> <p>Step one</p></body></html>"
+    assert run(clean_html.join_source_lines, text) == joined
 
 
 # --- pinyin --------------------------------------------------------------------------------
@@ -137,6 +141,7 @@ def test_a_run_of_chinese_words_alone_is_never_spam():
         "发布时间:2021-03-01 来源:市卫健委 浏览次数:1024",
         "- 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。",
         "【打印本页】 【关闭窗口】",
+        "欢迎访问哈尔滨市人民政府网站 今天是2017年9月7日",
     ],
 )
 def test_boilerplate_lines_go_whole(line):
@@ -202,3 +207,4 @@ def test_garbled_spans_found_and_grown_over_odd_neighbours():
 
 def test_question_marks_outside_chinese_are_not_garbled():
     assert find_garbled("见 https://example.gov.cn/a?id=3 。是否完成？") == []
+    assert find_garbled("群众看病难怎么办?\n“看得起病吗?”") == []

@@ -203,3 +203,17 @@ def test_a_word_plan_is_ingested_and_searchable(tmp_path):
         hit = store.search("紧密型医联体")[0]
         assert hit.region == "泰安市"
         assert hit.heading_path == ["一、总体要求", "(一)指导思想"]
+
+
+def test_a_parser_upgrade_reads_unchanged_files_again(tmp_path, seed_paths, monkeypatch):
+    from drafter import reader
+    from drafter.corpus.ingest import ingest_paths
+    from drafter.corpus.store import Store
+
+    store = Store(tmp_path / "s.sqlite3")
+    first = ingest_paths(store, [seed_paths[2]])
+    again = ingest_paths(store, [seed_paths[2]])
+    monkeypatch.setattr(reader, "PARSER_VERSION", "test-next")
+    upgraded = ingest_paths(store, [seed_paths[2]])
+    assert (len(first.read), len(again.unchanged), len(upgraded.read)) == (1, 1, 1)
+    assert store.count_documents() == 1

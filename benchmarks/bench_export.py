@@ -1,0 +1,97 @@
+"""Export time for a 30-page plan: 公文 .docx, redline and 修改对照表 (target ≤ 0.5 s for the 公文).
+
+    .venv/bin/python benchmarks/bench_export.py [--pages-check]
+
+--pages-check also renders the plan with LibreOffice to confirm how many pages it fills.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from drafter.model import Document, Section, Task
+
+SENTENCE = "坚持以人民健康为中心,深化医疗、医保、医药联动改革,推动公立医院高质量发展,"
+ENDING = "切实增强人民群众的获得感、幸福感、安全感。"
+
+
+def thirty_page_plan() -> Document:
+    """About 30 pages of 22 × 28: 5 一级 sections × 4 二级 × 3 三级, one ~170-character paragraph each, + the 分工表."""
+    sections = []
+    for i, one in enumerate("一二三四五"):
+        level2 = []
+        for j, two in enumerate("一二三四"):
+            level3 = [
+                Section(f"{k}.", f"第{i + 1}{j + 1}{k}项工作", 3, body=SENTENCE * 4 + ENDING,
+                        tasks=[Task(f"第{i + 1}{j + 1}{k}项工作", lead="市卫生健康委", partners=["市医保局"])])
+                for k in range(1, 4)
+            ]  # fmt: skip
+            level2.append(Section(f"({two})", f"推进第{j + 1}方面改革", 2, body=SENTENCE * 5 + ENDING, children=level3))
+        sections.append(Section(f"{one}、", f"第{i + 1}部分", 1, children=level2))
+    return Document(title="某市深化医药卫生体制改革实施方案", issuer="某市人民政府", date="2024-03-05",
+                    preamble=SENTENCE * 3 + ENDING, sections=sections)  # fmt: skip
+
+
+def edited(plan: Document) -> Document:
+    other = copy.deepcopy(plan)
+    for n, section in enumerate(other.walk()):
+        if n % 3 == 0 and section.body:
+            section.body = section.body.replace("推动", "加快推动", 1).replace(",", "、", 1)
+    other.sections.append(other.sections.pop(1))
+    return other
+
+
+def timed(fn, repeat: int = 7) -> tuple[float, float]:  # noqa: ANN001
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages-check", action="store_true")
+    args = parser.parse_args()
+    from drafter.compare import compare_documents
+    from drafter.export.document import write_gongwen
+    from drafter.export.redline import write_redline
+    from drafter.export.table import write_change_table
+
+    plan = thirty_page_plan()
+    chars = len("".join(s.full_text() for s in plan.sections))
+    comparison = compare_documents(plan, edited(plan))
+    with tempfile.TemporaryDirectory() as work:
+        out = Path(work)
+        write_gongwen(plan, out / "warm.docx")  # imports and caches outside the timing
+        rows = [
+            ("公文 .docx (with 分工表)", timed(lambda: write_gongwen(plan, out / "plan.docx"))),
+            ("redline .docx", timed(lambda: write_redline(comparison, out / "redline.docx"))),
+            ("修改对照表 .docx", timed(lambda: write_change_table(comparison, out / "table.docx"))),
+        ]
+        print(f"plan: {chars} characters, {len(plan.headings())} headings, {len(plan.tasks())} tasks")
+        for name, (median, best) in rows:
+            print(f"{name:28} median {median * 1000:7.1f} ms   best {best * 1000:7.1f} ms")
+        if args.pages_check:
+            print(f"pages (LibreOffice): {_pages(out / 'plan.docx', out)}")
+    return 0
+
+
+def _pages(docx_path: Path, out: Path) -> str:
+    from drafter.export.render_pdf import render_pdf
+
+    pdf = render_pdf(docx_path, out / "plan.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    return next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
