@@ -43,8 +43,9 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
 
 def _load(args: argparse.Namespace, spec: str, store_box: list) -> object:  # noqa: ANN401
     from drafter.compare import load_side
+    from drafter.compare.sides import looks_like_path
 
-    if Path(spec).expanduser().exists():
+    if Path(spec).expanduser().exists() or looks_like_path(spec):  # a missing file needs no store
         return load_side(spec, doc=args.doc, doc_if_several=True)
     if not store_box:
         from drafter.cli.store_cmds import open_corpus

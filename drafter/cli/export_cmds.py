@@ -10,7 +10,7 @@ from pathlib import Path
 from drafter.errors import DrafterError
 
 
-def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
+def register(sub) -> None:
     parser = sub.add_parser(
         "export",
         help="write a draft or plan as a 公文 .docx (GB/T 9704-2012), optionally also as PDF",
@@ -29,7 +29,7 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     parser.set_defaults(func=run_export)
 
 
-def load_plan(path: str):  # noqa: ANN201 - returns drafter.model.Document
+def load_plan(path: str):
     """The draft loader when it exists, else the first plan the reader finds in the file."""
     if not Path(path).exists():
         raise DrafterError(f"{path}: no such file")
@@ -51,7 +51,11 @@ def run_export(args: argparse.Namespace) -> int:
     from drafter.export.document import write_gongwen
 
     plan = load_plan(args.draft)
-    options = {"addressee": args.addressee, "attachments": args.attachment, "task_table": not args.no_task_table}
+    options = {
+        "addressee": args.addressee,
+        "attachments": args.attachment,
+        "task_table": not args.no_task_table,
+    }
     if args.docx:
         written = write_gongwen(plan, args.docx, **options)
         print(f"公文 .docx: {written}")

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 
 from drafter.compare.align import Key, Pair, align_paragraphs, align_sections, find_moves, text_similarity
 from drafter.compare.inline import diff_texts
-from drafter.compare.located import LocatedParagraph, LocatedSection
-from drafter.compare.model import Comparison, Op
+from drafter.compare.model import Comparison, Op, ParagraphDiff, SectionDiff
 from drafter.compare.units import Block, blocks_of
 from drafter.model import Document
 from drafter.text.normalize import DEFAULT_OPTIONS, UnimportantOptions
@@ -87,11 +86,11 @@ def _section_order(ctx: _Context, chain: list[Pair], moved: list[Pair]) -> list[
     return order
 
 
-def _section(ctx: _Context, ia: int | None, ib: int | None, moved: bool) -> LocatedSection:
+def _section(ctx: _Context, ia: int | None, ib: int | None, moved: bool) -> SectionDiff:
     x = ctx.a[ia] if ia is not None else None
     y = ctx.b[ib] if ib is not None else None
     paragraphs = _paragraphs(ctx, x, y)
-    section = LocatedSection(
+    section = SectionDiff(
         a=_heading_label(x),
         b=_heading_label(y),
         kind=(y.kind if y else None) or (x.kind if x else None),
@@ -124,8 +123,8 @@ def _heading_ops(ctx: _Context, x: Block | None, y: Block | None) -> list[Op]:
     return marker + diff_texts(x.title, y.title, granularity=ctx.granularity, options=ctx.options)
 
 
-def _paragraphs(ctx: _Context, x: Block | None, y: Block | None) -> list[LocatedParagraph]:
-    out: list[LocatedParagraph] = []
+def _paragraphs(ctx: _Context, x: Block | None, y: Block | None) -> list[ParagraphDiff]:
+    out: list[ParagraphDiff] = []
     pending = [k for k in range(len(x.paragraphs)) if (x.index, k) not in ctx.moved_away] if x else []
     partner_in_x = {}
     if x and y:
@@ -143,38 +142,38 @@ def _paragraphs(ctx: _Context, x: Block | None, y: Block | None) -> list[Located
             a_key, sim = ctx.moves[key]
             out.append(_pair(ctx, a_key, key, sim, moved=True))
         else:
-            out.append(LocatedParagraph("added", None, y.paragraphs[kb], [Op("+", "", y.paragraphs[kb])],
+            out.append(ParagraphDiff("added", None, y.paragraphs[kb], [Op("+", "", y.paragraphs[kb])],
                                         0.0, b_pos=y.para_pos[kb]))
     out.extend(_removed(ctx, x, pending))
     return out
 
 
-def _removed(ctx: _Context, x: Block | None, indexes: list[int]) -> list[LocatedParagraph]:
+def _removed(ctx: _Context, x: Block | None, indexes: list[int]) -> list[ParagraphDiff]:
     return [
-        LocatedParagraph("removed", x.paragraphs[k], None, [Op("-", x.paragraphs[k], "")], 0.0, a_pos=x.para_pos[k])
+        ParagraphDiff("removed", x.paragraphs[k], None, [Op("-", x.paragraphs[k], "")], 0.0, a_pos=x.para_pos[k])
         for k in indexes
     ]
 
 
-def _pair(ctx: _Context, a_key: Key, b_key: Key, sim: float, *, moved: bool) -> LocatedParagraph:
+def _pair(ctx: _Context, a_key: Key, b_key: Key, sim: float, *, moved: bool) -> ParagraphDiff:
     x, y = ctx.a[a_key[0]], ctx.b[b_key[0]]
     text_a, text_b = x.paragraphs[a_key[1]], y.paragraphs[b_key[1]]
     ops = diff_texts(text_a, text_b, granularity=ctx.granularity, options=ctx.options)
     real_change = any(op.tag in "+-" for op in ops)
     status = "moved" if moved else ("changed" if real_change else "same")
-    return LocatedParagraph(
+    return ParagraphDiff(
         status, text_a, text_b, ops, sim if real_change else 1.0,
         a_pos=x.para_pos[a_key[1]], b_pos=y.para_pos[b_key[1]],
         moved_from=_heading_label(x) if moved else None,
     )
 
 
-def _section_weight(section: LocatedSection) -> float:
+def _section_weight(section: SectionDiff) -> float:
     heading = len(section.a or "") + len(section.b or "") if section.heading_ops else 0
     return heading + sum(len(p.a or "") + len(p.b or "") for p in section.paragraphs)
 
 
-def _section_similarity(section: LocatedSection, title_sim: float) -> float:
+def _section_similarity(section: SectionDiff, title_sim: float) -> float:
     """Length-weighted: each paragraph (and the heading) weighs its length on both sides; an added
     or removed one scores 0."""
     heading = len(section.a or "") + len(section.b or "") if section.heading_ops else 0
@@ -186,7 +185,7 @@ def _section_similarity(section: LocatedSection, title_sim: float) -> float:
     return score / total if total else title_sim
 
 
-def _document_similarity(sections: list[LocatedSection]) -> float:
+def _document_similarity(sections: list[SectionDiff]) -> float:
     weights = [_section_weight(s) for s in sections]
     total = sum(weights)
     return sum(w * s.similarity for w, s in zip(weights, sections)) / total if total else 1.0

@@ -156,14 +156,14 @@ def _to_source_ops(canon: Diff, na: Normalized, nb: Normalized) -> list[Op]:
         end_sb = _boundary(nb, end_kb) if end_kb > kb else sb
         piece_a, piece_b = na.source[sa:end_sa], nb.source[sb:end_sb]
         if tag == EQUAL:
-            ops.extend(_equal_ops(piece_a, piece_b))
+            ops.extend(_equal_ops(na, nb, ka, kb, len(text), (sa, end_sa), (sb, end_sb)))
         elif tag == DELETE:
             ops.append(Op("-", piece_a, ""))
         else:
             ops.append(Op("+", "", piece_b))
         ka, kb, sa, sb = end_ka, end_kb, end_sa, end_sb
     if sa < len(na.source) or sb < len(nb.source):  # trailing whitespace dropped by normalizing
-        ops.extend(_equal_ops(na.source[sa:], nb.source[sb:]))
+        ops.append(_same_or_unimportant(na.source[sa:], nb.source[sb:]))
     return ops
 
 
@@ -172,23 +172,24 @@ def _boundary(n: Normalized, k: int) -> int:
     return n.to_source(k) if k < len(n.text) else (n.origin[-1] + 1 if n.origin else 0)
 
 
-def _equal_ops(a: str, b: str) -> list[Op]:
-    if a == b:
-        return [Op("=", a, a)] if a else []
+def _equal_ops(na: Normalized, nb: Normalized, ka: int, kb: int, length: int, span_a: tuple[int, int],
+               span_b: tuple[int, int]) -> list[Op]:
+    """Ops for a canonical equality: its characters pair up one to one, each with the whitespace
+    before it; a pair whose original text differs is `~`."""
+    (sa, end_a), (sb, end_b) = span_a, span_b
+    if na.source[sa:end_a] == nb.source[sb:end_b]:
+        return [Op("=", na.source[sa:end_a], na.source[sa:end_a])] if end_a > sa else []
     ops: list[Op] = []
-    pending_a, pending_b = [], []
-    for tag, text in char_diff(a, b) + [(EQUAL, "")]:
-        if tag == DELETE:
-            pending_a.append(text)
-        elif tag == INSERT:
-            pending_b.append(text)
-        else:
-            if pending_a or pending_b:
-                ops.append(Op("~", "".join(pending_a), "".join(pending_b)))
-                pending_a, pending_b = [], []
-            if text:
-                ops.append(Op("=", text, text))
+    for j in range(length):
+        next_a, next_b = na.origin[ka + j] + 1, nb.origin[kb + j] + 1
+        ops.append(_same_or_unimportant(na.source[sa:next_a], nb.source[sb:next_b]))
+        sa, sb = next_a, next_b
+    ops.append(_same_or_unimportant(na.source[sa:end_a], nb.source[sb:end_b]))
     return ops
+
+
+def _same_or_unimportant(a: str, b: str) -> Op:
+    return Op("=", a, b) if a == b else Op("~", a, b)
 
 
 def _merge(ops: list[Op]) -> list[Op]:

@@ -95,7 +95,7 @@ def ops_html(ops: list[Op]) -> tuple[Markup, Markup]:
 
 
 def _headers(section: SectionDiff) -> tuple[Markup, Markup]:
-    ops = getattr(section, "heading_ops", None)
+    ops = section.heading_ops
     if ops:
         return ops_html(ops)
     return escape(section.a or ""), escape(section.b or "")
@@ -106,14 +106,14 @@ def _section_state(section: SectionDiff) -> str:
         return "added"
     if section.b is None:
         return "removed"
-    if getattr(section, "moved", False):
+    if section.moved:
         return "moved"
     changed = any(p.status != "same" for p in section.paragraphs)
-    heading_changed = any(op.tag in "+-" for op in getattr(section, "heading_ops", []))
+    heading_changed = any(op.tag in "+-" for op in section.heading_ops)
     return "changed" if changed or heading_changed else "same"
 
 
 def _note(para: ParagraphDiff) -> str:
     if para.status == "moved":
-        return f"↷ 移自 moved from {getattr(para, 'moved_from', None) or '—'}"
+        return f"↷ 移自 moved from {para.moved_from or '—'}"
     return ""

@@ -60,7 +60,7 @@ def section_header(section: SectionDiff) -> Text:
     else:
         header.append(f"{section.a or '（正文前）'}  ↔  {section.b or '（正文前）'}")
     header.append(f"  {section.similarity:.0%}", style="bold")
-    if getattr(section, "moved", False):
+    if section.moved:
         header.append("  ↷ 位置移动 moved", style="magenta")
     return header
 
@@ -68,7 +68,7 @@ def section_header(section: SectionDiff) -> Text:
 def paragraph_texts(para: ParagraphDiff, hide_unimportant: bool) -> tuple[Text, Text]:
     left, right = Text(overflow="fold"), Text(overflow="fold")
     if para.status == "moved":
-        right.append(f"↷ 移自 moved from {getattr(para, 'moved_from', None) or '—'}\n", style="magenta")
+        right.append(f"↷ 移自 moved from {para.moved_from or '—'}\n", style="magenta")
     for op in para.ops:
         _append_op(op, left, right, hide_unimportant)
     return left, right
@@ -97,7 +97,7 @@ def _gutter_style(status: str) -> str:
 
 
 def _heading_unchanged(section: SectionDiff) -> bool:
-    ops = getattr(section, "heading_ops", [])
+    ops = section.heading_ops
     return section.a is not None and section.b is not None and all(op.tag in "=~" for op in ops)
 
 

@@ -22,7 +22,7 @@ def load_side(spec: str, store=None, doc: int | None = None, *, doc_if_several: 
         document = _load_file(path, doc, doc_if_several)
     elif path.is_dir():
         raise UnreadableFile(spec, "is a folder, not a plan file")
-    elif _looks_like_path(spec):
+    elif looks_like_path(spec):
         raise NotFound(f"{spec}: no such file")
     else:
         document = _load_corpus(spec, store)
@@ -72,7 +72,7 @@ def _load_corpus(spec: str, store) -> Document:  # noqa: ANN001
     return store.get_document(store.resolve(spec))
 
 
-def _looks_like_path(spec: str) -> bool:
+def looks_like_path(spec: str) -> bool:
     return os.sep in spec or "/" in spec or Path(spec).suffix.lower() in PLAN_SUFFIXES
 
 

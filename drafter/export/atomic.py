@@ -8,8 +8,8 @@ import errno
 import io
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from drafter.errors import DrafterError
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from functools import lru_cache
+from functools import cache
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -52,7 +52,7 @@ def build_rpr(font: str, size: int, char_spacing: int = 0) -> etree._Element:
     return rpr
 
 
-@lru_cache(maxsize=None)
+@cache
 def _role_rpr(role: Role) -> etree._Element:
     return build_rpr(role.font, role.size, role.char_spacing)
 

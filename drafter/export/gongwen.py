@@ -72,7 +72,11 @@ class GongwenPage:
             for child in list(container):
                 container.remove(child)
             dash = L.PAGE_NUMBER_DASH
-            content = [run(f"{dash} ", "page_number"), *page_field("page_number"), run(f" {dash}", "page_number")]
+            content = [
+                run(f"{dash} ", "page_number"),
+                *page_field("page_number"),
+                run(f" {dash}", "page_number"),
+            ]
             p = paragraph("page_number", content, indent=indent)
             p.find(qn("w:pPr")).find(qn("w:jc")).set(qn("w:val"), align)
             container.append(p)
@@ -89,7 +93,7 @@ class GongwenPage:
         self._sect_pr.addprevious(element)
         return element
 
-    def add(self, role: str, content: list[etree._Element] | str = "", **kwargs) -> etree._Element:  # noqa: ANN003
+    def add(self, role: str, content: list[etree._Element] | str = "", **kwargs) -> etree._Element:
         return self.append(paragraph(role, content, **kwargs))
 
     def blank_line(self) -> None:

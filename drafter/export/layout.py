@@ -95,7 +95,9 @@ ROLES: dict[str, Role] = {
     "attachment_label": Role(FONT_HEI, align="left", first_line_chars=0, page_break_before=True),
     "attachment_title": Role(FONT_TITLE, SIZE_2HAO, align="center", first_line_chars=0, char_spacing=0),
     # Tables (分工表, 对照表): 小四, single spacing inside cells so long cells stay compact.
-    "cell_head": Role(FONT_HEI, SIZE_XIAO4, align="center", first_line_chars=0, char_spacing=0, exact_line=False),
+    "cell_head": Role(
+        FONT_HEI, SIZE_XIAO4, align="center", first_line_chars=0, char_spacing=0, exact_line=False
+    ),
     "cell": Role(FONT_BODY, SIZE_XIAO4, align="left", first_line_chars=0, char_spacing=0, exact_line=False),
     "cell_center": Role(
         FONT_BODY, SIZE_XIAO4, align="center", first_line_chars=0, char_spacing=0, exact_line=False

@@ -66,7 +66,9 @@ def paragraph_properties(role: Role, indent: Indent, mark: etree._Element | None
     # No widow/orphan control: it would move lines and break the 22-lines-a-page grid.
     ppr.append(el("w:widowControl", {"w:val": 0}))
     if role.exact_line:
-        ppr.append(el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": LINE_PITCH, "w:lineRule": "exact"}))
+        ppr.append(
+            el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": LINE_PITCH, "w:lineRule": "exact"})
+        )
     else:  # off the page's line grid, or LibreOffice snaps each line of a cell to 579 twips
         ppr.append(el("w:snapToGrid", {"w:val": 0}))
         ppr.append(el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": 240, "w:lineRule": "auto"}))

@@ -9,7 +9,7 @@ and an insertion where it arrived, each with a comment naming the other place.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -113,7 +113,7 @@ def _w_date(date: datetime | str | None) -> str:
     """Revision dates are ISO 8601 in UTC without fractions, as Word writes them."""
     if isinstance(date, str):
         return date
-    moment = date or datetime.now(timezone.utc)
+    moment = date or datetime.now(UTC)
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc)
+        moment = moment.astimezone(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

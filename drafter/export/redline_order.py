@@ -40,17 +40,17 @@ def redline_items(comparison: Comparison) -> list[Item]:
     return _by_placeholders(entries)
 
 
-def _entries(comparison: Comparison):  # noqa: ANN202 - yields Item
+def _entries(comparison: Comparison):
     for section in comparison.sections:
         where = section.b or section.a or "正文前部分"
         if section.level >= 1 and (section.a or section.b):
-            ops = list(getattr(section, "heading_ops", None) or text_ops(section.a, section.b))
-            moved = bool(getattr(section, "moved", False))
-            yield Item(heading_role(section.level), ops, a_pos=getattr(section, "a_pos", None),
+            ops = list(section.heading_ops or text_ops(section.a, section.b))
+            moved = bool(section.moved)
+            yield Item(heading_role(section.level), ops, a_pos=section.a_pos,
                        status="moved" if moved else "heading", where=where, is_heading=True)  # fmt: skip
         for diff in section.paragraphs:
-            yield Item("body", paragraph_ops(diff), a_pos=getattr(diff, "a_pos", None), status=diff.status,
-                       where=where, came_from=getattr(diff, "moved_from", None))  # fmt: skip
+            yield Item("body", paragraph_ops(diff), a_pos=diff.a_pos, status=diff.status,
+                       where=where, came_from=diff.moved_from)  # fmt: skip
 
 
 def _by_position(entries: list[Item]) -> list[Item]:
@@ -116,7 +116,9 @@ def _arrived_note(entry: Item) -> str:
 
 def _by_placeholders(entries: list[Item]) -> list[Item]:
     left = {side_a(e.ops): e.where for e in entries if e.status == "moved" and not side_b(e.ops)}
-    arrived = {side_a(e.ops): e.where for e in entries if e.status == "moved" and side_a(e.ops) and side_b(e.ops)}
+    arrived = {
+        side_a(e.ops): e.where for e in entries if e.status == "moved" and side_a(e.ops) and side_b(e.ops)
+    }
     out: list[Item] = []
     for entry in entries:
         if entry.status != "moved" or entry.is_heading:
@@ -130,7 +132,9 @@ def _by_placeholders(entries: list[Item]) -> list[Item]:
             out.append(entry)
         elif a_text:
             target = arrived.get(a_text)
-            out.append(Item("body", entry.ops, f"移动:本段移至「{target}」。" if target else "移动:本段移至他处。"))
+            out.append(
+                Item("body", entry.ops, f"移动:本段移至「{target}」。" if target else "移动:本段移至他处。")
+            )
         else:
             out.append(Item("body", entry.ops, _arrived_note(entry)))
     return out

@@ -19,7 +19,11 @@ def table_element(widths: Sequence[int], header: Sequence[str], rows: Sequence[S
     tbl = el("w:tbl", None, _table_properties(sum(widths)), _grid(widths))
     tbl.append(_row([[_cell_paragraph("cell_head", h)] for h in header], widths, header=True))
     for cells in rows:
-        tbl.append(_row([[_cell_paragraph(roles[i], c) for c in _split(cell)] for i, cell in enumerate(cells)], widths))
+        tbl.append(
+            _row(
+                [[_cell_paragraph(roles[i], c) for c in _split(cell)] for i, cell in enumerate(cells)], widths
+            )
+        )
     return tbl
 
 
@@ -65,6 +69,8 @@ def _row(cells: list[list[etree._Element]], widths: Sequence[int], *, header: bo
     if header:
         tr[0].append(el("w:tblHeader"))
     for paragraphs, width in zip(cells, widths):
-        tc_pr = el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}), el("w:vAlign", {"w:val": "center"}))
+        tc_pr = el(
+            "w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}), el("w:vAlign", {"w:val": "center"})
+        )
         tr.append(el("w:tc", None, tc_pr, *paragraphs))
     return tr

@@ -13,12 +13,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-ANCHOR_RE = re.compile(
-    r"\ufffd+|[\u3100-\u312f\u31a0-\u31bf]+"
-    r"|(?<=[^\x00-\x7f])\?{2,}|\?{2,}(?=[^\x00-\x7f\s])"
-    # a single `?` in Chinese text, unless it ends a question (`怎么办?` then a space, quote or line end)
-    r"|(?<=[^\x00-\x7f])\?(?![?\s”’」』)）]|$)|(?<![?])\?(?=[^\x00-\x7f\s”’」』)）])"
-)
+CANDIDATE_RE = re.compile(r"[\ufffd\u3100-\u312f\u31a0-\u31bf]+|\?+")
+# `?` counts only in Chinese text, and not when it ends a question (`怎么办?` then a space, quote or line end)
+QUESTION_END = set(" \t\n”’」』)）")
+
+
+def _is_anchor(text: str, start: int, end: int) -> bool:
+    if text[start] != "?":
+        return True
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if end - start >= 2:
+        return not before.isascii() or not (after.isascii() or after.isspace())
+    if not before.isascii():
+        return after not in QUESTION_END
+    return not after.isascii() and not after.isspace() and after not in QUESTION_END
+
+
 MAX_GROWTH = 6  # odd characters taken in on each side of an anchor
 MAX_GAP = 2  # common characters allowed between two anchors of one span
 _COMMON_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】〔〕—…·,.;:!()[]<>%+-/_~'\" \t\n0123456789")
@@ -49,7 +60,9 @@ def is_odd(ch: str) -> bool:
 def find_garbled(text: str) -> list[Span]:
     """Every garbled span, in order, non-overlapping."""
     spans: list[Span] = []
-    for m in ANCHOR_RE.finditer(text):
+    for m in CANDIDATE_RE.finditer(text):
+        if not _is_anchor(text, m.start(), m.end()):
+            continue
         start, end = _grow(text, m.start(), m.end())
         if spans and start - spans[-1].end <= MAX_GAP:
             spans[-1] = Span(spans[-1].start, max(end, spans[-1].end))

@@ -133,7 +133,13 @@ def test_attachment_note_and_task_table(exported):
     assert rfonts(label)["eastAsia"] == "黑体"
     table = exported.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
-    assert [c.text for c in table.rows[1].cells] == ["1", "推进分级诊疗", "市卫生健康委", "市医保局、市财政局", "2025年底"]
+    assert [c.text for c in table.rows[1].cells] == [
+        "1",
+        "推进分级诊疗",
+        "市卫生健康委",
+        "市医保局、市财政局",
+        "2025年底",
+    ]
     assert table.rows[0]._tr.find("w:trPr/w:tblHeader", NS) is not None
 
 
@@ -156,7 +162,10 @@ def test_a_plan_without_responsibilities_has_no_table_or_attachment(tmp_path):
 def test_footers_hold_page_fields_odd_right_even_left(exported):
     assert exported.settings.odd_and_even_pages_header_footer
     section = exported.sections[0]
-    for footer, align, side in ((section.footer, "right", "rightChars"), (section.even_page_footer, "left", "leftChars")):
+    for footer, align, side in (
+        (section.footer, "right", "rightChars"),
+        (section.even_page_footer, "left", "leftChars"),
+    ):
         p = footer.paragraphs[0]._p
         assert p.find("w:pPr/w:jc", NS).get(w("val")) == align
         assert p.find("w:pPr/w:ind", NS).get(w(side)) == "100"

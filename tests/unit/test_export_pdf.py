@@ -62,7 +62,13 @@ def test_gongwen_with_task_table_renders_text_and_attachment_page(tmp_path):
     pages = pdf_pages(render_pdf(docx_path, tmp_path / "plan.pdf"))
     assert len(pages) == 2
     first, attachment = full_text(pages[:1]), full_text(pages[1:])
-    for text in ("运城市城市公立医院综合改革实施方案", "一、总体要求", "附件:重点任务分工表", "运城市人民政府", "2015年11月26日"):
+    for text in (
+        "运城市城市公立医院综合改革实施方案",
+        "一、总体要求",
+        "附件:重点任务分工表",
+        "运城市人民政府",
+        "2015年11月26日",
+    ):
         assert text in first
     assert attachment.startswith("附件重点任务分工表序号重点任务牵头单位配合单位完成时限")
     assert "市卫生健康委" in attachment

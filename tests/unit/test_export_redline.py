@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import docx
 import pytest
@@ -45,7 +45,9 @@ def synthetic_comparison() -> Comparison:
             changed,
             ParagraphDiff("removed", "本方案自印发之日起施行。", None),
             ParagraphDiff("moved", MOVED_A, None),
-            ParagraphDiff("added", None, "各地要结合实际抓好落实。", [Op("+", "", "各地要结合实际抓好落实。")]),
+            ParagraphDiff(
+                "added", None, "各地要结合实际抓好落实。", [Op("+", "", "各地要结合实际抓好落实。")]
+            ),
         ],
     )
     renamed = SectionDiff(
@@ -58,12 +60,20 @@ def synthetic_comparison() -> Comparison:
                 "moved",
                 MOVED_A,
                 MOVED_B,
-                [Op("=", MOVED_A[:13], MOVED_A[:13]), Op("+", "", "全面"), Op("=", MOVED_A[13:], MOVED_A[13:])],
+                [
+                    Op("=", MOVED_A[:13], MOVED_A[:13]),
+                    Op("+", "", "全面"),
+                    Op("=", MOVED_A[13:], MOVED_A[13:]),
+                ],
             )
         ],
     )
-    added = SectionDiff(None, "三、保障措施", "组织保障", 0.0, [ParagraphDiff("added", None, "加强组织领导。")])
-    removed = SectionDiff("三、其他", None, "其他", 0.0, [ParagraphDiff("removed", "由市卫健委负责解释。", None)])
+    added = SectionDiff(
+        None, "三、保障措施", "组织保障", 0.0, [ParagraphDiff("added", None, "加强组织领导。")]
+    )
+    removed = SectionDiff(
+        "三、其他", None, "其他", 0.0, [ParagraphDiff("removed", "由市卫健委负责解释。", None)]
+    )
     return Comparison(0.6, [general, renamed, added, removed], a_title="甲市实施方案", b_title="乙市实施方案")
 
 
@@ -94,7 +104,7 @@ B_TEXT = [
 @pytest.fixture
 def redline(tmp_path):
     path = tmp_path / "redline.docx"
-    write_redline(synthetic_comparison(), path, author="审稿人", date=datetime(2024, 3, 5, 8, 30, tzinfo=timezone.utc))
+    write_redline(synthetic_comparison(), path, author="审稿人", date=datetime(2024, 3, 5, 8, 30, tzinfo=UTC))
     return path
 
 

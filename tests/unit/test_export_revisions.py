@@ -112,12 +112,16 @@ def test_inline_revisions_resolve_both_ways():
 
 
 def test_tracked_paragraph_marks_join_with_the_next_paragraph():
-    inserted = '<w:p><w:pPr><w:rPr><w:ins w:id="3" w:author="x" w:date="d"/></w:rPr></w:pPr>' + INS.format(
-        "新段", id=4
-    ) + "</w:p>"
-    deleted = '<w:p><w:pPr><w:rPr><w:del w:id="5" w:author="x" w:date="d"/></w:rPr></w:pPr>' + DEL.format(
-        "旧段", id=6
-    ) + "</w:p>"
+    inserted = (
+        '<w:p><w:pPr><w:rPr><w:ins w:id="3" w:author="x" w:date="d"/></w:rPr></w:pPr>'
+        + INS.format("新段", id=4)
+        + "</w:p>"
+    )
+    deleted = (
+        '<w:p><w:pPr><w:rPr><w:del w:id="5" w:author="x" w:date="d"/></w:rPr></w:pPr>'
+        + DEL.format("旧段", id=6)
+        + "</w:p>"
+    )
     root = _doc(inserted + deleted + "<w:p>" + RUN.format("尾") + "</w:p>")
     assert paragraph_texts(accept_all(root), keep_empty=True) == ["新段", "尾"]
     assert paragraph_texts(reject_all(root), keep_empty=True) == ["旧段", "尾"]

@@ -30,7 +30,10 @@ def test_change_table_has_three_columns_and_a_row_per_changed_passage(tmp_path):
         "删除章节",
         "三、其他:删除",
     ]
-    assert rows[0][:2] == ["到2020年,基本建立分级诊疗制度,群众满意度明显提高。", "到2025年,全面建立分级诊疗制度,群众满意度明显提高!"]
+    assert rows[0][:2] == [
+        "到2020年,基本建立分级诊疗制度,群众满意度明显提高。",
+        "到2025年,全面建立分级诊疗制度,群众满意度明显提高!",
+    ]
     assert rows[3][:2] == ["", "各地要结合实际抓好落实。"]
 
 
@@ -51,7 +54,9 @@ def _text(r) -> str:
 def test_unimportant_differences_are_labelled_as_such(tmp_path):
     from drafter.compare.model import Op
 
-    punct = ParagraphDiff("changed", "甲、乙。", "甲,乙。", [Op("=", "甲", "甲"), Op("~", "、", ","), Op("=", "乙。", "乙。")])
+    punct = ParagraphDiff(
+        "changed", "甲、乙。", "甲,乙。", [Op("=", "甲", "甲"), Op("~", "、", ","), Op("=", "乙。", "乙。")]
+    )
     comparison = Comparison(0.99, [SectionDiff("一、总体要求", "一、总体要求", None, 0.99, [punct])])
     table = docx.Document(str(write_change_table(comparison, tmp_path / "t.docx"))).tables[0]
     assert table.rows[1].cells[2].text == "一、总体要求:标点、全半角等格式性修改"
