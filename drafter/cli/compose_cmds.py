@@ -189,11 +189,12 @@ def cmd_add(args) -> int:  # noqa: ANN001
 
 def cmd_render(args) -> int:  # noqa: ANN001
     from drafter.draft.compose import render_draft
-    from drafter.draft.io import load_draft, write_atomic
+    from drafter.atomic import write_bytes_atomically
+    from drafter.draft.io import load_draft
 
     text = render_draft(load_draft(args.draft))
     if args.output:
-        write_atomic(Path(args.output), text.encode("utf-8"))
+        write_bytes_atomically(Path(args.output), text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return 0

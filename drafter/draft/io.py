@@ -20,10 +20,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import tomllib
 from pathlib import Path
 
+from drafter.atomic import write_bytes_atomically
 from drafter.draft.model import META_KEYS, PROVENANCE, Draft, parse_outline
 from drafter.errors import DrafterError, UnreadableFile
 from drafter.model import Document
@@ -132,37 +132,9 @@ def dumps_draft(draft: Draft) -> str:
 
 def save_draft(draft: Draft, path: str | os.PathLike) -> None:
     """Write atomically: a temp file beside `path`, fsync, then rename over it."""
-    write_atomic(Path(path), dumps_draft(draft).encode("utf-8"))
+    write_bytes_atomically(path, dumps_draft(draft).encode("utf-8"))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not every platform can open a directory
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def plain_text(draft: Draft) -> str:

@@ -4,13 +4,12 @@ a .docx, and is reported as one line naming the file and why."""
 
 from __future__ import annotations
 
-import errno
 import io
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from drafter.atomic import SaveError, write_bytes_atomically
 from drafter.errors import DrafterError
 
 
@@ -52,36 +51,7 @@ def write_atomically(path: str | os.PathLike, produce: Callable[[io.BytesIO], No
     check_writable_target(target)
     buffer = io.BytesIO()
     produce(buffer)
-    data = buffer.getvalue()
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
-    except OSError as err:
-        raise ExportError(target, _why(err)) from err
-    finally:
-        if tmp_name is not None:
-            _remove_quietly(tmp_name)
-    return target
-
-
-def _why(err: OSError) -> str:
-    if err.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied (is the folder writable, or the file open in Word?)"
-    if err.errno == errno.ENOSPC:
-        return "no space left on the disk"
-    if err.errno == errno.EROFS:
-        return "the disk is read-only"
-    return err.strerror or str(err)
-
-
-def _remove_quietly(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass
+        return write_bytes_atomically(target, buffer.getvalue())
+    except SaveError as err:
+        raise ExportError(target, err.why) from err

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from drafter.draft.io import write_atomic
+from drafter.atomic import write_bytes_atomically
 from drafter.draft.numbering import marker
 from drafter.library.gazetteer import gazetteer
 from drafter.library.templatize import Source, templatize
@@ -202,7 +202,7 @@ def write_library(variants: list[Variant], folder: Path) -> BuildReport:
             report.unchanged.append(variant.id)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
+        write_bytes_atomically(path, data)
         report.written.append(variant.id)
     for path, old in existing.items():
         if path not in wanted and old is not None and not old.curated:

@@ -92,9 +92,11 @@ class DrafterApp(DraftActions, App[None]):
         self.session = DraftSession(self.locations.autosave_dir)
         self.export_dir = export_dir or (self.draft_path.parent if self.draft_path else Path.cwd())
         self.autosave_seconds = autosave_seconds
+        self.user_keymap: dict[str, str] = {}
 
     def on_mount(self) -> None:
         keymap, problem = read_keymap(self.locations.keymap_path)
+        self.user_keymap = keymap
         if keymap:
             self.set_keymap(keymap)
         if problem:
@@ -154,11 +156,14 @@ class DrafterApp(DraftActions, App[None]):
 
     # ── screens, help, reference ───────────────────────────────────────────────────────────────
     def action_help(self) -> None:
+        """Every binding of the app and of each screen, with the id a keymap.toml rebinds."""
+        groups = [("app", self.BINDINGS)] + [(mode, screen.BINDINGS) for mode, screen in self.MODES.items()]
         lines = []
-        for key, active in sorted(self.active_bindings.items(), key=lambda kv: kv[1].binding.id or ""):
-            binding = active.binding
-            if binding.description:
-                lines.append(f"{self.get_key_display(binding):<10} {binding.description:<16} {binding.id or ''}")
+        for name, bindings in groups:
+            ours = [b for b in bindings if isinstance(b, Binding) and b.id]
+            if ours:
+                lines.append(f"── {name}")
+                lines.extend(f"  {self.user_keymap.get(b.id, b.key):<12} {b.description:<14} {b.id}" for b in ours)
         self.push_screen(HelpDialog(lines, str(self.locations.keymap_path)))
 
     def action_choose_reference(self) -> None:
@@ -189,10 +194,21 @@ class DrafterApp(DraftActions, App[None]):
         warm_up()
         self.post_message(self.JiebaReady())
 
-    @work(thread=True, exit_on_error=False, group="export")
-    def run_export(self, kind: str, draft, out_dir: Path, stem: str, comparison) -> None:  # noqa: ANN001
+    @work(thread=True, exclusive=True, exit_on_error=False, group="new-draft")
+    def assemble_draft(self, values: dict[str, str]) -> None:
+        """`drafter new`'s assembly (section library, gazetteer, Jinja2) off the UI thread."""
         try:
-            path = services.export(kind, draft, out_dir, stem, comparison)
+            draft = services.new_draft(values)
+        except Exception as err:  # noqa: BLE001 - e.g. an unknown region without a province
+            self.call_from_thread(self.notify, f"new draft: {err}", severity="error", timeout=10)
+            return
+        self.call_from_thread(self.adopt_new_draft, draft)
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def run_export(self, kind: str, draft, out_dir: Path, stem: str, comparison,  # noqa: ANN001
+                   hide_unimportant: bool = False) -> None:
+        try:
+            path = services.export(kind, draft, out_dir, stem, comparison, hide_unimportant)
         except Exception as err:  # noqa: BLE001 - shown on the export screen
             self.post_message(self.ExportDone(kind, None, str(err)))
             return
@@ -200,7 +216,7 @@ class DrafterApp(DraftActions, App[None]):
 
     def on_drafter_app_export_done(self, message: ExportDone) -> None:
         screen = self.mode_screen("export")
-        result = str(message.path) if message.path else f"failed: {message.error}"
+        result = f"wrote {services.shown_path(message.path)}" if message.path else f"failed: {message.error}"
         if screen is not None:
             screen.record(message.kind, result)
         self.notify(result, severity="information" if message.path else "error")
@@ -211,21 +227,25 @@ class DrafterApp(DraftActions, App[None]):
 
     def on_drafter_app_corpus_loaded(self, message: CorpusLoaded) -> None:
         self.corpus = message.state
-        self.busy = not self.jieba_ready
         self.status_text = f"corpus: {len(message.state.entries)} documents"
 
     def on_drafter_app_jieba_ready(self, _message: JiebaReady) -> None:
         self.jieba_ready = True
-        self.busy = self.corpus is None
+
+    def refresh_busy(self) -> None:
+        """The status line's spinner turns while anything (ingest, jieba, search, diff, export) runs.
+        Called for the app's workers and, from DrafterScreen, for the screens' (their StateChanged
+        messages do not bubble)."""
+        self.busy = any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in self.workers)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.refresh_busy()
         if event.state is not WorkerState.ERROR:
             return
         error = event.worker.error
         self.notify(f"{event.worker.group}: {error}", severity="error", timeout=10)
         if event.worker.group == "corpus":
             self.corpus = CorpusState(note=f"could not load the corpus: {error}")
-            self.busy = False
             self.status_text = f"corpus not loaded: {error}"
 
 

@@ -94,7 +94,7 @@ def entry_from(doc: Any, fallback_id: str = "") -> CorpusEntry:
         value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
         return "" if value is None else str(value)
 
-    title = get("title") or get("plan_title") or "(untitled)"
+    title = get("plan_title") or get("title") or "(untitled)"  # the plan, not the notice wrapping it
     return CorpusEntry(
         id=get("id") or get("doc_id") or fallback_id,
         region=get("region"),

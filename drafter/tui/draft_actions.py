@@ -6,12 +6,15 @@ Every change goes through the draft model's own operations (`drafter.draft.model
 
 from __future__ import annotations
 
+import copy
 import os
 import shlex
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from textual.app import SuspendNotSupported
 
 from drafter.tui import services
 from drafter.tui.dialogs.metadata_dialog import MetadataDialog
@@ -41,12 +44,22 @@ class DraftActions:
     # ── new / metadata / save ──────────────────────────────────────────────────────────────────
     def action_new_draft(self) -> None:
         def create(values: dict[str, str] | None) -> None:
-            if values:
-                self.session.start_new(values)
-                self.draft_changed()
-                self.switch_mode("compose")
+            if values is None:
+                return
+            if not values.get("region"):
+                self.notify("a new draft needs its region (地区)", severity="warning")
+                return
+            self.status_text = f"assembling a draft for {values['region']}…"
+            self.assemble_draft(values)
 
         self.push_screen(MetadataDialog({}, heading="新草稿 · new draft (地区 is required)"), create)
+
+    def adopt_new_draft(self, draft: Any) -> None:
+        """On the UI thread, once the worker has assembled the draft."""
+        self.session.start_new(draft)
+        self.draft_changed()
+        self.status_text = f"new draft for {draft.meta.get('region')}: {sum(1 for _ in draft.walk())} sections"
+        self.switch_mode("compose")
 
     def action_edit_metadata(self) -> None:
         if self.draft is None:
@@ -102,17 +115,23 @@ class DraftActions:
         section.lines.insert(0, provenance_line(provenance))
         self.mark_dirty()
 
-    def insert_into_draft(self, text: str, source: str, how: str = "append") -> None:
+    def clear_provenance(self, section: Any) -> None:
+        from drafter.draft.model import PROVENANCE
+
+        section.lines = [line for line in section.lines if not PROVENANCE.match(line)]
+        self.mark_dirty()
+
+    def insert_into_draft(self, text: str, provenance: dict[str, str], how: str = "append") -> None:
         """From Search: into the section selected in Compose, with its provenance."""
-        compose = self._compose_screen()
-        if self.draft is None or compose is None or not compose.insert_text(text, {"来源": source}, how):
+        compose = self.compose_mode_screen()
+        if self.draft is None or compose is None or not compose.insert_text(text, provenance, how):
             self.notify("open a draft and select a section in Compose (F3) first", severity="warning")
             return
         self.notify(f"inserted into {compose.section.heading}")
 
     # ── $EDITOR escape hatch ───────────────────────────────────────────────────────────────────
     def action_edit_externally(self) -> None:
-        compose = self._compose_screen()
+        compose = self.compose_mode_screen()
         section = compose.section if compose else None
         if section is None:
             self.notify("select a section in Compose first", severity="warning")
@@ -121,16 +140,20 @@ class DraftActions:
         if edited is not None and edited != section.body:
             self.draft.replace_body(section, edited.rstrip("\n"))
             self.draft_changed()
-            compose.select(section)  # reloads the editor from the draft
+            compose.reload_section()
 
     def _run_editor(self, text: str) -> str | None:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         with tempfile.NamedTemporaryFile("w", suffix=".md", encoding="utf-8", delete=False) as handle:
             handle.write(text)
             name = handle.name
+        command = [*shlex.split(editor), name]
         try:
-            with self.suspend():
-                subprocess.run([*shlex.split(editor), name], check=False)
+            try:
+                with self.suspend():  # hand the terminal to the editor
+                    subprocess.run(command, check=False)
+            except SuspendNotSupported:  # headless (tests) or web: no terminal to hand over
+                subprocess.run(command, check=False, stdin=subprocess.DEVNULL, timeout=600)
             return Path(name).read_text(encoding="utf-8")
         except Exception as err:  # noqa: BLE001 - e.g. no terminal to suspend (headless)
             self.notify(f"could not run {editor}: {err}", severity="error")
@@ -145,11 +168,13 @@ class DraftActions:
             return
         compare = self.mode_screen("compare")
         comparison = getattr(compare, "comparison", None)
+        hide = not getattr(compare, "show_unimportant", True)
         stem = str(self.draft.meta.get("region") or "draft")
         self.switch_mode("export")
-        self.run_export(kind, self.draft, self.export_dir, stem, comparison)
+        # a copy: the worker must not read a draft the editor is changing meanwhile
+        self.run_export(kind, copy.deepcopy(self.draft), self.export_dir, stem, comparison, hide)
 
-    def _compose_screen(self) -> Any:
+    def compose_mode_screen(self) -> Any:
         return self.mode_screen("compose")
 
     def mode_screen(self, mode: str) -> Any:

@@ -33,12 +33,13 @@ class DraftSession:
         return self.autosave_dir / "current.json"
 
     def open(self, path: Path) -> None:
-        self.draft = services.load_draft(path) if path.exists() else services.new_draft({})
+        self.draft = services.load_draft(path) if path.exists() else services.empty_draft()
         self.path = path
         self.dirty = self.unsaved_since_autosave = False
 
-    def start_new(self, meta: dict[str, str]) -> None:
-        self.draft = services.new_draft(meta)
+    def start_new(self, draft: Any) -> None:
+        """Adopt a freshly assembled draft (see `services.new_draft`); it has no file yet."""
+        self.draft = draft
         self.path = None
         self.dirty = self.unsaved_since_autosave = True
 

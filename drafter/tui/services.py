@@ -22,18 +22,6 @@ def has(module: str) -> bool:
         return False
 
 
-def compare_available() -> bool:
-    return has("drafter.compare.align") or _compare_api() is not None
-
-
-def _compare_api() -> Any:
-    try:
-        from drafter.compare import compare_documents
-    except ImportError:
-        return None
-    return compare_documents
-
-
 @dataclass(frozen=True)
 class Candidate:
     """Something to put into a section: a library variant or a corpus section's text."""
@@ -65,18 +53,23 @@ def load_draft(path: Path) -> Any:
 
 
 def new_draft(meta: dict[str, str]) -> Any:
-    """A complete draft from the section library when it is there; an empty one otherwise."""
-    try:
-        from drafter.library.compose import new_draft as assemble  # colleague's `drafter new`
-    except ImportError:
-        from drafter.draft.model import Draft
+    """A complete draft for the region, assembled from the section library exactly as `drafter new`
+    does (the same function, `drafter.draft.compose.new_draft`). The region is required."""
+    from drafter.draft.compose import new_draft as assemble
+    from drafter.errors import DrafterError
 
-        draft = Draft()
-        for key, value in meta.items():
-            if value:
-                draft.set_meta(key, value)
-        return draft
-    return assemble(**{k: v for k, v in meta.items() if v})
+    region = (meta.get("region") or "").strip()
+    if not region:
+        raise DrafterError("a new draft needs its region (地区), e.g. 运城市")
+    given = {k: (meta.get(k) or "").strip() or None for k in ("province", "title", "issuer", "date")}
+    return assemble(region, **given)
+
+
+def empty_draft() -> Any:
+    """A draft with nothing in it yet (a `drafter tui NEW.md` whose file does not exist)."""
+    from drafter.draft.model import Draft
+
+    return Draft()
 
 
 # ── candidates for a section ───────────────────────────────────────────────────────────────────
@@ -132,20 +125,19 @@ def _corpus_candidates(db: str | None, kind: str, limit: int) -> list[Candidate]
 
 # ── compare ────────────────────────────────────────────────────────────────────────────────────
 def reference_document(db: str | None, entry: CorpusEntry) -> Any:
+    """The reference plan as `drafter diff` loads a corpus side (`load_side(id, store)`)."""
+    from drafter.compare import load_side
+
     with open_store(db) as store:
-        return store.get_document(int(entry.id))
+        return load_side(str(entry.id), store)
 
 
 def compare(db: str | None, draft: Any, entry: CorpusEntry, granularity: str = "word") -> Any:
-    compare_documents = _compare_api()
-    if compare_documents is None:
-        raise RuntimeError("compare is not available yet")
-    a = draft_document(draft)
-    b = reference_document(db, entry)
-    try:
-        return compare_documents(a, b, granularity=granularity)
-    except TypeError:  # an API without the granularity option
-        return compare_documents(a, b)
+    """The reference (A) against the draft (B): what the draft changed, as
+    `drafter diff <reference> DRAFT --granularity G` shows it."""
+    from drafter.compare import compare_documents
+
+    return compare_documents(reference_document(db, entry), draft_document(draft), granularity=granularity)
 
 
 # ── export ─────────────────────────────────────────────────────────────────────────────────────
@@ -158,11 +150,13 @@ EXPORTS = {
 }
 
 
-def export(kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any = None) -> Path:
-    """Write one export with the same library call as `drafter export` / `drafter diff --docx …`."""
+def export(kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any = None,
+           hide_unimportant: bool = False) -> Path:
+    """Write one export with the same library call as its CLI twin:
+    docx → `drafter export DRAFT --docx`; redline/table/html → `drafter diff REF DRAFT --docx/--table/--html`."""
     suffix, needs_comparison, what = EXPORTS[kind]
     if needs_comparison and comparison is None:
-        raise RuntimeError(f"{what} needs a comparison: compare with a reference first (F5)")
+        raise RuntimeError(f"{what} needs a comparison: compare with a reference first (F5, r)")
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{stem}-{suffix}"
     if kind == "docx":
@@ -177,6 +171,14 @@ def export(kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any = No
         from drafter.export.table import write_change_table
 
         return Path(write_change_table(comparison, path))
-    from drafter.compare.html import write_html  # the HTML report of `drafter diff --html`
+    from drafter.compare.render_html import write_report
 
-    return Path(write_html(comparison, path))
+    return Path(write_report(comparison, path, hide_unimportant=hide_unimportant))
+
+
+def shown_path(path: Path) -> str:
+    """A written file as the user finds it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path.resolve())

@@ -6,6 +6,8 @@ import os
 
 import pytest
 
+from drafter.errors import DrafterError
+
 from drafter.draft import io
 from drafter.draft.io import BrokenDraft, dumps_draft, load_draft, parse_draft, save_draft
 from drafter.draft.model import DraftSection, provenance_line
@@ -136,13 +138,13 @@ def test_a_failing_save_leaves_the_old_file_whole(tmp_path, monkeypatch):
         raise OSError("disk gone")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(DrafterError, match=r"draft\.md: disk gone"):
         save_draft(draft, path)
     assert path.read_text(encoding="utf-8") == DRAFT
     assert [p.name for p in tmp_path.iterdir()] == ["draft.md"]  # no temp file left behind
 
     monkeypatch.setattr(os, "fsync", crash)  # and a crash while flushing the temp file
-    with pytest.raises(OSError):
+    with pytest.raises(DrafterError):
         save_draft(draft, path)
     assert path.read_text(encoding="utf-8") == DRAFT
 

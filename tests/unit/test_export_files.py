@@ -34,7 +34,7 @@ def test_unwritable_folder_leaves_nothing_behind(tmp_path, monkeypatch):
         def refuse(*args, **kwargs):
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr("drafter.export.atomic.tempfile.mkstemp", refuse)
+        monkeypatch.setattr("drafter.atomic.tempfile.mkstemp", refuse)
     try:
         with pytest.raises(DrafterError, match="permission denied"):
             write_gongwen(sample_plan(), folder / "plan.docx")

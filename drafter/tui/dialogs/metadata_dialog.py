@@ -9,6 +9,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 FIELDS = (("region", "地区"), ("province", "省份"), ("title", "标题"), ("issuer", "发文机关"), ("date", "日期"))
+HINTS = {
+    "region": "e.g. 运城市",
+    "province": "e.g. 山西省 (found from the region when known)",
+    "title": "default: <地区>深化医药卫生体制改革实施方案",
+    "issuer": "default: <地区>人民政府",
+    "date": "YYYY-MM-DD (default: today)",
+}
 
 
 class MetadataDialog(ModalScreen[dict[str, str] | None]):
@@ -25,7 +32,7 @@ class MetadataDialog(ModalScreen[dict[str, str] | None]):
             for name, label in FIELDS:
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
-                    yield Input(self.values.get(name, "") or "", id=f"meta-{name}")
+                    yield Input(self.values.get(name, "") or "", placeholder=HINTS[name], id=f"meta-{name}")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")

@@ -78,6 +78,11 @@ class ComposeScreen(DrafterScreen):
         self.section = None
         self.query_one(OutlineTree).show_draft(self.app.draft, section)
 
+    def reload_section(self) -> None:
+        """The selected section changed outside the editor ($EDITOR): show its text again."""
+        if self.section is not None:
+            self._load_editor(self.section)
+
     @on(OutlineTree.SectionChosen)
     def choose_section(self, message: OutlineTree.SectionChosen) -> None:
         if message.section is self.section:
@@ -135,6 +140,8 @@ class ComposeScreen(DrafterScreen):
         else:
             editor.load_text((editor.text.rstrip("\n") + "\n" + candidate.text).lstrip("\n"))
         self._loading_editor = False
+        if how == "replace":  # the old text is gone, and so is what said where it came from
+            self.app.clear_provenance(self.section)
         self.app.draft.replace_body(self.section, editor.text)
         self.app.add_provenance(self.section, candidate.provenance)
 

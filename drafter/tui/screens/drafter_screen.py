@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.worker import Worker
 from textual.widgets import Footer, Header
 
 from drafter.tui.widgets.status_line import StatusLine
@@ -20,3 +21,6 @@ class DrafterScreen(Screen):
 
     def compose_body(self) -> ComposeResult:
         yield from ()
+
+    def on_worker_state_changed(self, _event: Worker.StateChanged) -> None:
+        self.app.refresh_busy()  # type: ignore[attr-defined]

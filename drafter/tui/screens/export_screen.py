@@ -20,8 +20,9 @@ class ExportScreen(DrafterScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("导出 · export", classes="screen-heading")
+        folder = services.shown_path(self.app.export_dir)
         yield Static(
-            "d: 公文 .docx   r: redline .docx   h: HTML report   t: 对照表   (files go to the draft's folder)",
+            f"d: 公文 .docx   r: redline .docx   h: HTML report   t: 对照表\nfiles go to {folder}/",
             id="export-help", classes="note", markup=False,
         )
         table: DataTable = DataTable(id="export-results", cursor_type="row")

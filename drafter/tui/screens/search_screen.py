@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from drafter.tui import store_access
 from drafter.tui.screens.drafter_screen import DrafterScreen
-from drafter.tui.widgets.hit_view import hit_prompt, provenance
+from drafter.tui.widgets.hit_view import hit_prompt, provenance, provenance_fields
 
 
 class SearchScreen(DrafterScreen):
@@ -83,7 +83,7 @@ class SearchScreen(DrafterScreen):
             self.notify("no search result selected", severity="warning")
             return
         hit = self.hits[results.highlighted]
-        self.app.insert_into_draft(hit.text, source=provenance(hit), how="append")
+        self.app.insert_into_draft(hit.text, provenance_fields(hit), how="append")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "insert_hit":

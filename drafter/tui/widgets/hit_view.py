@@ -26,8 +26,26 @@ def provenance(hit: Any) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def provenance_fields(hit: Any) -> dict[str, str]:
+    """The 来源 comment's fields for an inserted hit (the same keys as a library variant's)."""
+    return {
+        "地区": getattr(hit, "region", None) or "",
+        "文件": getattr(hit, "title", None) or "",
+        "日期": getattr(hit, "date", None) or "",
+        "章节": " › ".join(getattr(hit, "heading_path", None) or []),
+        "corpus": str(getattr(hit, "doc_id", "") or ""),
+    }
+
+
+def short_source(hit: Any) -> str:
+    """One short line for the results list (the full 来源 is in the preview): region, year, heading."""
+    path = getattr(hit, "heading_path", None) or []
+    parts = [getattr(hit, "region", None) or "—", (getattr(hit, "date", None) or "")[:4], path[-1] if path else ""]
+    return " · ".join(p for p in parts if p)
+
+
 def hit_prompt(hit: Any) -> Text:
-    prompt = Text(provenance(hit), style="dim")
+    prompt = Text(short_source(hit), style="dim", no_wrap=True, overflow="ellipsis")
     prompt.append("\n")
     prompt.append_text(marked_text(getattr(hit, "snippet", "") or getattr(hit, "text", "")))
     return prompt

@@ -35,8 +35,12 @@ class OutlineTree(Tree[Any]):
             self.call_after_refresh(self.move_cursor, target)
 
     def _add(self, parent: Any, section: Any, selected: Any) -> Any:
-        kind = f"  [{section.kind}]" if section.kind else ""
-        node = parent.add(f"{section.heading}{kind}", data=section, expand=True)
+        # the kind only when the title does not already say it (一、指导思想 is plainly 指导思想)
+        kind = f" [{section.kind}]" if section.kind and section.kind not in section.title else ""
+        label = f"{section.heading}{kind}"
+        if not section.children:  # a leaf: no ▼, two more columns for the heading at 80×24
+            return parent.add_leaf(label, data=section)
+        node = parent.add(label, data=section, expand=True)
         for child in section.children:
             self._add(node, child, selected)
         return node

@@ -1,0 +1,110 @@
+"""Search and insert with provenance, the user's keymap file, and the $EDITOR escape hatch."""
+
+from __future__ import annotations
+
+import sys
+
+from textual.widgets import Input, TextArea
+
+from drafter.paths import locations
+from tui_steps import select_section, settle, start_new_draft
+
+SIZE = (100, 30)
+
+
+async def test_search_result_is_inserted_with_its_provenance(make_app, tiny_db, tmp_path):
+    app = make_app(db=tiny_db, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await start_new_draft(pilot)
+        section = await select_section(pilot, "一、指导思想")
+        before = section.body
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"取消药品加成", "i")  # in the query box `i` is typed, not "insert"
+        assert app.screen.query_one("#search-query", Input).value == "取消药品加成i"
+        await pilot.press("backspace", "enter")
+        await settle(pilot)
+        hit = app.screen.hits[0]
+        assert "取消药品加成" in hit.text and hit.region == "哈尔滨市"
+        await pilot.press("i")
+        await pilot.pause()
+        assert section.body == before + "\n" + hit.text
+        source = section.sources[-1]
+        assert source["地区"] == "哈尔滨市" and "哈尔滨市" in source["文件"] and source["日期"] == "2017-06-08"
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.query_one("#section-editor", TextArea).text.endswith(hit.text)
+
+
+async def test_search_insert_without_a_draft_says_what_to_do(make_app, tiny_db):
+    app = make_app(db=tiny_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4", *"取消药品加成", "enter")
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert any("open a draft" in n.message for n in app._notifications)
+
+
+async def test_keymap_file_rebinds_keys_by_binding_id(make_app, tiny_db):
+    keymap = locations().keymap_path
+    keymap.parent.mkdir(parents=True, exist_ok=True)
+    keymap.write_text('[keys]\n"mode.compare" = "f9"\n"mode.search" = "ctrl+k"\n', encoding="utf-8")
+    app = make_app(db=tiny_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert app.current_mode == "compare"
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert app.current_mode == "search"
+        await pilot.press("f5")  # the old key no longer switches
+        await pilot.pause()
+        assert app.current_mode == "search"
+        await pilot.press("escape", "f1")  # the help screen shows the user's keys with their ids
+        await pilot.pause()
+        keys = str(app.screen.query_one("#help-keys").render())
+        assert any("f9" in line and "mode.compare" in line for line in keys.splitlines())
+        assert "compare.next-change" in keys  # every screen's bindings, not only this one's
+
+
+async def test_broken_keymap_is_reported_and_defaults_still_work(make_app, tiny_db):
+    keymap = locations().keymap_path
+    keymap.parent.mkdir(parents=True, exist_ok=True)
+    keymap.write_text('[keys\n"mode.compare" = ', encoding="utf-8")
+    app = make_app(db=tiny_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any(str(keymap) in n.message and "ignored" in n.message for n in app._notifications)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.current_mode == "compare"
+
+
+async def test_edit_section_in_external_editor(make_app, tiny_db, tmp_path, monkeypatch):
+    """Ctrl+E hands the section's text to $EDITOR (here a script that rewrites the file)."""
+    script = tmp_path / "fake_editor.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "text = p.read_text(encoding='utf-8')\n"
+        "p.write_text(text.replace('指导', '引领') + '\\n在编辑器里加的一段。\\n', encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    app = make_app(db=tiny_db, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await start_new_draft(pilot)
+        section = await select_section(pilot, "一、指导思想")
+        before = section.body
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert section.body == before.replace("指导", "引领") + "\n在编辑器里加的一段。"
+        assert app.screen.query_one("#section-editor", TextArea).text == section.body
+        assert app.session.dirty
