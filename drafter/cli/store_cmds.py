@@ -17,8 +17,8 @@ TTY_WIDTH = 240  # characters of a paragraph shown around its first match on a t
 
 if TYPE_CHECKING:
     from drafter.corpus.ingest import IngestReport, Progress
-    from drafter.corpus.store import Store
-    from drafter.corpus.store_types import DocSummary, Hit
+    from drafter.store import Store
+    from drafter.store.types import DocSummary, Hit
     from drafter.model import Document
 
 
@@ -69,7 +69,7 @@ def progress_bar(label: str) -> Iterator[Progress]:
 
 def open_corpus(args: argparse.Namespace) -> Store:
     """The store for `--db`, with the bundled corpus read into it on first use."""
-    from drafter.corpus.store import DEFAULT_CORPUS_KEY, Store
+    from drafter.store import DEFAULT_CORPUS_KEY, Store
 
     store = Store.open(getattr(args, "db", None))
     if not store.meta(DEFAULT_CORPUS_KEY):
@@ -118,7 +118,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from drafter.corpus.store_read import document_json
+    from drafter.store.read import document_json
 
     with open_corpus(args) as store:
         doc_id = store.resolve(args.doc)
@@ -216,7 +216,7 @@ def _highlighted(hit: Hit, plain: bool):  # noqa: ANN202
     a window of it, as a scraped paragraph can run to thousands of characters)."""
     from rich.text import Text
 
-    from drafter.corpus.search import snippet, window
+    from drafter.store.search import snippet, window
 
     if plain:
         return Text("   " + snippet(hit.text, hit.spans, width=max(len(hit.text), 1)))

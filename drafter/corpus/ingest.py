@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.corpus.store import Store
-from drafter.corpus.store_files import FileJob, canonical, hash_file, read_file_job
-from drafter.corpus.store_types import READ, SKIPPED, UNCHANGED, IngestResult
+from drafter.store import Store
+from drafter.store.files import FileJob, canonical, hash_file, read_file_job
+from drafter.store.types import READ, SKIPPED, UNCHANGED, IngestResult
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 BATCH_FILES = 64  # files per write transaction, at most

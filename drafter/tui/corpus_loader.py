@@ -36,9 +36,9 @@ class CorpusState:
 
 def load_corpus(db: str | None, progress: Progress) -> CorpusState:
     """Open the store (ingesting the bundled corpus on first run) and list its documents."""
-    if importlib.util.find_spec("drafter.corpus.store") is None:
+    if importlib.util.find_spec("drafter.store") is None:
         return load_from_files(progress, note="store not available yet: listing the bundled files")
-    from drafter.corpus.store import Store
+    from drafter.store import Store
 
     progress("opening the store", None)
     with Store.open(db) as store:  # a connection belongs to this worker thread: close it here

@@ -17,13 +17,13 @@ class StoreUnavailable(DrafterError):
 
 
 def store_available() -> bool:
-    return importlib.util.find_spec("drafter.corpus.store") is not None
+    return importlib.util.find_spec("drafter.store") is not None
 
 
 def open_store(db: str | None) -> Any:
     if not store_available():
         raise StoreUnavailable("the corpus store is not available yet")
-    from drafter.corpus.store import Store
+    from drafter.store import Store
 
     return Store.open(db)
 

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 import sqlite3
 
-from drafter.corpus.store_types import DocSummary
+from drafter.store.types import DocSummary
 from drafter.errors import NotFound
 from drafter.model import Document, Section, Task
 

@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol
 
-from drafter.corpus import store_files
-from drafter.corpus.store_read import load_document, summaries, summary
-from drafter.corpus.store_resolve import parse_id, resolve_name
-from drafter.corpus.store_schema import connect
-from drafter.corpus.store_types import DocSummary, Hit, IngestResult
-from drafter.corpus.store_write import prepare, write_documents
+from drafter.store import files as store_files
+from drafter.store.read import load_document, summaries, summary
+from drafter.store.resolve import parse_id, resolve_name
+from drafter.store.schema import connect
+from drafter.store.types import DocSummary, Hit, IngestResult
+from drafter.store.write import prepare, write_documents
 from drafter.errors import NotFound
 from drafter.model import Document, Section
 
@@ -135,7 +135,7 @@ class Store:
         return self.conn.execute("SELECT * FROM source_files ORDER BY id").fetchall()
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
-        from drafter.corpus.search import search
+        from drafter.store.search import search
 
         return search(self.conn, query, limit)
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from drafter.corpus.store_types import READ, SKIPPED, UNCHANGED, IngestResult
-from drafter.corpus.store_write import Prepared, delete_documents_of_file, prepare, write_documents
+from drafter.store.types import READ, SKIPPED, UNCHANGED, IngestResult
+from drafter.store.write import Prepared, delete_documents_of_file, prepare, write_documents
 from drafter.errors import DrafterError
 
 

@@ -14,7 +14,7 @@ import re
 import sqlite3
 from functools import lru_cache
 
-from drafter.corpus.store_types import Hit
+from drafter.store.types import Hit
 
 OPEN, CLOSE = "\x02", "\x03"  # highlight() markers; never present in cleaned text
 SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
