@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.store import Store
+from drafter.store.interface import CorpusStore
 from drafter.store.files import FileJob, canonical, hash_file, read_file_job
 from drafter.store.types import READ, SKIPPED, UNCHANGED, IngestResult
 
@@ -77,7 +77,7 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | IngestRe
 
 
 def ingest_paths(
-    store: Store,
+    store: CorpusStore,
     paths: Iterable[str | os.PathLike],
     progress: Progress | None = None,
     workers: int | None = None,
@@ -110,7 +110,7 @@ def ingest_paths(
 
 
 def _files_to_read(
-    store: Store, items: list[Path | IngestResult], done: Callable[[IngestResult], None]
+    store: CorpusStore, items: list[Path | IngestResult], done: Callable[[IngestResult], None]
 ) -> list[FileJob]:
     """Hash every file; report those already stored (or missing) and return the rest."""
     to_read: list[FileJob] = []

@@ -91,8 +91,9 @@ def unchanged(conn: sqlite3.Connection, job: FileJob) -> IngestResult | None:
     return None
 
 
-def record(conn: sqlite3.Connection, job: FileJob) -> IngestResult:
-    """Write a read (or unreadable) file's rows; the caller holds the transaction."""
+def record(conn: sqlite3.Connection, job: FileJob, entries: dict | None = None) -> IngestResult:
+    """Write a read (or unreadable) file's rows; the caller holds the transaction. `entries`
+    receives the new documents' index entries (see `write.write_documents`)."""
     known = conn.execute("SELECT id, status FROM source_files WHERE path = ?", (job.path,)).fetchone()
     if job.why:
         # A known, readable file that went bad keeps its old documents: nothing is lost.
@@ -104,7 +105,7 @@ def record(conn: sqlite3.Connection, job: FileJob) -> IngestResult:
     if known is not None:
         delete_documents_of_file(conn, known["id"])
     file_id = _upsert(conn, job, known["id"] if known else None, READ)
-    write_documents(conn, file_id, job.prepared)
+    write_documents(conn, file_id, job.prepared, entries=entries)
     return IngestResult(job.path, READ, documents=len(job.prepared), replaced=replaced, size=job.size)
 
 

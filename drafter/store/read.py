@@ -1,83 +1,135 @@
-"""Reading the store back: summaries, and whole `Document`s rebuilt with sections and tasks."""
+"""Reading the store back: summaries (filtered and paged in SQL), and whole `Document`s rebuilt
+with sections, bodies and tasks from the paragraph offsets."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 import sqlite3
+from dataclasses import asdict
 
-from drafter.store.types import DocSummary
 from drafter.errors import NotFound
 from drafter.model import Document, Section, Task
+from drafter.store.interface import ORDERS, DocFilter
+from drafter.store.types import DocSummary, StoredParagraph
 
 _SUMMARY_SQL = """
-SELECT d.id, d.title, d.plan_title, d.region, d.level, d.date, d.doc_number, d.issuer,
-       f.path AS source_path,
-       (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS n_sections,
-       (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS n_tasks
+SELECT d.id, d.title, d.plan_title, d.region, d.level, d.date, d.doc_number, d.issuer, d.doc_type,
+       d.province, d.n_sections, d.n_tasks, d.kinds, f.path AS source_path
 FROM documents d LEFT JOIN source_files f ON f.id = d.file_id
 """
+_ORDER_BY = {
+    "id": "d.id",
+    "date": "d.date DESC, d.id",
+    "region": "d.region, d.date DESC, d.id",
+    "title": "coalesce(d.plan_title, d.title), d.id",
+}
+_TOP = "\U0010ffff"  # above every character: `x >= p AND x < p || _TOP` is a prefix match on an index
 
 
-def summaries(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> list[DocSummary]:
-    rows = conn.execute(f"{_SUMMARY_SQL} {where} ORDER BY d.id", params).fetchall()
-    kinds = _kind_counts(conn, [r["id"] for r in rows])
-    return [
-        DocSummary(
-            id=r["id"], title=r["title"], plan_title=r["plan_title"], region=r["region"],
-            level=r["level"], date=r["date"], doc_number=r["doc_number"], issuer=r["issuer"],
-            source_path=r["source_path"], sections=r["n_sections"], tasks=r["n_tasks"],
-            kinds=kinds.get(r["id"], {}),
-        )  # fmt: skip
-        for r in rows
-    ]
+def where_sql(where: DocFilter | None) -> tuple[str, list]:
+    """`WHERE …` and its parameters for a filter on `documents d` (empty when it matches all)."""
+    if where is None or where.is_empty():
+        return "", []
+    clauses, params = [], []
+    if where.region:
+        r = where.region.strip()
+        clauses.append("((d.region >= ? AND d.region < ?) OR (d.province >= ? AND d.province < ?))")
+        params += [r, r + _TOP, r, r + _TOP]
+    if where.year_from is not None:
+        clauses.append("d.year >= ?")
+        params.append(where.year_from)
+    if where.year_to is not None:
+        clauses.append("d.year <= ?")
+        params.append(where.year_to)
+    if where.kind:
+        clauses.append("EXISTS (SELECT 1 FROM sections s WHERE s.kind = ? AND s.document_id = d.id)")
+        params.append(where.kind)
+    if where.doc_type:
+        clauses.append("d.doc_type = ?")
+        params.append(where.doc_type)
+    if where.level:
+        clauses.append("d.level = ?")
+        params.append(where.level)
+    if where.text:
+        like = "%" + where.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append(
+            "(d.title LIKE ? ESCAPE '\\' OR d.plan_title LIKE ? ESCAPE '\\' OR d.region LIKE ? ESCAPE '\\'"
+            " OR d.doc_number LIKE ? ESCAPE '\\')"
+        )
+        params += [like] * 4
+    return "WHERE " + " AND ".join(clauses), params
 
 
-def _kind_counts(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int, dict[str, int]]:
-    if not doc_ids:
-        return {}
-    counts: dict[int, dict[str, int]] = {}
-    sql = (
-        "SELECT document_id, kind, count(*) FROM sections WHERE kind IS NOT NULL"
-        " AND document_id BETWEEN ? AND ? GROUP BY document_id, kind"
-    )
-    wanted = set(doc_ids)
-    for doc_id, kind, n in conn.execute(sql, (min(doc_ids), max(doc_ids))):
-        if doc_id in wanted:
-            counts.setdefault(doc_id, {})[kind] = n
-    return counts
+def summaries(
+    conn: sqlite3.Connection, where: DocFilter | None = None, *, offset: int = 0, limit: int | None = None,
+    order: str = "id",
+) -> list[DocSummary]:  # fmt: skip
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {ORDERS}")
+    sql, params = where_sql(where)
+    page = f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
+    rows = conn.execute(f"{_SUMMARY_SQL} {sql} ORDER BY {_ORDER_BY[order]}{page}", params).fetchall()
+    return [summary_of(r) for r in rows]
+
+
+def summary_of(r: sqlite3.Row) -> DocSummary:
+    return DocSummary(
+        id=r["id"], title=r["title"], plan_title=r["plan_title"], region=r["region"], level=r["level"],
+        date=r["date"], doc_number=r["doc_number"], issuer=r["issuer"], source_path=r["source_path"],
+        sections=r["n_sections"], tasks=r["n_tasks"], kinds=json.loads(r["kinds"] or "{}"),
+        doc_type=r["doc_type"], province=r["province"],
+    )  # fmt: skip
+
+
+def count(conn: sqlite3.Connection, where: DocFilter | None = None) -> int:
+    sql, params = where_sql(where)
+    return conn.execute(f"SELECT count(*) FROM documents d {sql}", params).fetchone()[0]
 
 
 def summary(conn: sqlite3.Connection, doc_id: int) -> DocSummary:
-    found = summaries(conn, "WHERE d.id = ?", (doc_id,))
-    if not found:
-        raise NotFound(f"no document {doc_id} in the corpus (see `drafter corpus list`)")
-    return found[0]
+    row = conn.execute(f"{_SUMMARY_SQL} WHERE d.id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise _not_found(doc_id)
+    return summary_of(row)
+
+
+def _not_found(doc_id: int) -> NotFound:
+    from drafter.messages import t
+
+    return NotFound(t("store_backend.no_document", id=doc_id))
 
 
 def load_document(conn: sqlite3.Connection, doc_id: int) -> Document:
     row = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no document {doc_id} in the corpus (see `drafter corpus list`)")
+        raise _not_found(doc_id)
     document = Document(
         title=row["title"], plan_title=row["plan_title"], issuer=row["issuer"], date=row["date"],
-        doc_number=row["doc_number"], region=row["region"], level=row["level"],
-        preamble=row["preamble"], text=row["text"], source=f"corpus:{doc_id}",
+        doc_number=row["doc_number"], region=row["region"], level=row["level"], text=row["text"],
+        source=f"corpus:{doc_id}",
     )  # fmt: skip
-    document.sections = _load_sections(conn, doc_id)
+    if "doc_type" in Document.__dataclass_fields__:  # the parser's document type, once it has one
+        document.doc_type = row["doc_type"]
+    base = f"{row['text']}\n{row['extra']}" if row["extra"] else row["text"]
+    texts: dict[int | None, list[str]] = {}
+    for p in conn.execute("SELECT section_id, start, end FROM paragraphs WHERE document_id = ? ORDER BY ordinal",
+                          (doc_id,)):  # fmt: skip
+        texts.setdefault(p["section_id"], []).append(base[p["start"] : p["end"]])
+    document.preamble = row["preamble"] if row["preamble"] is not None else "\n".join(texts.get(None, []))
+    document.sections = _load_sections(conn, doc_id, texts)
     return document
 
 
-def _load_sections(conn: sqlite3.Connection, doc_id: int) -> list[Section]:
+def _load_sections(conn: sqlite3.Connection, doc_id: int, texts: dict[int | None, list[str]]) -> list[Section]:
     by_id: dict[int, Section] = {}
     roots: list[Section] = []
     rows = conn.execute(
-        "SELECT id, parent_id, marker, title, level, kind, body FROM sections"
-        " WHERE document_id = ? ORDER BY ordinal",
+        "SELECT id, parent_id, marker, title, level, kind, body FROM sections WHERE document_id = ? ORDER BY ordinal",
         (doc_id,),
     )
     for r in rows:  # pre-order: a parent always comes before its children
-        section = Section(r["marker"], r["title"], r["level"], r["kind"], r["body"])
+        body = r["body"] if r["body"] is not None else "\n".join(texts.get(r["id"], []))
+        section = Section(r["marker"], r["title"], r["level"], r["kind"], body)
         by_id[r["id"]] = section
         parent = by_id.get(r["parent_id"]) if r["parent_id"] is not None else None
         (parent.children if parent else roots).append(section)
@@ -89,6 +141,37 @@ def _load_sections(conn: sqlite3.Connection, doc_id: int) -> list[Section]:
         task = Task(t["text"], t["lead"], json.loads(t["partners"] or "[]"), t["deadline"])
         by_id[t["section_id"]].tasks.append(task)
     return roots
+
+
+def heading_paths(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int, list[str]]:
+    """Section id → its headings, outermost first (itself last), for the sections of `doc_ids`."""
+    if not doc_ids:
+        return {}
+    marks = ",".join("?" * len(doc_ids))
+    rows = conn.execute(
+        f"SELECT id, parent_id, marker, title FROM sections WHERE document_id IN ({marks}) ORDER BY document_id, ordinal",
+        doc_ids,
+    )
+    paths: dict[int, list[str]] = {}
+    for r in rows:  # parents come first
+        paths[r["id"]] = [*paths.get(r["parent_id"], []), f"{r['marker']}{r['title']}"]
+    return paths
+
+
+def stored_paragraphs(conn: sqlite3.Connection, doc_id: int) -> list[StoredParagraph]:
+    row = conn.execute("SELECT text, extra FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise _not_found(doc_id)
+    base = f"{row['text']}\n{row['extra']}" if row["extra"] else row["text"]
+    paths = heading_paths(conn, [doc_id])
+    return [
+        StoredParagraph(p["id"], doc_id, p["section_id"], p["ordinal"], base[p["start"] : p["end"]],
+                        paths.get(p["section_id"], []))  # fmt: skip
+        for p in conn.execute(
+            "SELECT id, section_id, ordinal, start, end FROM paragraphs WHERE document_id = ? ORDER BY ordinal",
+            (doc_id,),
+        )
+    ]
 
 
 def section_json(section: Section) -> dict:

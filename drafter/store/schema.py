@@ -1,8 +1,16 @@
 """The store's SQLite schema, versioned with `PRAGMA user_version`.
 
-Paragraphs are the unit of search: each row keeps the original text and its heading path, and the
-FTS5 table holds the same paragraph as space-joined jieba tokens (rowid = paragraph id), because
-SQLite's own tokenizers cannot cut Chinese into words.
+Each text is kept once: a document's cleaned text is stored whole, and its paragraphs are
+(start, end) character offsets into it — a section's body is its paragraphs joined, so it is not
+stored either (unless it cannot be rebuilt exactly that way, then it is kept as written). Text a
+document holds outside its `text` (documents built in code) goes into `extra`, offsets then
+counting from `text + "\\n" + extra`. The search index (tantivy) lives beside the database and is
+derived from it: `index_dirty` lists the documents whose index entries are still to be written,
+in the same transaction that changes them, so a killed ingest is repaired on the next open.
+
+Versions: 1 (first release), 2 (+ source_files.parser), 3 (+ documents.doc_type, from the parser
+work), 4 (this layout: offsets, no FTS5 copy, signatures, index journal). `drafter.store.migrate`
+brings 1–3 up to 4.
 """
 
 from __future__ import annotations
@@ -11,7 +19,7 @@ import sqlite3
 
 from drafter.errors import DrafterError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -30,20 +38,32 @@ CREATE TABLE IF NOT EXISTS source_files (
 );
 CREATE INDEX IF NOT EXISTS source_files_sha256 ON source_files(sha256);
 CREATE TABLE IF NOT EXISTS documents (
-    id         INTEGER PRIMARY KEY,
-    file_id    INTEGER REFERENCES source_files(id) ON DELETE CASCADE,
-    ordinal    INTEGER NOT NULL,        -- position of the document in its file
-    title      TEXT,
-    plan_title TEXT,
-    issuer     TEXT,
-    date       TEXT,
-    doc_number TEXT,
-    region     TEXT,
-    level      TEXT,
-    preamble   TEXT NOT NULL DEFAULT '',
-    text       TEXT NOT NULL DEFAULT ''
+    id          INTEGER PRIMARY KEY,
+    file_id     INTEGER REFERENCES source_files(id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,       -- position of the document in its file
+    title       TEXT,
+    plan_title  TEXT,
+    issuer      TEXT,
+    date        TEXT,
+    year        INTEGER,                -- of `date`, for filters
+    doc_number  TEXT,
+    region      TEXT,
+    province    TEXT,                   -- the province `region` lies in
+    level       TEXT,
+    doc_type    TEXT,
+    preamble    TEXT,                   -- NULL: its paragraphs joined by newlines
+    text        TEXT NOT NULL DEFAULT '',
+    extra       TEXT NOT NULL DEFAULT '',
+    n_sections  INTEGER NOT NULL DEFAULT 0,
+    n_tasks     INTEGER NOT NULL DEFAULT 0,
+    kinds       TEXT NOT NULL DEFAULT '{}'  -- JSON: section kind → how many sections
 );
 CREATE INDEX IF NOT EXISTS documents_file ON documents(file_id);
+CREATE INDEX IF NOT EXISTS documents_region ON documents(region);
+CREATE INDEX IF NOT EXISTS documents_province ON documents(province);
+CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE INDEX IF NOT EXISTS documents_doc_type ON documents(doc_type);
 CREATE TABLE IF NOT EXISTS sections (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -53,25 +73,23 @@ CREATE TABLE IF NOT EXISTS sections (
     title       TEXT NOT NULL,
     level       INTEGER NOT NULL,
     kind        TEXT,
-    body        TEXT NOT NULL DEFAULT ''
+    body        TEXT                    -- NULL: its paragraphs joined by newlines
 );
 CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id, ordinal);
-CREATE INDEX IF NOT EXISTS sections_parent ON sections(parent_id);
-CREATE INDEX IF NOT EXISTS sections_kind ON sections(kind);
+CREATE INDEX IF NOT EXISTS sections_kind ON sections(kind, document_id);
 CREATE TABLE IF NOT EXISTS paragraphs (
-    id           INTEGER PRIMARY KEY,
-    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    section_id   INTEGER REFERENCES sections(id) ON DELETE CASCADE,  -- NULL: the preamble
-    ordinal      INTEGER NOT NULL,
-    text         TEXT NOT NULL,
-    heading_path TEXT NOT NULL          -- JSON list of headings, outermost first
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    section_id  INTEGER,                -- NULL: the preamble
+    ordinal     INTEGER NOT NULL,
+    start       INTEGER NOT NULL,       -- character offsets into text (+ "\\n" + extra)
+    end         INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document_id);
-CREATE INDEX IF NOT EXISTS paragraphs_section ON paragraphs(section_id);
 CREATE TABLE IF NOT EXISTS tasks (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    section_id  INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+    section_id  INTEGER NOT NULL,
     ordinal     INTEGER NOT NULL,
     text        TEXT NOT NULL,
     lead        TEXT,
@@ -79,9 +97,21 @@ CREATE TABLE IF NOT EXISTS tasks (
     deadline    TEXT
 );
 CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
-CREATE INDEX IF NOT EXISTS tasks_section ON tasks(section_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(tokens, tokenize='unicode61');
+CREATE INDEX IF NOT EXISTS tasks_lead ON tasks(lead);
+CREATE TABLE IF NOT EXISTS signatures (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    minhash     BLOB NOT NULL           -- drafter.store.signature: NUM_PERM little-endian uint32
+);
+CREATE TABLE IF NOT EXISTS index_dirty (
+    document_id INTEGER PRIMARY KEY,    -- its index entries must be (re)written or removed
+    seq         INTEGER NOT NULL        -- bumped at every change: a sync removes only what it saw
+);
 """
+
+
+def schema_statements() -> list[str]:
+    """SCHEMA as single statements (to run inside a transaction that is already open)."""
+    return [statement.strip() for statement in SCHEMA.split(";\n") if statement.strip()]
 
 
 def connect(path: str) -> sqlite3.Connection:
@@ -96,17 +126,27 @@ def connect(path: str) -> sqlite3.Connection:
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL, much faster commits
         migrate(conn, path)
     except sqlite3.DatabaseError as err:  # e.g. `--db` pointing at a file that is not a store
-        raise DrafterError(f"{path}: not a drafter store ({err})") from err
+        from drafter.messages import t
+
+        raise DrafterError(t("store_backend.not_a_store", path=path, error=err)) from err
     return conn
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise DrafterError(
-            f"{path}: the store was written by a newer drafter (schema {version} > {SCHEMA_VERSION})"
-        )
+        from drafter.messages import t
+
+        raise DrafterError(t("store_backend.newer", path=path, version=version, supported=SCHEMA_VERSION))
     if version == SCHEMA_VERSION:
         return
-    upgrade = "ALTER TABLE source_files ADD COLUMN parser TEXT;" if version == 1 else ""
-    conn.executescript(f"BEGIN; {upgrade} {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+    if version == 0 and not _has_table(conn, "documents"):
+        conn.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        return
+    from drafter.store.migrate import upgrade_layout
+
+    upgrade_layout(conn, version)
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None

@@ -1,39 +1,39 @@
-"""Full-text search over stored paragraphs: FTS5 on jieba tokens, ranked by bm25.
+"""Full-text search over stored paragraphs: tantivy on the segmenter's words, ranked by BM25.
 
-The query is cut with the same jieba search mode as the index and every word is required. jieba can
-cut the same phrase differently in different contexts, so when requiring every word finds nothing the
-search falls back to any word. Paragraphs that contain the query verbatim rank first (a drafter who
-types 取消药品加成 wants that phrase), then bm25 decides. Matches are found on the token column with
-FTS5's `highlight()` and mapped back onto the original text for display.
+The query is cut with the same search mode as the index and every word is required. The segmenter
+can cut the same phrase differently in different contexts, so when requiring every word finds
+nothing the search falls back to any word. Paragraphs that contain the query verbatim rank first (a
+drafter who types 取消药品加成 wants that phrase), then BM25 decides: the best BM25 matches and the
+phrase matches (the query's words in a row) are the candidates, and their stored text says which
+hold the query verbatim. Matches are highlighted on the original text: every verbatim occurrence of
+a query part and every query word of two or more characters the paragraph holds.
+
+Filters (region, years, kind, document type, level, text) narrow the matches inside the index;
+those that need the store's knowledge (which regions a prefix names, which titles hold a text) are
+resolved in SQL first.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from drafter.store.types import Hit
 
-OPEN, CLOSE = "\x02", "\x03"  # highlight() markers; never present in cleaned text
+if TYPE_CHECKING:
+    from drafter.store.index import SearchIndex
+    from drafter.store.interface import DocFilter
+
 SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
 SNIPPET_WIDTH = 80
-_MARKED = re.compile(f"{OPEN}(.*?){CLOSE}", re.S)
+CANDIDATES = 3  # BM25 candidates per wanted hit checked for the verbatim text
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
-
-_CANDIDATES = """
-SELECT f.rowid AS pid, f.rank AS rank, highlight(paragraphs_fts, 0, char(2), char(3)) AS marked
-FROM paragraphs_fts f WHERE paragraphs_fts MATCH ? ORDER BY f.rank LIMIT ?
-"""
-# Only the FTS matches are checked for the verbatim text (a rowid lookup each), never the table.
-_LITERAL = """
-SELECT f.rowid AS pid, f.rank AS rank, highlight(paragraphs_fts, 0, char(2), char(3)) AS marked
-FROM paragraphs_fts f CROSS JOIN paragraphs p ON p.id = f.rowid
-WHERE paragraphs_fts MATCH ? AND {conditions} ORDER BY f.rank LIMIT ?
-"""
 _DETAILS = """
-SELECT p.id, p.document_id, p.text, p.heading_path, d.title, d.region, d.date
+SELECT p.id, p.document_id, p.section_id, p.start, p.end, d.title, d.region, d.date,
+       substr(CASE WHEN p.start > length(d.text) THEN d.text || char(10) || d.extra ELSE d.text END,
+              p.start + 1, p.end - p.start) AS text
 FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})
 """
 
@@ -69,57 +69,67 @@ def query_terms(query: str) -> list[str]:
     return list(seen)
 
 
-def _quote(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
+def search(
+    conn: sqlite3.Connection, index: SearchIndex, query: str, limit: int = 20, where: DocFilter | None = None
+) -> list[Hit]:
     """The best `limit` paragraphs for `query`, best first."""
     query = normalize_query(query)
     terms = query_terms(query)
     if not terms or limit <= 0:
         return []
-    parts = query_parts(query)
-    rows = _ranked(conn, " ".join(map(_quote, terms)), parts, limit)
-    if not rows:
-        rows = _ranked(conn, " OR ".join(map(_quote, terms)), parts, limit)
-    return _hits(conn, rows, parts)
+    from drafter.store.query import Query
 
-
-def _ranked(conn: sqlite3.Connection, match: str, parts: list[str], limit: int) -> list[sqlite3.Row]:
-    """Verbatim matches first (by bm25), then the rest (by bm25), `limit` in all."""
-    conditions = " AND ".join("instr(p.text, ?) > 0" for _ in parts) or "1"
-    literal = conn.execute(_LITERAL.format(conditions=conditions), (match, *parts, limit)).fetchall()
-    if len(literal) >= limit:
-        return literal
-    seen = {r["pid"] for r in literal}
-    others = conn.execute(_CANDIDATES, (match, limit + len(literal))).fetchall()
-    return literal + [r for r in others if r["pid"] not in seen][: limit - len(literal)]
-
-
-def _hits(conn: sqlite3.Connection, rows: list[sqlite3.Row], parts: list[str]) -> list[Hit]:
-    if not rows:
+    built = Query(index.schema, conn, where)
+    if built.matches_nothing:
         return []
-    marks = ",".join("?" * len(rows))
-    details = {r["id"]: r for r in conn.execute(_DETAILS.format(marks=marks), [r["pid"] for r in rows])}
-    hits = []
-    for row in rows:
-        d = details[row["pid"]]
-        spans = match_spans(d["text"], matched_tokens(row["marked"]), parts)
-        hits.append(
-            Hit(
-                doc_id=d["document_id"], title=d["title"], region=d["region"], date=d["date"],
-                heading_path=json.loads(d["heading_path"]), text=d["text"],
-                snippet=snippet(d["text"], spans), score=-row["rank"], paragraph_id=d["id"],
-                spans=spans,
-            )  # fmt: skip
-        )
+    parts = query_parts(query)
+    hits = _ranked(conn, index, built, terms, parts, limit, every=True)
+    if not hits:
+        hits = _ranked(conn, index, built, terms, parts, limit, every=False)
     return hits
 
 
-def matched_tokens(marked: str) -> set[str]:
-    """The index words FTS5 marked as matching in a highlighted token column."""
-    return {word for span in _MARKED.findall(marked) for word in span.split()}
+def _ranked(conn: sqlite3.Connection, index: SearchIndex, built, terms: list[str], parts: list[str],  # noqa: ANN001
+            limit: int, every: bool) -> list[Hit]:  # fmt: skip
+    """Verbatim matches first (by BM25), then the rest (by BM25), `limit` in all."""
+    scored = dict((pid, score) for score, pid in index.search(built.words(terms, every), limit * CANDIDATES))
+    phrases = [query_terms(p) for p in parts]
+    if every and any(len(words) > 1 for words in phrases):
+        for score, pid in index.search(built.phrases(phrases), limit):
+            scored.setdefault(pid, score)
+    if not scored:
+        return []
+    rows = _details(conn, list(scored))
+    verbatim = [pid for pid in scored if pid in rows and all(part in rows[pid]["text"] for part in parts)]
+    first = set(verbatim)
+    order = sorted(verbatim, key=lambda pid: -scored[pid])
+    order += sorted((pid for pid in scored if pid in rows and pid not in first), key=lambda pid: -scored[pid])
+    return _hits(conn, rows, order[:limit], scored, terms, parts)
+
+
+def _details(conn: sqlite3.Connection, pids: list[int]) -> dict[int, sqlite3.Row]:
+    marks = ",".join("?" * len(pids))
+    return {r["id"]: r for r in conn.execute(_DETAILS.format(marks=marks), pids)}
+
+
+def _hits(conn: sqlite3.Connection, rows: dict[int, sqlite3.Row], order: list[int], scored: dict[int, float],
+          terms: list[str], parts: list[str]) -> list[Hit]:  # fmt: skip
+    from drafter.store.read import heading_paths
+
+    paths = heading_paths(conn, sorted({rows[pid]["document_id"] for pid in order}))
+    hits = []
+    for pid in order:
+        d = rows[pid]
+        text = d["text"]
+        spans = match_spans(text, {t for t in terms if t in text}, parts)
+        hits.append(
+            Hit(
+                doc_id=d["document_id"], title=d["title"], region=d["region"], date=d["date"],
+                heading_path=paths.get(d["section_id"], []), text=text, snippet=snippet(text, spans),
+                score=scored[pid], paragraph_id=pid, spans=spans,
+            )  # fmt: skip
+        )
+    return hits
 
 
 def match_spans(text: str, tokens: set[str], parts: list[str]) -> list[tuple[int, int]]:

@@ -1,9 +1,9 @@
 """Writing outlined documents into the store: flatten, tokenize, insert with executemany.
 
-Tokenizing (jieba) is the slow part, so it is a separate, picklable step (`prepare`) that an ingest
-can run in worker processes; writing (`write_documents`) runs in the process that owns the store,
-inside the caller's transaction. Row ids are assigned here so that every table can be filled with
-one `executemany`.
+Tokenizing and signing are the slow part, so they are a separate, picklable step (`prepare`) that an
+ingest runs in worker processes; writing (`write_documents`) runs in the process that owns the
+store, inside the caller's transaction. Row ids are assigned here so that every table can be filled
+with one `executemany`. Paragraphs are stored as offsets into the document's text (each text once).
 """
 
 from __future__ import annotations
@@ -14,46 +14,95 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from drafter.model import Document, Section
+from drafter.store.index import Entry
 
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
+_YEAR = re.compile(r"^((?:19|20)\d{2})")
 
 
 @dataclass
 class Paragraph:
     section_index: int | None  # index into the document's pre-order sections; None: preamble
-    text: str
-    heading_path: list[str]
+    start: int  # character offsets into `Prepared.base`
+    end: int
 
 
 @dataclass
 class Prepared:
-    """A document ready to write: its pre-order sections, paragraphs and their FTS tokens."""
+    """A document ready to write: its pre-order sections, paragraphs (as offsets), index words and
+    signature."""
 
     document: Document
     sections: list[Section] = field(default_factory=list)
     parents: list[int | None] = field(default_factory=list)  # index of each section's parent
     paragraphs: list[Paragraph] = field(default_factory=list)
-    tokens: list[str] = field(default_factory=list)  # one space-joined string per paragraph
+    extra: str = ""  # paragraph text the document's `text` does not hold
+    bodies: list[str | None] = field(default_factory=list)  # per section; None: its paragraphs joined
+    preamble: str | None = None  # None: the preamble paragraphs joined
+    tokens: list[str] = field(default_factory=list)  # index words of each paragraph, space-joined
+    signature: bytes = b""
+    province: str | None = None
+
+    @property
+    def base(self) -> str:
+        return f"{self.document.text}\n{self.extra}" if self.extra else self.document.text
+
+    def paragraph_texts(self) -> list[str]:
+        base = self.base
+        return [base[p.start : p.end] for p in self.paragraphs]
+
+    @property
+    def year(self) -> int | None:
+        found = _YEAR.match(self.document.date or "")
+        return int(found.group(1)) if found else None
+
+
+class _Locator:
+    """Finds each paragraph in the document's text, in reading order; what is not there goes into
+    `extra` (a document built in code need not hold its paragraphs in its `text`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cursor = 0
+        self.extra: list[str] = []
+        self.extra_len = 0
+
+    def locate(self, paragraph: str) -> tuple[int, int]:
+        at = self.text.find(paragraph, self.cursor)
+        if at < 0:
+            at = self.text.find(paragraph)
+        if at >= 0:
+            self.cursor = at + len(paragraph)
+            return at, at + len(paragraph)
+        start = len(self.text) + 1 + self.extra_len + len(self.extra)  # "\n" before extra, between its parts
+        self.extra.append(paragraph)
+        self.extra_len += len(paragraph)
+        return start, start + len(paragraph)
 
 
 def flatten(document: Document) -> Prepared:
     prepared = Prepared(document)
-    for text in _lines(document.preamble):
-        prepared.paragraphs.append(Paragraph(None, text, []))
+    locator = _Locator(document.text or "")
+    lines = _lines(document.preamble)
+    prepared.preamble = None if "\n".join(lines) == (document.preamble or "") else document.preamble
+    for text in lines:
+        prepared.paragraphs.append(Paragraph(None, *locator.locate(text)))
     for top in document.sections:
-        _flatten_section(prepared, top, None, [])
+        _flatten_section(prepared, locator, top, None)
+    prepared.extra = "\n".join(locator.extra)
     return prepared
 
 
-def _flatten_section(prepared: Prepared, section: Section, parent: int | None, path: list[str]) -> None:
+def _flatten_section(prepared: Prepared, locator: _Locator, section: Section, parent: int | None) -> None:
     index = len(prepared.sections)
     prepared.sections.append(section)
     prepared.parents.append(parent)
-    here = [*path, section.heading]
-    for text in section.paragraphs:
-        prepared.paragraphs.append(Paragraph(index, text.strip(), here))
+    lines = _lines(section.body)
+    prepared.bodies.append(None if "\n".join(lines) == (section.body or "") else section.body)
+    for text in lines:
+        prepared.paragraphs.append(Paragraph(index, *locator.locate(text)))
     for child in section.children:
-        _flatten_section(prepared, child, index, here)
+        _flatten_section(prepared, locator, child, index)
 
 
 def _lines(text: str) -> list[str]:
@@ -61,20 +110,42 @@ def _lines(text: str) -> list[str]:
 
 
 def index_tokens(text: str) -> str:
-    """The FTS column for `text`: jieba search-mode words joined by spaces, punctuation dropped."""
+    """The index words of `text`: the search-engine cut joined by spaces, punctuation dropped."""
     from drafter.text.tokens import search_terms
 
     return " ".join(w for w in search_terms(text) if not _PUNCT_ONLY.match(w))
 
 
 def prepare(documents: list[Document]) -> list[Prepared]:
-    """Flatten and tokenize; pure and picklable, so it can run in a worker process."""
+    """Flatten, tokenize and sign; pure and picklable, so it can run in a worker process."""
+    out = prepare_layout(documents)
+    for prepared in out:
+        prepared.tokens = [index_tokens(t) for t in prepared.paragraph_texts()]
+    return out
+
+
+def prepare_layout(documents: list[Document]) -> list[Prepared]:
+    """Flatten and sign, without the index words (the index is built from the store later)."""
+    from drafter.store.signature import signature
+    from drafter.text.normalize import canonical
+
     out = []
     for document in documents:
         prepared = flatten(document)
-        prepared.tokens = [index_tokens(p.text) for p in prepared.paragraphs]
+        prepared.signature = signature([canonical(t) for t in prepared.paragraph_texts()])
+        prepared.province = province_of(document.region)
         out.append(prepared)
     return out
+
+
+def province_of(region: str | None) -> str | None:
+    """The province a region lies in (itself for a province), when the gazetteer knows it."""
+    if not region:
+        return None
+    from drafter.library.gazetteer import gazetteer
+
+    place = gazetteer().lookup(region)
+    return place.province if place else None
 
 
 def _next_ids(conn: sqlite3.Connection) -> dict[str, int]:
@@ -82,47 +153,84 @@ def _next_ids(conn: sqlite3.Connection) -> dict[str, int]:
     return {t: conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] + 1 for t in tables}
 
 
-def write_documents(conn: sqlite3.Connection, file_id: int | None, prepared: list[Prepared]) -> list[int]:
-    """Insert prepared documents (inside the caller's transaction); returns their new ids."""
+def write_documents(
+    conn: sqlite3.Connection,
+    file_id: int | None,
+    prepared: list[Prepared],
+    doc_ids: list[int] | None = None,
+    entries: dict[int, list[Entry]] | None = None,
+    ordinals: list[int] | None = None,
+) -> list[int]:
+    """Insert prepared documents (inside the caller's transaction); returns their ids (new ones,
+    or `doc_ids` and `ordinals` when given: a migration keeps them). `entries` receives each
+    document's index entries, ready for the index once the transaction has committed."""
     ids = _next_ids(conn)
-    rows: dict[str, list[tuple]] = {"documents": [], "sections": [], "paragraphs": [], "tasks": [], "fts": []}
-    doc_ids = []
+    rows: dict[str, list[tuple]] = {"documents": [], "sections": [], "paragraphs": [], "tasks": [], "signatures": []}
+    out = []
     for ordinal, item in enumerate(prepared):
-        doc_id = ids["documents"]
-        ids["documents"] += 1
-        doc_ids.append(doc_id)
-        rows["documents"].append(_document_row(doc_id, file_id, ordinal, item.document))
+        doc_id = doc_ids[ordinal] if doc_ids else ids["documents"]
+        ids["documents"] = max(ids["documents"], doc_id) + 1
+        out.append(doc_id)
+        rows["documents"].append(_document_row(doc_id, file_id, ordinals[ordinal] if ordinals else ordinal, item))
+        rows["signatures"].append((doc_id, item.signature))
         section_ids = _section_rows(rows, ids, doc_id, item)
-        for ordinal_p, (para, tokens) in enumerate(zip(item.paragraphs, item.tokens)):
-            pid = ids["paragraphs"]
-            ids["paragraphs"] += 1
+        first_pid = ids["paragraphs"]
+        for ordinal_p, para in enumerate(item.paragraphs):
             sid = None if para.section_index is None else section_ids[para.section_index]
-            path = json.dumps(para.heading_path, ensure_ascii=False)
-            rows["paragraphs"].append((pid, doc_id, sid, ordinal_p, para.text, path))
-            rows["fts"].append((pid, tokens))
+            rows["paragraphs"].append((ids["paragraphs"], doc_id, sid, ordinal_p, para.start, para.end))
+            ids["paragraphs"] += 1
+        if entries is not None:
+            entries[doc_id] = index_entries(doc_id, first_pid, item)
     _insert_all(conn, rows)
-    return doc_ids
+    mark_dirty(conn, out)
+    return out
 
 
-def _document_row(doc_id: int, file_id: int | None, ordinal: int, d: Document) -> tuple:
+def index_entries(doc_id: int, first_pid: int, item: Prepared) -> list[Entry]:
+    """The index entries of a prepared document whose paragraphs got ids `first_pid`, …"""
+    kinds: list[list[str]] = []
+    for section, parent in zip(item.sections, item.parents):
+        above = kinds[parent] if parent is not None else []
+        kinds.append(above + [section.kind] if section.kind and section.kind not in above else above)
+    d = item.document
+    places = places_of(d.region, item.province)
+    return [
+        Entry(first_pid + n, doc_id, tokens, places, item.year,
+              kinds[p.section_index] if p.section_index is not None else [], getattr(d, "doc_type", None), d.level)
+        for n, (p, tokens) in enumerate(zip(item.paragraphs, item.tokens))
+    ]  # fmt: skip
+
+
+def places_of(region: str | None, province: str | None) -> list[str]:
+    """What a place filter matches a document by: its region and its province."""
+    return [p for p in dict.fromkeys((region, province)) if p]
+
+
+def _document_row(doc_id: int, file_id: int | None, ordinal: int, item: Prepared) -> tuple:
+    d = item.document
+    kinds: dict[str, int] = {}
+    for section in item.sections:
+        if section.kind:
+            kinds[section.kind] = kinds.get(section.kind, 0) + 1
+    n_tasks = sum(len(s.tasks) for s in item.sections)
     return (
-        doc_id, file_id, ordinal, d.title, d.plan_title, d.issuer, d.date, d.doc_number,
-        d.region, d.level, d.preamble or "", d.text or "",
+        doc_id, file_id, ordinal, d.title, d.plan_title, d.issuer, d.date, item.year, d.doc_number,
+        d.region, item.province, d.level, getattr(d, "doc_type", None), item.preamble, d.text or "",
+        item.extra, len(item.sections), n_tasks, json.dumps(kinds, ensure_ascii=False),
     )  # fmt: skip
 
 
 def _section_rows(rows: dict, ids: dict, doc_id: int, item: Prepared) -> list[int]:
     section_ids: list[int] = []
     task_ordinal = 0
-    for ordinal, (section, parent) in enumerate(zip(item.sections, item.parents)):
+    for ordinal, (section, parent, body) in enumerate(zip(item.sections, item.parents, item.bodies)):
         sid = ids["sections"]
         ids["sections"] += 1
         section_ids.append(sid)
         parent_id = None if parent is None else section_ids[parent]
         rows["sections"].append(
-            (sid, doc_id, parent_id, ordinal, section.marker, section.title, section.level,
-             section.kind, section.body or "")
-        )  # fmt: skip
+            (sid, doc_id, parent_id, ordinal, section.marker, section.title, section.level, section.kind, body)
+        )
         for task in section.tasks:
             partners = json.dumps(list(task.partners), ensure_ascii=False)
             rows["tasks"].append(
@@ -135,8 +243,9 @@ def _section_rows(rows: dict, ids: dict, doc_id: int, item: Prepared) -> list[in
 
 def _insert_all(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
     conn.executemany(
-        "INSERT INTO documents (id, file_id, ordinal, title, plan_title, issuer, date, doc_number,"
-        " region, level, preamble, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO documents (id, file_id, ordinal, title, plan_title, issuer, date, year, doc_number,"
+        " region, province, level, doc_type, preamble, text, extra, n_sections, n_tasks, kinds)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows["documents"],
     )
     conn.executemany(
@@ -145,8 +254,7 @@ def _insert_all(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
         rows["sections"],
     )
     conn.executemany(
-        "INSERT INTO paragraphs (id, document_id, section_id, ordinal, text, heading_path)"
-        " VALUES (?,?,?,?,?,?)",
+        "INSERT INTO paragraphs (id, document_id, section_id, ordinal, start, end) VALUES (?,?,?,?,?,?)",
         rows["paragraphs"],
     )
     conn.executemany(
@@ -154,14 +262,23 @@ def _insert_all(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
         " VALUES (?,?,?,?,?,?,?,?)",
         rows["tasks"],
     )
-    conn.executemany("INSERT INTO paragraphs_fts (rowid, tokens) VALUES (?, ?)", rows["fts"])
+    conn.executemany("INSERT INTO signatures (document_id, minhash) VALUES (?, ?)", rows["signatures"])
+
+
+def mark_dirty(conn: sqlite3.Connection, doc_ids: list[int]) -> None:
+    """Journal documents whose index entries must follow the store (same transaction)."""
+    if not doc_ids:
+        return
+    seq = conn.execute("SELECT coalesce(max(seq), 0) FROM index_dirty").fetchone()[0] + 1
+    conn.executemany(
+        "INSERT INTO index_dirty (document_id, seq) VALUES (?, ?)"
+        " ON CONFLICT(document_id) DO UPDATE SET seq = excluded.seq",
+        [(doc_id, seq) for doc_id in doc_ids],
+    )
 
 
 def delete_documents_of_file(conn: sqlite3.Connection, file_id: int) -> None:
-    """Remove a file's documents and everything under them, FTS rows included."""
-    conn.execute(
-        "DELETE FROM paragraphs_fts WHERE rowid IN (SELECT p.id FROM paragraphs p"
-        " JOIN documents d ON d.id = p.document_id WHERE d.file_id = ?)",
-        (file_id,),
-    )
+    """Remove a file's documents and everything under them; their index entries follow."""
+    gone = [r[0] for r in conn.execute("SELECT id FROM documents WHERE file_id = ?", (file_id,))]
     conn.execute("DELETE FROM documents WHERE file_id = ?", (file_id,))
+    mark_dirty(conn, gone)

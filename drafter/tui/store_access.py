@@ -21,11 +21,12 @@ def store_available() -> bool:
 
 
 def open_store(db: str | None) -> Any:
+    """The store `db` names (`drafter.store.connect_store`: SQLite, or a server when it is built)."""
     if not store_available():
         raise StoreUnavailable("the corpus store is not available yet")
-    from drafter.store import Store
+    from drafter.store import connect_store
 
-    return Store.open(db)
+    return connect_store(db)
 
 
 def search(db: str | None, query: str, limit: int = 30) -> list[Any]:

@@ -178,7 +178,7 @@ def test_cli_search_text_shows_document_heading_path_and_marked_match(seeded, ca
     out = capsys.readouterr().out
     assert "«取消药品加成»" in out
     assert " › " in out
-    assert "3 paragraph(s)" in out
+    assert "共 3 段" in out
 
 
 def test_a_word_plan_is_ingested_and_searchable(tmp_path):

@@ -1,0 +1,92 @@
+"""Bringing a store written by an older drafter to the current layout (schema 4).
+
+Schemas 1–3 kept every text several times (the document, each section's body, each paragraph, and
+its tokens in FTS5). The upgrade reads each stored document back the old way, writes it in the new
+layout under the same id (ids are what users and the section library refer to), drops the old
+tables and the FTS5 copy, and compacts the file. The search index is then built from the store
+(every document is journalled). It all happens in one transaction: an interrupted upgrade leaves
+the old store as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from drafter.model import Document, Section, Task
+
+_OLD_TABLES = ("documents", "sections", "paragraphs", "tasks")
+_OLD_INDEXES = (
+    "documents_file", "sections_document", "sections_parent", "sections_kind", "paragraphs_document",
+    "paragraphs_section", "tasks_document", "tasks_section",
+)  # fmt: skip
+
+
+def upgrade_layout(conn: sqlite3.Connection, version: int) -> None:
+    """Schema `version` (0–3, with tables) → the current one, in place."""
+    from drafter.store.schema import SCHEMA_VERSION, schema_statements
+
+    conn.execute("PRAGMA foreign_keys = OFF")  # the old tables point at each other while they move
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if "parser" not in _columns(conn, "source_files"):
+            conn.execute("ALTER TABLE source_files ADD COLUMN parser TEXT")
+        for name in _OLD_INDEXES:
+            conn.execute(f"DROP INDEX IF EXISTS {name}")
+        conn.execute("DROP TABLE IF EXISTS paragraphs_fts")
+        for table in _OLD_TABLES:
+            conn.execute(f"ALTER TABLE {table} RENAME TO old_{table}")
+        for statement in schema_statements():  # not executescript: it would commit the transaction
+            conn.execute(statement)
+        _copy_documents(conn)
+        for table in reversed(_OLD_TABLES):
+            conn.execute(f"DROP TABLE old_{table}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if conn.execute("PRAGMA database_list").fetchone()[2]:  # a file, not :memory:: give the space back
+        conn.execute("VACUUM")
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _copy_documents(conn: sqlite3.Connection) -> None:
+    from drafter.store.write import prepare_layout, write_documents
+
+    rows = conn.execute("SELECT * FROM old_documents ORDER BY id").fetchall()
+    for row in rows:
+        document = _old_document(conn, row)
+        write_documents(conn, row["file_id"], prepare_layout([document]), doc_ids=[row["id"]], ordinals=[row["ordinal"]])
+
+
+def _old_document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
+    document = Document(
+        title=row["title"], plan_title=row["plan_title"], issuer=row["issuer"], date=row["date"],
+        doc_number=row["doc_number"], region=row["region"], level=row["level"], preamble=row["preamble"] or "",
+        text=row["text"] or "",
+    )  # fmt: skip
+    if "doc_type" in row.keys() and "doc_type" in Document.__dataclass_fields__:
+        document.doc_type = row["doc_type"]
+    by_id: dict[int, Section] = {}
+    rows = conn.execute(
+        "SELECT id, parent_id, marker, title, level, kind, body FROM old_sections WHERE document_id = ? ORDER BY ordinal",
+        (row["id"],),
+    )
+    for r in rows:
+        section = Section(r["marker"], r["title"], r["level"], r["kind"], r["body"] or "")
+        by_id[r["id"]] = section
+        parent = by_id.get(r["parent_id"]) if r["parent_id"] is not None else None
+        (parent.children if parent else document.sections).append(section)
+    tasks = conn.execute(
+        "SELECT section_id, text, lead, partners, deadline FROM old_tasks WHERE document_id = ? ORDER BY ordinal",
+        (row["id"],),
+    )
+    for t in tasks:
+        if t["section_id"] in by_id:
+            by_id[t["section_id"]].tasks.append(Task(t["text"], t["lead"], json.loads(t["partners"] or "[]"), t["deadline"]))
+    return document
