@@ -178,18 +178,25 @@ def _is_marker_dot(text: str, i: int) -> bool:
 
 
 def _brackets(text: str) -> list[PunctFix]:
-    fixes, stack = [], []
+    fixes, stack, lone = [], [], []
     for i, ch in enumerate(text):
         if ch == "\n":
-            stack.clear()  # a bracket never spans paragraphs
+            lone += stack  # a bracket never spans paragraphs
+            stack.clear()
         elif ch == "(":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif ch == ")" and not stack:
+            lone.append(i)
+        elif ch == ")":
             start = stack.pop()
             if _bracket_is_chinese(text, start, i):
                 fixes.append(PunctFix(start, start + 1, "(", "（", "brackets"))
                 fixes.append(PunctFix(i, i + 1, ")", "）", "brackets"))
-    return fixes
+    for i in lone + stack:  # unmatched: full-width where it stands between Chinese
+        left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        if is_chinese(left) and (is_chinese(right) or right == "") or is_ideograph(right) and left == "":
+            fixes.append(PunctFix(i, i + 1, text[i], "（" if text[i] == "(" else "）", "brackets"))
+    return sorted(fixes, key=lambda f: f.start)
 
 
 def _bracket_is_chinese(text: str, start: int, end: int) -> bool:
