@@ -45,6 +45,7 @@ MESSAGES = {
     "no_match": ("没有符合条件的文件", "no document matches"),
     "listed": ("共 {shown} 份文件", "{shown} document(s)"),
     "listed_of": ("显示 {shown} 份，共 {total} 份", "{shown} document(s) of {total}"),
+    "too_many_parts": ("文件过大：一份文件有 {count} 个段落或章节，超出上限", "too large: a document of {count} paragraphs or sections"),
     "index_busy": (
         "另一个 drafter 正在写入检索索引；本次结果可能不含刚导入的文件，稍后会自动补全。",
         "another drafter is writing the search index; results may miss files just ingested (completed later).",

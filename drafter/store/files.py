@@ -66,7 +66,10 @@ def read_file_job(job: FileJob) -> FileJob:
     if not documents:
         job.why = "no plan text found"
         return job
-    job.prepared = prepare(documents)
+    try:
+        job.prepared = prepare(documents)
+    except DrafterError as err:  # e.g. a document of more than 16 million paragraphs
+        job.why = str(err)
     return job
 
 

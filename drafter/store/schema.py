@@ -8,6 +8,10 @@ counting from `text + "\\n" + extra`. The search index (tantivy) lives beside th
 derived from it: `index_dirty` lists the documents whose index entries are still to be written,
 in the same transaction that changes them, so a killed ingest is repaired on the next open.
 
+A document's sections, paragraphs and tasks have ids `doc_id << ID_SHIFT | ordinal`: one
+document's rows are one range of the table's own key, so no index on `document_id` is needed
+(which would cost more space than the offsets themselves) and reading a document is a range scan.
+
 Versions: 1 (first release), 2 (+ source_files.parser), 3 (+ documents.doc_type, from the parser
 work), 4 (this layout: offsets, no FTS5 copy, signatures, index journal). `drafter.store.migrate`
 brings 1–3 up to 4.
@@ -20,6 +24,7 @@ import sqlite3
 from drafter.errors import DrafterError
 
 SCHEMA_VERSION = 4
+ID_SHIFT = 24  # rows of one document per table, at most (a document with more is refused)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -65,39 +70,31 @@ CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS documents_doc_type ON documents(doc_type);
 CREATE TABLE IF NOT EXISTS sections (
-    id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    parent_id   INTEGER REFERENCES sections(id) ON DELETE CASCADE,
-    ordinal     INTEGER NOT NULL,       -- pre-order position in the document
+    id          INTEGER PRIMARY KEY,    -- document_id << ID_SHIFT | pre-order position
+    document_id INTEGER NOT NULL,
+    parent_id   INTEGER,
     marker      TEXT NOT NULL,
     title       TEXT NOT NULL,
     level       INTEGER NOT NULL,
     kind        TEXT,
     body        TEXT                    -- NULL: its paragraphs joined by newlines
 );
-CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id, ordinal);
-CREATE INDEX IF NOT EXISTS sections_kind ON sections(kind, document_id);
 CREATE TABLE IF NOT EXISTS paragraphs (
-    id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id          INTEGER PRIMARY KEY,    -- document_id << ID_SHIFT | position in the document
+    document_id INTEGER NOT NULL,
     section_id  INTEGER,                -- NULL: the preamble
-    ordinal     INTEGER NOT NULL,
     start       INTEGER NOT NULL,       -- character offsets into text (+ "\\n" + extra)
     end         INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document_id);
 CREATE TABLE IF NOT EXISTS tasks (
-    id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id          INTEGER PRIMARY KEY,    -- document_id << ID_SHIFT | position in the document
+    document_id INTEGER NOT NULL,
     section_id  INTEGER NOT NULL,
-    ordinal     INTEGER NOT NULL,
     text        TEXT NOT NULL,
     lead        TEXT,
     partners    TEXT NOT NULL DEFAULT '[]',  -- JSON list
     deadline    TEXT
 );
-CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
-CREATE INDEX IF NOT EXISTS tasks_lead ON tasks(lead);
 CREATE TABLE IF NOT EXISTS signatures (
     document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     minhash     BLOB NOT NULL           -- drafter.store.signature: NUM_PERM little-endian uint32
@@ -107,6 +104,17 @@ CREATE TABLE IF NOT EXISTS index_dirty (
     seq         INTEGER NOT NULL        -- bumped at every change: a sync removes only what it saw
 );
 """
+
+
+def id_range(doc_id: int) -> tuple[int, int]:
+    """The ids of one document's sections, paragraphs and tasks: (lowest, highest)."""
+    return doc_id << ID_SHIFT, ((doc_id + 1) << ID_SHIFT) - 1
+
+
+def ranges(doc_ids: list[int], column: str = "id") -> tuple[str, list[int]]:
+    """`(id BETWEEN ? AND ?) OR …` for the rows of `doc_ids` (SQLite searches each range)."""
+    params = [bound for doc_id in doc_ids for bound in id_range(doc_id)]
+    return " OR ".join(f"({column} BETWEEN ? AND ?)" for _ in doc_ids) or "0", params
 
 
 def schema_statements() -> list[str]:

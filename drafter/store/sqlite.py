@@ -43,6 +43,7 @@ class Store:
         self.conn: sqlite3.Connection = connect(self.path)
         self._in_transaction = False
         self._index: SearchIndex | None = None
+        self._journal: index_sync.Journal | None = None
 
     @classmethod
     def open(cls, db: str | os.PathLike | None = None) -> Store:
@@ -54,9 +55,9 @@ class Store:
         return cls(path)
 
     def close(self) -> None:
-        if self._index is not None:
-            self._index.close()
-            self._index = None
+        if self._journal is not None:
+            self._journal.close()  # the last index commit; the journal rows it covers go
+            self._journal = self._index = None
         self.conn.close()
 
     def __enter__(self) -> Store:
@@ -96,14 +97,19 @@ class Store:
             from drafter.store.index import SearchIndex
 
             self._index = SearchIndex(self.index_path)
+            self._journal = index_sync.Journal(self.conn, self._index)
             if index_sync.check(self.conn, self._index) and apply:
-                index_sync.apply_journal(self.conn, self._index)
+                self._journal.apply(flush=True)
         return self._index
 
-    def sync_index(self, ready: dict | None = None, progress: Callable[[int, int], None] | None = None) -> bool:
-        """Apply the index journal (`ready`: entries already built for some documents); False when
-        another process holds the index writer (the journal then waits for the next sync)."""
-        return index_sync.apply_journal(self.conn, self.index(apply=False), ready, progress)
+    def sync_index(
+        self, ready: dict | None = None, progress: Callable[[int, int], None] | None = None, flush: bool = False
+    ) -> bool:
+        """Apply the index journal (`ready`: entries already built for some documents; `flush`:
+        commit the index now); False when another process holds the index writer (the journal then
+        waits for the next sync)."""
+        self.index(apply=False)
+        return self._journal.apply(ready, progress, flush)
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -203,7 +209,7 @@ class Store:
         rows = self.conn.execute(
             "SELECT t.id, t.document_id, d.region, t.section_id, t.text, t.lead, t.partners, t.deadline"
             f" FROM tasks t JOIN documents d ON d.id = t.document_id {sql}"
-            f" ORDER BY t.document_id, t.ordinal LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}",
+            f" ORDER BY t.id LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}",
             params,
         ).fetchall()
         paths = heading_paths(self.conn, sorted({r["document_id"] for r in rows}))
@@ -233,11 +239,11 @@ class Store:
     def search(self, query: str, limit: int = 20, where: DocFilter | None = None) -> list[Hit]:
         from drafter.store.search import search
 
+        self.sync_index(flush=True)  # what this store wrote, and any journal left over, first
         return search(self.conn, self.index(), query, limit, where)
 
     def update_index(self, progress: Callable[[int, int], None] | None = None) -> bool:
-        self.index(apply=False)
-        return self.sync_index(progress=progress)
+        return self.sync_index(progress=progress, flush=True)
 
     def signatures(self, where: DocFilter | None = None) -> tuple[list[int], bytes]:
         sql, params = where_sql(where)
