@@ -105,6 +105,7 @@ def ingest_paths(
             batch, flushed = [], time.monotonic()
     for result in store.commit(batch) if batch else []:
         done(result)
+    store.update_index()  # searches (in any process) see every file read
     report.seconds = time.perf_counter() - started
     return report
 

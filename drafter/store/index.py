@@ -132,9 +132,12 @@ class SearchIndex:
         return self._writer
 
     def delete(self, doc_ids: Iterable[int]) -> None:
+        import tantivy
+
         writer = self.writer()
         for doc_id in doc_ids:
-            writer.delete_documents_by_term("doc_id", doc_id)
+            # by query, not by term: a Python int given as a term is taken for an i64 and matches no u64
+            writer.delete_documents_by_query(tantivy.Query.term_query(self.schema, "doc_id", doc_id))
 
     def add(self, doc_id: int, entries: list[Entry]) -> None:
         """Index one document's paragraphs and its marker (after `delete` of its old entries)."""

@@ -1,6 +1,7 @@
 """The store's SQLite schema, versioned with `PRAGMA user_version`.
 
-Each text is kept once: a document's cleaned text is stored whole, and its paragraphs are
+Each text is kept once (in UTF-16 in a new store: 2 bytes a Chinese character, not 3): a
+document's cleaned text is stored whole, and its paragraphs are
 (start, end) character offsets into it — a section's body is its paragraphs joined, so it is not
 stored either (unless it cannot be rebuilt exactly that way, then it is kept as written). Text a
 document holds outside its `text` (documents built in code) goes into `extra`, offsets then
@@ -149,6 +150,9 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
     if version == SCHEMA_VERSION:
         return
     if version == 0 and not _has_table(conn, "documents"):
+        # A new store keeps its text in UTF-16: two bytes a Chinese character instead of UTF-8's
+        # three (the encoding can only be chosen before the first table exists).
+        conn.execute("PRAGMA encoding = 'UTF-16le'")
         conn.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
         return
     from drafter.store.migrate import upgrade_layout

@@ -90,7 +90,7 @@ def _ranked(conn: sqlite3.Connection, index: SearchIndex, built, terms: list[str
     scored = dict((pid, score) for score, pid in index.search(built.words(terms, every), limit * CANDIDATES))
     phrases = [query_terms(p) for p in parts]
     if every and any(len(words) > 1 for words in phrases):
-        for score, pid in index.search(built.phrases(phrases), limit):
+        for score, pid in index.search(built.phrases(phrases), limit * CANDIDATES):
             scored.setdefault(pid, score)
     if not scored:
         return []

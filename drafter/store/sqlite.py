@@ -119,13 +119,16 @@ class Store:
         same = self.unchanged(job)
         if same:
             return same
-        return self.commit([store_files.read_file_job(job)])[0]
+        result = self.commit([store_files.read_file_job(job)])[0]
+        self.sync_index(flush=True)
+        return result
 
     def unchanged(self, job: store_files.FileJob) -> IngestResult | None:
         return store_files.unchanged(self.conn, job)
 
     def commit(self, jobs: list[store_files.FileJob]) -> list[IngestResult]:
-        """Record read files in one transaction, then bring the index up to date."""
+        """Record read files in one transaction, then hand their entries to the index (which
+        commits every few seconds, and at `update_index` or `close`)."""
         entries: dict = {}
         with self.transaction() as conn:
             results = [store_files.record(conn, job, entries) for job in jobs]
@@ -138,7 +141,7 @@ class Store:
         entries: dict = {}
         with self.transaction() as conn:
             ids = write_documents(conn, None, prepared, entries=entries)
-        self.sync_index(entries)
+        self.sync_index(entries, flush=True)
         return ids
 
     def source_files(self) -> list[SourceFile]:
