@@ -26,11 +26,14 @@ def draft_context(draft: Draft) -> RegionContext:
     except ValueError:
         raise DrafterError(f"draft date {when!r} is not YYYY-MM-DD") from None
     return RegionContext(region, meta.get("province"), year, list(meta.get("superior") or []),
-                         meta.get("level"))
+                         meta.get("level"), date=when[:10])
 
 
-def pick_variants(library: Library, picks: dict[str, str] | None = None) -> dict[str, list[Variant]]:
-    """One variant per kind (the most typical unless picked), and several task areas."""
+def pick_variants(library: Library, picks: dict[str, str] | None = None, context: RegionContext | None = None,
+                  corpus: object = None) -> dict[str, list[Variant]]:
+    """One variant per kind, and several task areas. Picked ones first; else, for a plan `context`,
+    the draft's own province and recent variants first, skipping any that rendered for the plan
+    would raise a 提法, 属地 or 时限 finding; without a context, the most supported and typical."""
     picks = dict(picks or {})
     chosen: dict[str, list[Variant]] = {}
     for kind, variant_id in picks.items():
@@ -43,11 +46,29 @@ def pick_variants(library: Library, picks: dict[str, str] | None = None) -> dict
     for kind in STANDARD_KINDS:
         if kind in chosen:
             continue
-        found = library.of_kind(kind)
-        if kind == "重点任务":
-            found = _distinct_titles(found)[:TASK_AREAS]
-        chosen[kind] = found[:TASK_AREAS] if kind == "重点任务" else found[:1]
+        wanted = TASK_AREAS if kind == "重点任务" else 1
+        chosen[kind] = _preferred(library, kind, wanted, context, corpus)
     return chosen
+
+
+def _preferred(library: Library, kind: str, wanted: int, context: RegionContext | None,
+               corpus: object) -> list[Variant]:
+    if context is None:
+        found = library.of_kind(kind)
+        return (_distinct_titles(found) if kind == "重点任务" else found)[:wanted]
+    from drafter.library.check import usable
+
+    ranked = library.ranked(kind, context.province, context.year)
+    clean: list[Variant] = []
+    titles: set[str] = set()
+    for variant in ranked:
+        if variant.title in titles or not usable(variant, context, corpus):
+            continue
+        clean.append(variant)
+        titles.add(variant.title)
+        if len(clean) == wanted:
+            break
+    return clean or ranked[:1]  # none fits as it is: the best one, and `drafter check` will say why
 
 
 def _distinct_titles(variants: list[Variant]) -> list[Variant]:
@@ -61,8 +82,10 @@ def _distinct_titles(variants: list[Variant]) -> list[Variant]:
 
 def new_draft(region: str, province: str | None = None, title: str | None = None,
               issuer: str | None = None, date: str | None = None, superior: list[str] | None = None,
-              picks: dict[str, str] | None = None, library: Library | None = None) -> Draft:
-    """A complete, readable plan for `region`, assembled from the library."""
+              picks: dict[str, str] | None = None, library: Library | None = None,
+              corpus: object = None) -> Draft:
+    """A complete, readable plan for `region`, assembled from the library (`corpus`: the store's
+    facts for the 属地 rules, `drafter.check.distinctive.corpus_facts()`)."""
     from drafter.library.gazetteer import gazetteer
 
     library = library or Library.load()
@@ -75,8 +98,9 @@ def new_draft(region: str, province: str | None = None, title: str | None = None
         "superior": list(superior or []),
     }
     draft = Draft(meta={k: v for k, v in meta.items() if v != ""})
-    context = draft_context(draft).values()
-    for kind, variants in pick_variants(library, picks).items():
+    region_context = draft_context(draft)
+    context = region_context.values()
+    for kind, variants in pick_variants(library, picks, region_context, corpus).items():
         sections = [render_variant(v, context) for v in variants]
         if kind == "重点任务":
             container = DraftSection("重点任务", 1, kind="重点任务")

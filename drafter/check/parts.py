@@ -1,0 +1,147 @@
+"""The text parts a check reads: a draft's metadata, preamble, headings and bodies; a file's lines.
+
+`draft_parts(draft)` is the one place that walks a draft's text, so the 公文 parts the draft format
+grows (版头, 通知, 版记) are checked as soon as they are walked here. Each part knows how to turn an
+offset in its text into a `Location` (section path, line in the file) and, for drafts, how to put a
+replacement back where it came from (`drafter.check.fix`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from drafter.check.model import Location
+from drafter.draft.model import PROVENANCE, Draft, DraftSection, parse_provenance
+
+# Metadata fields whose values are plan text a reviewer reads (the rest are names and dates).
+META_TEXT = ("title", "issuer")
+
+
+@dataclass
+class TextPart:
+    """One checkable piece of text and where it lives."""
+
+    part: str  # a Location.part
+    text: str
+    path: tuple[int, ...] = ()
+    field: str | None = None
+    heading: str | None = None
+    first_line: int | None = None  # file line of the text's first line (1-based)
+    line_map: list[int] | None = None  # file line of each line of `text`, when not consecutive
+    paragraph: int | None = None
+    level: int | None = None  # heading level for part "heading"
+    marker: str = ""  # the heading's marker as written, for part "heading"
+    source: dict[str, str] = dataclasses.field(default_factory=dict)  # provenance of the section (id, 地区, 文号…)
+    target: object = None  # what a fix edits: the DraftSection, the preamble list, a docx paragraph
+
+    def location(self, offset: int) -> Location:
+        return Location(self.part, offset, self.path, self.field, self.line_of(offset), self.paragraph,
+                        self.heading)
+
+    def line_of(self, offset: int) -> int | None:
+        row = self.text.count("\n", 0, max(0, offset))
+        if self.line_map is not None:
+            return self.line_map[min(row, len(self.line_map) - 1)] if self.line_map else None
+        return None if self.first_line is None else self.first_line + row
+
+
+def draft_parts(draft: Draft) -> list[TextPart]:
+    """Every text part of `draft` in file order: metadata text, preamble, then each section."""
+    parts: list[TextPart] = []
+    front = _front_lines(draft)
+    for key in META_TEXT:
+        value = draft.meta.get(key)
+        if isinstance(value, str) and value.strip():
+            parts.append(TextPart("meta", value, field=key, first_line=_meta_line(draft, key), target=draft))
+    line = len(front) + 1
+    visible, rows = _visible(draft.preamble, line)
+    if visible:
+        parts.append(TextPart("preamble", "\n".join(visible), line_map=rows, target=draft.preamble))
+    line += len(draft.preamble)
+    for number, section in enumerate(draft.sections, start=1):
+        line = _section_parts(section, (number,), line, {}, parts)
+    return parts
+
+
+def _section_parts(section: DraftSection, path: tuple[int, ...], line: int, inherited: dict,
+                   parts: list[TextPart]) -> int:
+    source = section.sources[0] if section.sources else inherited
+    heading = section.heading
+    parts.append(TextPart("heading", heading, path, heading=heading, first_line=line, level=section.level,
+                          marker=section.marker, source=source, target=section))
+    line += 1
+    visible, rows = _visible(section.lines, line)
+    text = "\n".join(visible)
+    lead = len(text) - len(text.lstrip("\n"))  # DraftSection.body strips blank lines at both ends
+    body = text.strip("\n")
+    if body:
+        parts.append(TextPart("body", body, path, heading=heading, line_map=rows[lead:], source=source,
+                              target=section))
+    line += len(section.lines)
+    for number, child in enumerate(section.children, start=1):
+        line = _section_parts(child, (*path, number), line, source, parts)
+    return line
+
+
+def _visible(lines: list[str], first: int) -> tuple[list[str], list[int]]:
+    """The lines a reader sees (no provenance comments) and the file line of each."""
+    kept, rows = [], []
+    for i, text in enumerate(lines):
+        if not PROVENANCE.match(text):
+            kept.append(text)
+            rows.append(first + i)
+    return kept, rows
+
+
+def _front_lines(draft: Draft) -> list[str]:
+    if draft.front_matter is not None:
+        return draft.front_matter.split("\n")
+    if draft.meta:
+        from drafter.draft.io import FENCE, dump_front_matter
+
+        return [FENCE, *dump_front_matter(draft.meta).split("\n"), FENCE]
+    return []
+
+
+def _meta_line(draft: Draft, key: str) -> int | None:
+    for i, text in enumerate(_front_lines(draft), start=1):
+        if text.lstrip().startswith(f"{key} ") or text.lstrip().startswith(f"{key}="):
+            return i
+    return None
+
+
+def provenance_of(lines: list[str]) -> dict[str, str]:
+    for text in lines:
+        match = PROVENANCE.match(text)
+        if match:
+            return parse_provenance(match.group("body"))
+    return {}
+
+
+def line_parts(lines: list[str], part: str = "line", first_line: int = 1) -> list[TextPart]:
+    """A text file or document, one part per line (or per .docx paragraph), with section paths
+    worked out from the numbered headings as they come, so a finding says which section it is in."""
+    from drafter.draft.numbering import parse_heading
+
+    parts: list[TextPart] = []
+    stack: list[tuple[int, int, str]] = []  # (level, number, heading)
+    counts: dict[tuple, int] = {}
+    for i, text in enumerate(lines):
+        if not text.strip():
+            continue
+        found = parse_heading(text)
+        if found:
+            level = found[0]
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            key = tuple(n for _l, n, _h in stack) + (level,)
+            counts[key] = counts.get(key, 0) + 1
+            stack.append((level, counts[key], text.strip()))
+        path = tuple(n for _l, n, _h in stack)
+        heading = stack[-1][2] if stack else None
+        paragraph = i if part == "paragraph" else None
+        line = None if part == "paragraph" else first_line + i
+        parts.append(TextPart(part, text, path, heading=heading, first_line=line, paragraph=paragraph,
+                              level=found[0] if found else None, target=i))
+    return parts
