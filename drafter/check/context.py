@@ -22,7 +22,8 @@ class CheckContext:
     level: str | None = None  # 省级 / 市级 / 县级
     superior: list[str] = field(default_factory=list)
     corpus: object = None  # a drafter.check.distinctive.CorpusFacts, or None (no store at hand)
-    use_jieba: bool = True  # jieba's place tags back up the gazetteer (slower: ~1 s to load)
+    use_jieba: bool = True  # jieba's words back up the gazetteer (token boundaries, places it lacks)
+    strict: bool = False  # a section template: every other place's name is a leak, however it is named
 
     @classmethod
     def make(cls, when: str | Date | None, region: str | None, province: str | None = None,

@@ -24,7 +24,10 @@ _CN_DATE = re.compile(rf"^([{_CN_YEAR}]{{4}})年([一二三四五六七八九十
 _NUM_DATE = re.compile(r"^((?:19|20)\d{2})\s*[./\-]\s*(\d{1,2})\s*[./\-]\s*(\d{1,2})(?:\s*日)?$")
 _SHORT_YEAR = re.compile(r"^(\d{2})年(\d{1,2})月(\d{1,2})日$")
 _DOC_TYPES = "通知|方案|意见|办法|计划|规划|要点|决定|报告|请示|批复|纪要|公告|通告|通报|细则|规定|函"
-_TITLE = re.compile(rf"^.{{4,80}}(?:{_DOC_TYPES})(?:（[^（）]{{1,20}}）)?[，。；：！？、,.;:!?]*$")
+_NOTICE_TITLE = re.compile(rf"^.{{2,60}}关于.{{2,90}}的(?:{_DOC_TYPES})[，。；：！？、,.;:!?]*$")
+_PLAN_TITLE = re.compile(rf"^[^，。；：！？,;:!?]{{4,40}}(?:方案|计划|规划|意见|要点|办法|细则|规定)"
+                         rf"(?:[（(][^（）()]{{1,20}}[）)])?[，。；：！？、,.;:!?]*$")
+_NOT_TITLE_START = ("附件", "抄送", "现将", "为", "根据", "按照", "经", "各", "第一篇", "来源", "发布")
 _TITLE_MARKS = re.compile(r"[，。；：！？,.;:!?]")
 _HEADING_END = re.compile(r"[，、；：,;:]+$")
 _ATTACH = re.compile(r"^(?P<lead>\s*附件\s*[：:]?\s*)(?P<rest>.+)$")
@@ -78,9 +81,9 @@ def _date_form(part: TextPart, at: int, text: str) -> Finding | None:
 
 
 def _cn_small(text: str) -> int:
-    from drafter.check.geshi import chinese_to_int
+    from drafter.corpus.headings import cn_number
 
-    return chinese_to_int(text) or 0
+    return cn_number(text)
 
 
 # -- titles -----------------------------------------------------------------------------------------
@@ -88,44 +91,52 @@ def _cn_small(text: str) -> int:
 
 def title_findings(parts: list[TextPart]) -> list[Finding]:
     out = []
-    for part, at, line in _title_lines(parts):
-        out += _title_marks(part, at, line)
+    for part, at, line, notice in _title_lines(parts):
+        out += _title_marks(part, at, line, inside=notice)
     for part in parts:
-        if part.part == "heading" or (part.part in ("line", "paragraph") and part.level is not None):
+        for start, end, level, _n in part.headings:
+            if level > 2 or part.part not in ("heading", "line", "paragraph"):
+                continue
             line = part.text.rstrip()
-            end = _HEADING_END.search(line)
-            if end and "\n" not in line:
-                out.append(_finding(part, end.start(), end.group(), "heading_end",
-                                    t("check.geshi_heading_end", mark=end.group()), "", True))
+            tail = _HEADING_END.search(line)
+            if tail and "\n" not in line and len(line) - end <= 25:
+                out.append(_finding(part, tail.start(), tail.group(), "heading_end",
+                                    t("check.geshi_heading_end", mark=tail.group()), "", True))
     return out
 
 
-def _title_lines(parts: list[TextPart]) -> Iterator[tuple[TextPart, int, str]]:
-    """The plan's title(s): the metadata title, and title-like lines before the first heading."""
+def _title_lines(parts: list[TextPart]) -> Iterator[tuple[TextPart, int, str, bool]]:
+    """The plan's titles: the metadata title, and among the first lines before the first heading,
+    a notice title (`…关于印发…的通知`) or a plan title standing alone (`…实施方案`)."""
     for part in parts:
         if part.part == "meta" and part.field == "title":
-            yield part, 0, part.text
+            yield part, 0, part.text, True
     seen = 0
     for part in parts:
-        if part.part in ("heading", "body") or (part.part in ("line", "paragraph") and part.level is not None):
+        if part.part in ("heading", "body") or part.headings:
             return
         if part.part == "meta":
             continue
         for pos, line in _lines(part):
-            seen += 1
             text = line.strip()
-            if _TITLE.match(text) and seen <= 12 and not text.startswith(("附件", "抄送", "现将", "为")):
-                yield part, pos + len(line) - len(line.lstrip()), text
+            seen += bool(text)
+            if seen > 12 or not text or text.startswith(_NOT_TITLE_START):
+                continue
+            at = pos + len(line) - len(line.lstrip())
+            if _NOTICE_TITLE.match(text):
+                yield part, at, text, True
+            elif _PLAN_TITLE.match(text):
+                yield part, at, text, False
 
 
-def _title_marks(part: TextPart, at: int, title: str) -> list[Finding]:
+def _title_marks(part: TextPart, at: int, title: str, inside: bool = True) -> list[Finding]:
     out = []
     stripped = title.rstrip("，。；：！？、,.;:!? ")
     if stripped != title:
         tail = title[len(stripped):]
         out.append(_finding(part, at + len(stripped), tail, "title_end", t("check.geshi_title_end", mark=tail),
                             "", True))
-    for m in _TITLE_MARKS.finditer(stripped):
+    for m in _TITLE_MARKS.finditer(stripped if inside else ""):
         out.append(_finding(part, at + m.start(), m.group(), "title_mark",
                             t("check.geshi_title_mark", mark=m.group())))
     return out

@@ -32,6 +32,8 @@ class TextPart:
     paragraph: int | None = None
     level: int | None = None  # heading level for part "heading"
     marker: str = ""  # the heading's marker as written, for part "heading"
+    # the numbered headings in this part: (start, end) of the marker, level, ordinal (None: 1.2)
+    headings: list[tuple[int, int, int, int | None]] = dataclasses.field(default_factory=list)
     source: dict[str, str] = dataclasses.field(default_factory=dict)  # provenance of the section (id, 地区, 文号…)
     target: object = None  # what a fix edits: the DraftSection, the preamble list, a docx paragraph
 
@@ -68,8 +70,11 @@ def _section_parts(section: DraftSection, path: tuple[int, ...], line: int, inhe
                    parts: list[TextPart]) -> int:
     source = section.sources[0] if section.sources else inherited
     heading = section.heading
+    marker = section.marker
+    start, end = len(marker) - len(marker.lstrip()), len(marker.rstrip())
+    spans = [(start, end, section.level, ordinal_of(marker))] if marker.strip() else []
     parts.append(TextPart("heading", heading, path, heading=heading, first_line=line, level=section.level,
-                          marker=section.marker, source=source, target=section))
+                          marker=marker, source=source, target=section, headings=spans))
     line += 1
     visible, rows = _visible(section.lines, line)
     text = "\n".join(visible)
@@ -120,28 +125,51 @@ def provenance_of(lines: list[str]) -> dict[str, str]:
 
 
 def line_parts(lines: list[str], part: str = "line", first_line: int = 1) -> list[TextPart]:
-    """A text file or document, one part per line (or per .docx paragraph), with section paths
-    worked out from the numbered headings as they come, so a finding says which section it is in."""
-    from drafter.draft.numbering import parse_heading
+    """A text file or document, one part per line (or per .docx paragraph). Its numbered headings are
+    found as the corpus outline parser finds them (glued ones too: `一、总体要求(一)指导思想…`), and
+    each part carries the section path it stands in, so a finding says which section it is in."""
+    from drafter.corpus import headings as H
+    from drafter.corpus.outline import scan_line
 
     parts: list[TextPart] = []
-    stack: list[tuple[int, int, str]] = []  # (level, number, heading)
+    stack: list[tuple[int, int, str]] = []  # (level, number by position, heading text)
     counts: dict[tuple, int] = {}
+    seq = H.Sequence()
     for i, text in enumerate(lines):
         if not text.strip():
             continue
-        found = parse_heading(text)
-        if found:
-            level = found[0]
-            while stack and stack[-1][0] >= level:
+        lead = len(text) - len(text.lstrip(" \t\u3000"))
+        spans = []
+        for piece in scan_line(text.strip(" \t\u3000"), seq):
+            mk = piece.marker
+            if mk is None:
+                continue
+            start, end = lead + mk.start, lead + mk.start + len(mk.text.rstrip(" \u3000"))
+            spans.append((start, end, mk.level, mk.number[0] if len(mk.number) == 1 else None))
+            while stack and stack[-1][0] >= mk.level:
                 stack.pop()
-            key = tuple(n for _l, n, _h in stack) + (level,)
+            key = tuple(n for _l, n, _h in stack) + (mk.level,)
             counts[key] = counts.get(key, 0) + 1
-            stack.append((level, counts[key], text.strip()))
+            stack.append((mk.level, counts[key], (mk.text.strip() + piece.title)[:40]))
         path = tuple(n for _l, n, _h in stack)
-        heading = stack[-1][2] if stack else None
         paragraph = i if part == "paragraph" else None
         line = None if part == "paragraph" else first_line + i
-        parts.append(TextPart(part, text, path, heading=heading, first_line=line, paragraph=paragraph,
-                              level=found[0] if found else None, target=i))
+        parts.append(TextPart(part, text, path, heading=stack[-1][2] if stack else None, first_line=line,
+                              paragraph=paragraph, level=spans[0][2] if spans else None, target=i,
+                              headings=spans))
     return parts
+
+
+def ordinal_of(marker: str) -> int | None:
+    """`四、` → 4, `（十二）` → 12, `3.` → 3, `(1)` → 1; None for a decimal `1.2` or no number."""
+    import re
+
+    from drafter.corpus.headings import cn_number
+
+    if re.search(r"\d+\s*[.．]\s*\d", marker):
+        return None
+    digits = re.search(r"[0-9０-９]+", marker)
+    if digits:
+        return int(digits.group().translate({ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}))
+    chinese = re.search(r"[一二三四五六七八九十]+", marker)
+    return cn_number(chinese.group()) if chinese else None

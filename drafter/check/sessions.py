@@ -67,8 +67,9 @@ class Sessions:
         held = [s for s in self.sessions if s.kind == "congress" and s.end <= when]
         return held[-1] if held else None
 
-    def latest_plenum(self, term: int, when: Date) -> Session | None:
-        held = [s for s in self.sessions if s.kind == "plenum" and s.term == term and s.number >= 2
+    def latest_plenum(self, term: int, when: Date, least: int = 2) -> Session | None:
+        """The latest 全会 of `term` held by `when`, counting from the `least`-th (二中 by default)."""
+        held = [s for s in self.sessions if s.kind == "plenum" and s.term == term and s.number >= least
                 and s.end <= when]
         return held[-1] if held else None
 

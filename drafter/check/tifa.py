@@ -118,8 +118,9 @@ def _session_problem(cite: SessionCite, when: Date, sessions: Sessions, grace: i
         severity = "info" if when - congress.end <= timedelta(days=grace) else "entry"
         return severity, t("check.tifa_session_old_congress", cited=cite.text, current=congress.name,
                            held=congress.start.isoformat())
-    if cite.term == congress.term and not cite.all_plenums:
-        latest = sessions.latest_plenum(congress.term, when)
+    if cite.term == congress.term and not cite.all_plenums and cite.max_plenum:  # "党的二十大精神" alone is fine
+        # 二中全会 (personnel, the year after the congress) is often left out: only the later ones count
+        latest = sessions.latest_plenum(congress.term, when, least=3)
         if latest is not None and latest.number > cite.max_plenum:
             severity = "info" if when - latest.end <= timedelta(days=grace) else "warning"
             return severity, t("check.tifa_session_old_plenum", cited=cite.text, latest=latest.name,

@@ -66,8 +66,10 @@ def sample_for(variant: Variant, year: int | None = None) -> RegionContext:
 def check_context(context: RegionContext, corpus: object = None):  # noqa: ANN201 - a CheckContext
     from drafter.check.context import CheckContext
 
-    return CheckContext.make(context.when(), context.region, context.province, context.level,
-                             context.superior, corpus)
+    ctx = CheckContext.make(context.when(), context.region, context.province, context.level,
+                            context.superior, corpus)
+    ctx.strict = True  # a template is rendered for every region: any other place's name is a leak
+    return ctx
 
 
 def variant_findings(variant: Variant, context: RegionContext, families: tuple[str, ...] = NEW_PLAN_FAMILIES,
