@@ -10,7 +10,7 @@ broken URL or figure.
 
 Rule ids (stable, used by `drafter check` and `drafter fix`; messages in drafter/messages/punctuation.py):
   halfwidth      , : ; ? ! between or after Chinese → ， ： ； ？ ！
-  period         . after a Chinese character that ends a sentence → 。
+  period         . after a Chinese character (or 65%, 》, ”) that ends a Chinese sentence → 。
   brackets       a ( … ) pair in Chinese context → （ … ）
   quotes         a "…" pair around Chinese text → “…”
   ellipsis       ... / 。。。 / a lone … → ……
@@ -163,11 +163,19 @@ def _period(text: str) -> list[PunctFix]:
         if ch != "." or i == 0:
             continue
         left, right = text[i - 1], _neighbour(text, i, 1)
-        if not is_ideograph(left) or _is_marker_dot(text, i):
-            continue
-        if right in ("", "\n") or is_ideograph(right) or right in "“《（":
-            fixes.append(PunctFix(i, i + 1, ".", "。", "period"))
+        if is_ideograph(left) and not _is_marker_dot(text, i):
+            if right in ("", "\n") or is_ideograph(right) or right in "“《（":
+                fixes.append(PunctFix(i, i + 1, ".", "。", "period"))
+        elif left in _CLOSES_SENTENCE and (right in ("", "\n") or is_ideograph(right)) and _chinese_line(text, i):
+            fixes.append(PunctFix(i, i + 1, ".", "。", "period"))  # 达到65%. · 印发《方案》.
     return fixes
+
+
+_CLOSES_SENTENCE = "%％‰”）》"
+
+
+def _chinese_line(text: str, i: int) -> bool:
+    return any(is_ideograph(c) for c in text[text.rfind("\n", 0, i) + 1:i])
 
 
 def _is_marker_dot(text: str, i: int) -> bool:
