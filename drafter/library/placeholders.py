@@ -10,7 +10,7 @@ Kept deliberately small (documented in sections/README.md):
 | `{{ 省份 }}`     | 山西省                        | its province                                            |
 | `{{ 省简称 }}`   | 山西                          | the province's short name (`健康{{ 省简称 }}`)           |
 | `{{ 上级地区 }}` | 山西省                        | the division above it (a county's prefecture)            |
-| `{{ 区县 }}`     | 各县(市、区)                  | the units below it, where the source named its own       |
+| `{{ 区县 }}`     | 各县（市、区）                | the units below it, where the source named its own       |
 | `{{ 年份 }}`     | 2025                          | the plan's year, an integer: `{{ 年份 + 2 }}` is two years on |
 | `{{ 上级文件 }}` | 《关于…的通知》(晋政办发〔2024〕1号) | the superior documents being implemented              |
 | `{{ 会议 }}`     | 党的二十大和二十届二中、三中、四中全会 | the 党代会 and 全会 current at the plan's date (rules/tifa.toml) |

@@ -2,7 +2,9 @@
 
 The source's own names become placeholders (`汉中市` → `{{ 地区 }}`, `健康汉中` → `健康{{ 简称 }}`,
 `我市` → `我{{ 本级 }}`, `2017年` → `{{ 年份 + 2 }}年`), the provincial documents it implements
-become `{{ 上级文件 }}`, and its districts named in a list become `{{ 区县 }}`. A sentence naming some
+become `{{ 上级文件 }}`, and its districts named in a list become `{{ 区县 }}`. The sessions it cites as
+its guidance become `{{ 会议 }}` and the five-year plan it names as current `{{ 五年规划 }}`, so a plan
+cites what is current at its own date. A sentence naming some
 other place (a partner city, a study tour) cannot be generalised and is dropped; a heading that
 does so rejects the whole passage.
 """

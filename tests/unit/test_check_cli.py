@@ -121,7 +121,7 @@ def test_a_plain_utf8_plan_is_fixed_in_place_keeping_its_line_ends(tmp_path, cap
     plan.write_bytes("滨江市卫生健康事业发展方案\r\n一、工作目标\r\n到2027年,基层就诊率达到65%.\r\n".encode())
     code, _out, _err = _run(capsys, "fix", str(plan), "--no-corpus", "--region", "滨江市", "--province", "东海省")
     assert code == 0
-    assert plan.read_bytes() == "滨江市卫生健康事业发展方案\r\n一、工作目标\r\n到2027年，基层就诊率达到65%.\r\n".encode()
+    assert plan.read_bytes() == "滨江市卫生健康事业发展方案\r\n一、工作目标\r\n到2027年，基层就诊率达到65%。\r\n".encode()
 
 
 def _docx_with_revisions(path) -> None:
