@@ -56,6 +56,11 @@ def draft_parts(draft: Draft) -> list[TextPart]:
         value = draft.meta.get(key)
         if isinstance(value, str) and value.strip():
             parts.append(TextPart("meta", value, field=key, first_line=_meta_line(draft, key), target=draft))
+    superior = draft.meta.get("superior")
+    for i, item in enumerate(superior if isinstance(superior, list) else []):
+        if isinstance(item, str) and item.strip():  # the documents it implements: another place's?
+            parts.append(TextPart("meta", item, field=f"superior[{i}]", first_line=_meta_line(draft, "superior"),
+                                  target=draft))
     line = len(front) + 1
     visible, rows = _visible(draft.preamble, line)
     if visible:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 
 from drafter.check.context import CheckContext
@@ -45,6 +46,8 @@ def check_parts(parts: list[TextPart], ctx: CheckContext, families: Iterable[str
     found: list[Finding] = []
     for family in families:
         found += checks[family](parts, ctx)
+    # the metadata block is the user's to rewrite: a suggestion there is never applied unasked
+    found = [dataclasses.replace(f, safe=False) if f.location.part == "meta" else f for f in found]
     return sort_findings(_unique(found))
 
 

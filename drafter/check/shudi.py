@@ -33,7 +33,8 @@ def check_shudi(parts: list[TextPart], ctx: CheckContext, rules: RuleFile | None
     terms = _term_pattern(ctx)
     found: list[Finding] = []
     for part in parts:
-        if part.part == "meta" and part.field not in ("title", "issuer"):
+        if part.part == "meta" and part.field not in ("title", "issuer") and not (part.field or "").startswith(
+                "superior"):
             continue
         found += _places(part, ctx)
         found += _provincial_plenum(part, ctx)
