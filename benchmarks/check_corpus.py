@@ -28,12 +28,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="print every finding with its context")
     parser.add_argument("--json", help="write every finding here")
     parser.add_argument("--family", help="only these families (提法,属地,时限,格式)")
-    parser.add_argument("--gold", action="append", default=[],
-                        help="gold labels (seeds-gold.json, dev2/gold.json): use their date and region "
-                             "where the parser found none, so each plan is checked as of its own date")
-    parser.add_argument("--years", action="append", default=[],
-                        help="a sources.tsv (file, …, year columns): the year, where nothing else dates a plan "
-                             "(checked as of 1 July of that year)")
+    parser.add_argument(
+        "--gold",
+        action="append",
+        default=[],
+        help="gold labels (seeds-gold.json, dev2/gold.json): use their date and region "
+        "where the parser found none, so each plan is checked as of its own date",
+    )
+    parser.add_argument(
+        "--years",
+        action="append",
+        default=[],
+        help="a sources.tsv (file, …, year columns): the year, where nothing else dates a plan "
+        "(checked as of 1 July of that year)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="drafter-bench-") as home:
         os.environ["DRAFTER_HOME"] = home
@@ -81,13 +89,19 @@ def run(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     if args.list:
         for row in rows:
-            print(f"{row['doc']}  {row['date'] or '—'}  {row['region'] or '—'}  {row['family']}/{row['severity']}"
-                  f"  {row['rule']}  “{row['text']}”  …{row['context']}…")
-    print(f"{len(summaries)} documents ({undated} without a date: checked as of today), "
-          f"{sum(totals.values())} findings in {elapsed:.1f} s; distinctive terms in the store: {len(facts.terms)}")
+            print(
+                f"{row['doc']}  {row['date'] or '—'}  {row['region'] or '—'}  {row['family']}/{row['severity']}"
+                f"  {row['rule']}  “{row['text']}”  …{row['context']}…"
+            )
+    print(
+        f"{len(summaries)} documents ({undated} without a date: checked as of today), "
+        f"{sum(totals.values())} findings in {elapsed:.1f} s; distinctive terms in the store: {len(facts.terms)}"
+    )
     print("by family: " + ", ".join(f"{k} {totals[k]}" for k in ("提法", "属地", "时限", "格式")))
-    print(f"per document: check median {_ms(check_times, 50)} ms, p95 {_ms(check_times, 95)} ms; "
-          f"anchor (outline the same text) median {_ms(parse_times, 50)} ms, p95 {_ms(parse_times, 95)} ms")
+    print(
+        f"per document: check median {_ms(check_times, 50)} ms, p95 {_ms(check_times, 95)} ms; "
+        f"anchor (outline the same text) median {_ms(parse_times, 50)} ms, p95 {_ms(parse_times, 95)} ms"
+    )
     print("by rule:   " + ", ".join(f"{k} {n}" for k, n in rules.most_common()))
     if args.json:
         Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -127,8 +141,11 @@ def _years(paths: list[str], summaries: list) -> dict[int, str]:
             for row in csv.DictReader(handle, delimiter="\t"):
                 if (row.get("year") or "").strip().isdigit():
                     year_of[row["file"]] = f"{row['year'].strip()}-07-01"
-    return {s.id: year_of[Path(s.source_path or "").name] for s in summaries
-            if Path(s.source_path or "").name in year_of}
+    return {
+        s.id: year_of[Path(s.source_path or "").name]
+        for s in summaries
+        if Path(s.source_path or "").name in year_of
+    }
 
 
 def _set_region(target, region: str) -> None:  # noqa: ANN001
@@ -143,9 +160,18 @@ def _set_region(target, region: str) -> None:  # noqa: ANN001
 def _row(summary, target, f) -> dict:  # noqa: ANN001
     line = (target.lines or [""])[(f.location.line or 1) - 1]
     at = f.location.offset
-    return {"doc": summary.id, "title": (summary.title or summary.plan_title or "")[:40], "date": target.date,
-            "region": target.region, "family": f.family, "severity": f.severity, "rule": f.rule, "text": f.text,
-            "context": line[max(0, at - 12):at + len(f.text) + 12], "message": f.message}
+    return {
+        "doc": summary.id,
+        "title": (summary.title or summary.plan_title or "")[:40],
+        "date": target.date,
+        "region": target.region,
+        "family": f.family,
+        "severity": f.severity,
+        "rule": f.rule,
+        "text": f.text,
+        "context": line[max(0, at - 12) : at + len(f.text) + 12],
+        "message": f.message,
+    }
 
 
 if __name__ == "__main__":

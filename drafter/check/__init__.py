@@ -16,7 +16,19 @@ from drafter.check.run import check_draft, check_parts, check_target, fix_target
 from drafter.check.target import Target, draft_target, load_target
 
 __all__ = [
-    "FAMILIES", "SEVERITIES", "Finding", "Location", "Report", "Target",
-    "apply_finding", "apply_to_target", "check_draft", "check_parts", "check_target", "draft_target",
-    "fix_target", "load_target", "parse_families",
+    "FAMILIES",
+    "SEVERITIES",
+    "Finding",
+    "Location",
+    "Report",
+    "Target",
+    "apply_finding",
+    "apply_to_target",
+    "check_draft",
+    "check_parts",
+    "check_target",
+    "draft_target",
+    "fix_target",
+    "load_target",
+    "parse_families",
 ]

@@ -26,11 +26,22 @@ class CheckContext:
     strict: bool = False  # a section template: every other place's name is a leak, however it is named
 
     @classmethod
-    def make(cls, when: str | Date | None, region: str | None, province: str | None = None,
-             level: str | None = None, superior: list[str] | None = None, corpus: object = None) -> CheckContext:
+    def make(
+        cls,
+        when: str | Date | None,
+        region: str | None,
+        province: str | None = None,
+        level: str | None = None,
+        superior: list[str] | None = None,
+        corpus: object = None,
+    ) -> CheckContext:
         place = gazetteer().lookup(region, province) if region else None
         province = province or (place.province if place else None)
-        level = level or (place.level if place else _level_from_suffix(region or province))
+        if not level and not place and (region or province):
+            from drafter.library.placeholders import level_from_suffix
+
+            level = level_from_suffix(region or province)
+        level = level or (place.level if place else None)
         return cls(parse_date(when) or Date.today(), region, province, level, list(superior or []), corpus)
 
     @cached_property
@@ -52,16 +63,6 @@ class CheckContext:
     @property
     def knows_region(self) -> bool:
         return bool(self.region or self.province)
-
-
-def _level_from_suffix(region: str | None) -> str | None:
-    if not region:
-        return None
-    if region.endswith(("省", "自治区")):
-        return "省级"
-    if region.endswith(("县", "区", "旗")):
-        return "县级"
-    return "市级" if region.endswith(("市", "州", "盟", "地区")) else None
 
 
 def parse_date(value: str | Date | None) -> Date | None:

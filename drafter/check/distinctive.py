@@ -34,8 +34,12 @@ class CorpusFacts:
     documents: int = 0
 
     def as_json(self) -> dict:
-        return {"version": CACHE_VERSION, "terms": self.terms, "prefixes": self.prefixes,
-                "documents": self.documents}
+        return {
+            "version": CACHE_VERSION,
+            "terms": self.terms,
+            "prefixes": self.prefixes,
+            "documents": self.documents,
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> CorpusFacts:
@@ -99,8 +103,13 @@ def _plan_info(summary, doc) -> PlanInfo:  # noqa: ANN001 - DocSummary, Document
     region = source_region(doc)
     place = gazetteer().lookup(region) if region else None
     text = doc.text or ""
-    return PlanInfo(hashlib.sha1(text.encode("utf-8")).hexdigest(), place.province if place else None,
-                    place.name if place else region, doc.doc_number, text)
+    return PlanInfo(
+        hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        place.province if place else None,
+        place.name if place else region,
+        doc.doc_number,
+        text,
+    )
 
 
 def compute_facts(plans: list[PlanInfo]) -> CorpusFacts:
@@ -133,7 +142,7 @@ def _distinctive(plans: list[PlanInfo]) -> dict[str, dict]:
     for term, by_province in where.items():
         if len(by_province) != 1 or term in common:
             continue
-        (province, docs), = by_province.items()
+        ((province, docs),) = by_province.items()
         if province is None or not _used_freely(contexts[term], docs):
             continue
         regions = {plans[i].region for i in docs}
@@ -187,7 +196,7 @@ def _pairable(a: str, b: str) -> bool:
 
 
 def _company(text: str, start: int, end: int) -> str:
-    return text[max(0, start - 3):start] + "|" + text[end:end + 3]
+    return text[max(0, start - 3) : start] + "|" + text[end : end + 3]
 
 
 def _common_words() -> set[str]:

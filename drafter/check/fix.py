@@ -119,7 +119,7 @@ def _apply_lines(lines: list[str], text: str, start: int, end: int, new: str) ->
     row_end = joined.find("\n", b)
     row_end = len(joined) if row_end == -1 else row_end
     replaced = (joined[row_start:a] + new + joined[b:row_end]).split("\n")
-    rows = visible[first_row:last_row + 1]
+    rows = visible[first_row : last_row + 1]
     if len(replaced) != len(rows):
         return False  # a fix that adds or removes a line break: leave it to the user
     for index, text_line in zip(rows, replaced, strict=True):

@@ -45,7 +45,9 @@ def check_geshi(parts: list[TextPart], ctx: CheckContext) -> list[Finding]:
         spans = [] if i in items else part.headings
         found += _punctuation(part, [(a, b) for a, b, _l, _n in spans])
         for start, end, level, ordinal in spans:
-            heading = Heading(part, level, ordinal, part.text[start:end], start, part.path[:-1] if part.path else ())
+            heading = Heading(
+                part, level, ordinal, part.text[start:end], start, part.path[:-1] if part.path else ()
+            )
             headings.append(heading)
             found += _marker_form(heading)
     found += _numbering(headings)
@@ -64,8 +66,19 @@ def _punctuation(part: TextPart, markers: list[tuple[int, int]]) -> list[Finding
         if any(fix.start < b and fix.end > a for a, b in markers):
             continue  # the marker rule speaks for the marker
         message = t(f"punctuation.{fix.rule}", old=fix.old, new=fix.new)
-        out.append(Finding(FAMILY, "warning", f"geshi.{fix.rule}", part.location(fix.start), fix.old, message,
-                           fix.new, True, "GB/T 15834-2011; GB/T 9704-2012"))
+        out.append(
+            Finding(
+                FAMILY,
+                "warning",
+                f"geshi.{fix.rule}",
+                part.location(fix.start),
+                fix.old,
+                message,
+                fix.new,
+                True,
+                "GB/T 15834-2011; GB/T 9704-2012",
+            )
+        )
     return out
 
 
@@ -76,9 +89,19 @@ def _marker_form(heading: Heading) -> list[Finding]:
     proper = normalize_marker(heading.marker)
     if proper == heading.marker:
         return []
-    return [Finding(FAMILY, "warning", "geshi.marker", heading.part.location(heading.at), heading.marker,
-                    t("check.geshi_marker", old=heading.marker, new=proper), proper, True,
-                    "GB/T 9704-2012 7.3.3")]
+    return [
+        Finding(
+            FAMILY,
+            "warning",
+            "geshi.marker",
+            heading.part.location(heading.at),
+            heading.marker,
+            t("check.geshi_marker", old=heading.marker, new=proper),
+            proper,
+            True,
+            "GB/T 9704-2012 7.3.3",
+        )
+    ]
 
 
 # -- numbering ----------------------------------------------------------------------------------------
@@ -115,5 +138,14 @@ def _numbering_finding(h: Heading, previous: int | None, expected: int) -> Findi
         message, severity = t("check.geshi_numbering_skip", marker=h.marker, expected=expected), "error"
     else:
         message, severity = t("check.geshi_numbering_order", marker=h.marker, expected=expected), "warning"
-    return Finding(FAMILY, severity, "geshi.numbering", h.part.location(h.at), h.marker, message, None, False,
-                   "GB/T 9704-2012 7.3.3")
+    return Finding(
+        FAMILY,
+        severity,
+        "geshi.numbering",
+        h.part.location(h.at),
+        h.marker,
+        message,
+        None,
+        False,
+        "GB/T 9704-2012 7.3.3",
+    )

@@ -20,13 +20,17 @@ from drafter.messages import t
 FAMILY = "格式"
 _CN_YEAR = "〇○零一二三四五六七八九"
 _YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
-_CN_DATE = re.compile(rf"^([{_CN_YEAR}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日$")
+_CN_DATE = re.compile(
+    rf"^([{_CN_YEAR}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日$"
+)
 _NUM_DATE = re.compile(r"^((?:19|20)\d{2})\s*[./\-]\s*(\d{1,2})\s*[./\-]\s*(\d{1,2})(?:\s*日)?$")
 _SHORT_YEAR = re.compile(r"^(\d{2})年(\d{1,2})月(\d{1,2})日$")
 _DOC_TYPES = "通知|方案|意见|办法|计划|规划|要点|决定|报告|请示|批复|纪要|公告|通告|通报|细则|规定|函"
 _NOTICE_TITLE = re.compile(rf"^.{{2,60}}关于.{{2,90}}的(?:{_DOC_TYPES})[，。；：！？、,.;:!?]*$")
-_PLAN_TITLE = re.compile(r"^[^，。；：！？,;:!?]{4,40}(?:方案|计划|规划|意见|要点|办法|细则|规定)"
-                         r"(?:[（(][^（）()]{1,20}[）)])?[，。；：！？、,.;:!?]*$")
+_PLAN_TITLE = re.compile(
+    r"^[^，。；：！？,;:!?]{4,40}(?:方案|计划|规划|意见|要点|办法|细则|规定)"
+    r"(?:[（(][^（）()]{1,20}[）)])?[，。；：！？、,.;:!?]*$"
+)
 _NOT_TITLE_START = ("附件", "抄送", "现将", "为", "根据", "按照", "经", "各", "第一篇", "来源", "发布")
 _TITLE_MARKS = re.compile(r"[，。；：！？,.;:!?]")
 _HEADING_END = re.compile(r"[，、；：,;:]+$")
@@ -42,10 +46,27 @@ def _lines(part: TextPart) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
-def _finding(part: TextPart, at: int, text: str, rule: str, message: str, suggestion: str | None = None,
-             safe: bool = False, severity: str = "warning") -> Finding:
-    return Finding(FAMILY, severity, f"geshi.{rule}", part.location(at), text, message, suggestion, safe,
-                   "GB/T 9704-2012")
+def _finding(
+    part: TextPart,
+    at: int,
+    text: str,
+    rule: str,
+    message: str,
+    suggestion: str | None = None,
+    safe: bool = False,
+    severity: str = "warning",
+) -> Finding:
+    return Finding(
+        FAMILY,
+        severity,
+        f"geshi.{rule}",
+        part.location(at),
+        text,
+        message,
+        suggestion,
+        safe,
+        "GB/T 9704-2012",
+    )
 
 
 # -- 成文日期 -----------------------------------------------------------------------------------------
@@ -70,11 +91,15 @@ def _date_form(part: TextPart, at: int, text: str) -> Finding | None:
     if m:
         year = "".join(str(_YEAR_DIGITS[c]) for c in m.group(1))
         new = f"{int(year)}年{_cn_small(m.group(2))}月{_cn_small(m.group(3))}日"
-        return _finding(part, at, text, "date_form", t("check.geshi_date_chinese", old=text, new=new), new, True)
+        return _finding(
+            part, at, text, "date_form", t("check.geshi_date_chinese", old=text, new=new), new, True
+        )
     m = _NUM_DATE.match(text)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
         new = f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日"
-        return _finding(part, at, text, "date_form", t("check.geshi_date_numeric", old=text, new=new), new, True)
+        return _finding(
+            part, at, text, "date_form", t("check.geshi_date_numeric", old=text, new=new), new, True
+        )
     if _SHORT_YEAR.match(text):
         return _finding(part, at, text, "date_form", t("check.geshi_date_short_year", old=text))
     return None
@@ -100,8 +125,17 @@ def title_findings(parts: list[TextPart]) -> list[Finding]:
             line = part.text.rstrip()
             tail = _HEADING_END.search(line)
             if tail and "\n" not in line and len(line) - end <= 25:
-                out.append(_finding(part, tail.start(), tail.group(), "heading_end",
-                                    t("check.geshi_heading_end", mark=tail.group()), "", True))
+                out.append(
+                    _finding(
+                        part,
+                        tail.start(),
+                        tail.group(),
+                        "heading_end",
+                        t("check.geshi_heading_end", mark=tail.group()),
+                        "",
+                        True,
+                    )
+                )
     return out
 
 
@@ -133,12 +167,18 @@ def _title_marks(part: TextPart, at: int, title: str, inside: bool = True) -> li
     out = []
     stripped = title.rstrip("，。；：！？、,.;:!? ")
     if stripped != title:
-        tail = title[len(stripped):]
-        out.append(_finding(part, at + len(stripped), tail, "title_end", t("check.geshi_title_end", mark=tail),
-                            "", True))
+        tail = title[len(stripped) :]
+        out.append(
+            _finding(
+                part, at + len(stripped), tail, "title_end", t("check.geshi_title_end", mark=tail), "", True
+            )
+        )
     for m in _TITLE_MARKS.finditer(stripped if inside else ""):
-        out.append(_finding(part, at + m.start(), m.group(), "title_mark",
-                            t("check.geshi_title_mark", mark=m.group())))
+        out.append(
+            _finding(
+                part, at + m.start(), m.group(), "title_mark", t("check.geshi_title_mark", mark=m.group())
+            )
+        )
     return out
 
 
@@ -174,12 +214,21 @@ def attachment_findings(parts: list[TextPart], items: set[int] | None = None) ->
             if label:
                 start = pos + line.index("附件")
                 new = f"附件{_cn_small(label.group('num'))}"
-                out.append(_finding(part, start, line.strip(), "attachment_label",
-                                    t("check.geshi_attachment_label", old=line.strip(), new=new), new, True))
+                out.append(
+                    _finding(
+                        part,
+                        start,
+                        line.strip(),
+                        "attachment_label",
+                        t("check.geshi_attachment_label", old=line.strip(), new=new),
+                        new,
+                        True,
+                    )
+                )
                 continue
             m = _ATTACH.match(line)
             if m and _is_attachment_note(m.group("rest")):
-                listed = [(pos + m.start("rest"), m.group("rest"))] + _following_items(lines[j + 1:j + 12])
+                listed = [(pos + m.start("rest"), m.group("rest"))] + _following_items(lines[j + 1 : j + 12])
                 out += _attachment_items(part, listed, single_ok=i + 1 in items)
     return out
 
@@ -206,25 +255,52 @@ def _attachment_items(part: TextPart, items: list[tuple[int, str]], single_ok: b
         name_at, name = (at + item.start("name"), item.group("name")) if item else (at, text)
         if item and item.group("mark") != ".":
             mark_at = at + item.start("mark")
-            out.append(_finding(part, mark_at, item.group("mark"), "attachment_number",
-                                t("check.geshi_attachment_number", old=item.group("num") + item.group("mark").strip()),
-                                ".", item.group("mark").strip() != ""))
+            out.append(
+                _finding(
+                    part,
+                    mark_at,
+                    item.group("mark"),
+                    "attachment_number",
+                    t("check.geshi_attachment_number", old=item.group("num") + item.group("mark").strip()),
+                    ".",
+                    item.group("mark").strip() != "",
+                )
+            )
         out += _attachment_name(part, name_at, name.rstrip())
     if len(items) == 1 and numbered[0] and not single_ok:
-        out.append(_finding(part, items[0][0], numbered[0].group("num") + numbered[0].group("mark"),
-                            "attachment_single", t("check.geshi_attachment_single"), severity="info"))
+        out.append(
+            _finding(
+                part,
+                items[0][0],
+                numbered[0].group("num") + numbered[0].group("mark"),
+                "attachment_single",
+                t("check.geshi_attachment_single"),
+                severity="info",
+            )
+        )
     return out
 
 
 def _attachment_name(part: TextPart, at: int, name: str) -> list[Finding]:
     out = []
     if name.startswith("《") and name.endswith("》") and name.count("《") == 1:
-        out.append(_finding(part, at, name, "attachment_title_marks", t("check.geshi_attachment_book"),
-                            name[1:-1], True))
+        out.append(
+            _finding(
+                part, at, name, "attachment_title_marks", t("check.geshi_attachment_book"), name[1:-1], True
+            )
+        )
     stripped = name.rstrip("，。；：！？、,.;:!?")
     if stripped != name:
-        tail = name[len(stripped):]
-        out.append(_finding(part, at + len(stripped), tail, "attachment_end",
-                            t("check.geshi_attachment_end", mark=tail), "", True))
+        tail = name[len(stripped) :]
+        out.append(
+            _finding(
+                part,
+                at + len(stripped),
+                tail,
+                "attachment_end",
+                t("check.geshi_attachment_end", mark=tail),
+                "",
+                True,
+            )
+        )
     return out
-

@@ -19,14 +19,14 @@ def clause_around(text: str, start: int, end: int) -> str:
     """The clause holding text[start:end]: from the previous ，。；！？ or line break to the next."""
     left = max((text.rfind(c, 0, start) for c in _CLAUSE_END), default=-1) + 1
     rights = [i for i in (text.find(c, end) for c in _CLAUSE_END) if i != -1]
-    return text[left:min(rights) if rights else len(text)]
+    return text[left : min(rights) if rights else len(text)]
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
     ends = "。；！？\n;!?"
     left = max((text.rfind(c, 0, start) for c in ends), default=-1) + 1
     rights = [i for i in (text.find(c, end) for c in ends) if i != -1]
-    return text[left:min(rights) if rights else len(text)]
+    return text[left : min(rights) if rights else len(text)]
 
 
 def title_spans(text: str) -> list[tuple[int, int]]:
@@ -52,9 +52,9 @@ def rule_matches(text: str, entry: dict, skip_titles: bool = True) -> Iterator[r
             continue
         if titles and inside(titles, m.start(), m.end()):
             continue
-        if before and before.search(text[max(0, m.start() - 8):m.start()]):
+        if before and before.search(text[max(0, m.start() - 8) : m.start()]):
             continue
-        if after and after.search(text[m.end():m.end() + 8]):
+        if after and after.search(text[m.end() : m.end() + 8]):
             continue
         if clause and clause.search(clause_around(text, m.start(), m.end())):
             continue

@@ -60,8 +60,15 @@ class Location:
         return " · ".join(b for b in bits if b)
 
     def as_json(self) -> dict:
-        return {"part": self.part, "section": self.section, "offset": self.offset, "field": self.field,
-                "line": self.line, "paragraph": self.paragraph, "heading": self.heading}
+        return {
+            "part": self.part,
+            "section": self.section,
+            "offset": self.offset,
+            "field": self.field,
+            "line": self.line,
+            "paragraph": self.paragraph,
+            "heading": self.heading,
+        }
 
 
 @dataclass(frozen=True)
@@ -90,9 +97,15 @@ class Finding:
     def as_json(self) -> dict:
         """The `drafter check --json` entry (a stable contract: keys are only ever added)."""
         return {
-            "family": self.family, "severity": self.severity, "where": self.location.where(),
-            "text": self.text, "message": self.message, "suggestion": self.suggestion,
-            "rule": self.rule, "safe": self.safe, "source": self.source,
+            "family": self.family,
+            "severity": self.severity,
+            "where": self.location.where(),
+            "text": self.text,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "rule": self.rule,
+            "safe": self.safe,
+            "source": self.source,
             "location": self.location.as_json(),
         }
 
@@ -119,9 +132,15 @@ class Report:
         return counts
 
     def as_json(self) -> dict:
-        return {"target": self.target, "date": self.date, "region": self.region, "province": self.province,
-                "notes": self.notes, "counts": self.by_family(),
-                "findings": [f.as_json() for f in self.findings]}
+        return {
+            "target": self.target,
+            "date": self.date,
+            "region": self.region,
+            "province": self.province,
+            "notes": self.notes,
+            "counts": self.by_family(),
+            "findings": [f.as_json() for f in self.findings],
+        }
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -130,7 +149,14 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
     def key(f: Finding) -> tuple:
         loc = f.location
-        return (loc.line if loc.line is not None else -1, loc.paragraph if loc.paragraph is not None else -1,
-                loc.path, part_rank.get(loc.part, 9), loc.offset, FAMILIES.index(f.family), f.rule)
+        return (
+            loc.line if loc.line is not None else -1,
+            loc.paragraph if loc.paragraph is not None else -1,
+            loc.path,
+            part_rank.get(loc.part, 9),
+            loc.offset,
+            FAMILIES.index(f.family),
+            f.rule,
+        )
 
     return sorted(findings, key=key)

@@ -34,12 +34,15 @@ class TextPart:
     marker: str = ""  # the heading's marker as written, for part "heading"
     # the numbered headings in this part: (start, end) of the marker, level, ordinal (None: 1.2)
     headings: list[tuple[int, int, int, int | None]] = dataclasses.field(default_factory=list)
-    source: dict[str, str] = dataclasses.field(default_factory=dict)  # provenance of the section (id, 地区, 文号…)
+    source: dict[str, str] = dataclasses.field(
+        default_factory=dict
+    )  # provenance of the section (id, 地区, 文号…)
     target: object = None  # what a fix edits: the DraftSection, the preamble list, a docx paragraph
 
     def location(self, offset: int) -> Location:
-        return Location(self.part, offset, self.path, self.field, self.line_of(offset), self.paragraph,
-                        self.heading)
+        return Location(
+            self.part, offset, self.path, self.field, self.line_of(offset), self.paragraph, self.heading
+        )
 
     def line_of(self, offset: int) -> int | None:
         row = self.text.count("\n", 0, max(0, offset))
@@ -59,8 +62,15 @@ def draft_parts(draft: Draft) -> list[TextPart]:
     superior = draft.meta.get("superior")
     for i, item in enumerate(superior if isinstance(superior, list) else []):
         if isinstance(item, str) and item.strip():  # the documents it implements: another place's?
-            parts.append(TextPart("meta", item, field=f"superior[{i}]", first_line=_meta_line(draft, "superior"),
-                                  target=draft))
+            parts.append(
+                TextPart(
+                    "meta",
+                    item,
+                    field=f"superior[{i}]",
+                    first_line=_meta_line(draft, "superior"),
+                    target=draft,
+                )
+            )
     line = len(front) + 1
     visible, rows = _visible(draft.preamble, line)
     if visible:
@@ -71,23 +81,37 @@ def draft_parts(draft: Draft) -> list[TextPart]:
     return parts
 
 
-def _section_parts(section: DraftSection, path: tuple[int, ...], line: int, inherited: dict,
-                   parts: list[TextPart]) -> int:
+def _section_parts(
+    section: DraftSection, path: tuple[int, ...], line: int, inherited: dict, parts: list[TextPart]
+) -> int:
     source = section.sources[0] if section.sources else inherited
     heading = section.heading
     marker = section.marker
     start, end = len(marker) - len(marker.lstrip()), len(marker.rstrip())
     spans = [(start, end, section.level, ordinal_of(marker))] if marker.strip() else []
-    parts.append(TextPart("heading", heading, path, heading=heading, first_line=line, level=section.level,
-                          marker=marker, source=source, target=section, headings=spans))
+    parts.append(
+        TextPart(
+            "heading",
+            heading,
+            path,
+            heading=heading,
+            first_line=line,
+            level=section.level,
+            marker=marker,
+            source=source,
+            target=section,
+            headings=spans,
+        )
+    )
     line += 1
     visible, rows = _visible(section.lines, line)
     text = "\n".join(visible)
     lead = len(text) - len(text.lstrip("\n"))  # DraftSection.body strips blank lines at both ends
     body = text.strip("\n")
     if body:
-        parts.append(TextPart("body", body, path, heading=heading, line_map=rows[lead:], source=source,
-                              target=section))
+        parts.append(
+            TextPart("body", body, path, heading=heading, line_map=rows[lead:], source=source, target=section)
+        )
     line += len(section.lines)
     for number, child in enumerate(section.children, start=1):
         line = _section_parts(child, (*path, number), line, source, parts)
@@ -159,9 +183,19 @@ def line_parts(lines: list[str], part: str = "line", first_line: int = 1) -> lis
         path = tuple(n for _l, n, _h in stack)
         paragraph = i if part == "paragraph" else None
         line = None if part == "paragraph" else first_line + i
-        parts.append(TextPart(part, text, path, heading=stack[-1][2] if stack else None, first_line=line,
-                              paragraph=paragraph, level=spans[0][2] if spans else None, target=i,
-                              headings=spans))
+        parts.append(
+            TextPart(
+                part,
+                text,
+                path,
+                heading=stack[-1][2] if stack else None,
+                first_line=line,
+                paragraph=paragraph,
+                level=spans[0][2] if spans else None,
+                target=i,
+                headings=spans,
+            )
+        )
     return parts
 
 
@@ -175,6 +209,8 @@ def ordinal_of(marker: str) -> int | None:
         return None
     digits = re.search(r"[0-9０-９]+", marker)
     if digits:
-        return int(digits.group().translate({ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}))
+        return int(
+            digits.group().translate({ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")})
+        )
     chinese = re.search(r"[一二三四五六七八九十]+", marker)
     return cn_number(chinese.group()) if chinese else None

@@ -106,20 +106,29 @@ def _validate(name: str, data: dict) -> None:
     for key, value in data.items():
         for entry in value if isinstance(value, list) else []:
             where = f"{entry.get(ORIGIN, name)} [{key}] {_key(entry) or '?'}"
-            for field_name in ("pattern", "skip_before", "skip_after", "skip_clause", "keywords", "old_units"):
+            for field_name in (
+                "pattern",
+                "skip_before",
+                "skip_after",
+                "skip_clause",
+                "keywords",
+                "old_units",
+            ):
                 if field_name in entry:
                     try:
                         re.compile(entry[field_name])
                     except (re.error, TypeError) as err:
-                        raise BrokenRules(t("check.rules_bad_pattern", where=where, field=field_name,
-                                            why=err)) from None
+                        raise BrokenRules(
+                            t("check.rules_bad_pattern", where=where, field=field_name, why=err)
+                        ) from None
             for field_name in ("outdated_from", "transition_from", "start", "end"):
                 if field_name in entry and not isinstance(entry[field_name], int):
                     try:
                         date.fromisoformat(str(entry[field_name]))
                     except ValueError:
-                        raise BrokenRules(t("check.rules_bad_date", where=where, field=field_name,
-                                            value=entry[field_name])) from None
+                        raise BrokenRules(
+                            t("check.rules_bad_date", where=where, field=field_name, value=entry[field_name])
+                        ) from None
 
 
 def rules_listing() -> list[dict]:
@@ -129,12 +138,22 @@ def rules_listing() -> list[dict]:
         rules = load_rules(name)
         for key, value in rules.data.items():
             for entry in value if isinstance(value, list) else []:
-                out.append({"file": name, "kind": key, "id": _key(entry), "title": entry.get("title"),
-                            "old": entry.get("pattern"), "current": entry.get("current"),
-                            "outdated_from": _str(entry.get("outdated_from") or entry.get("start")),
-                            "severity": entry.get("severity"), "safe": entry.get("safe"),
-                            "source": entry.get("source"), "checked": entry.get("checked"),
-                            "origin": entry.get(ORIGIN)})
+                out.append(
+                    {
+                        "file": name,
+                        "kind": key,
+                        "id": _key(entry),
+                        "title": entry.get("title"),
+                        "old": entry.get("pattern"),
+                        "current": entry.get("current"),
+                        "outdated_from": _str(entry.get("outdated_from") or entry.get("start")),
+                        "severity": entry.get("severity"),
+                        "safe": entry.get("safe"),
+                        "source": entry.get("source"),
+                        "checked": entry.get("checked"),
+                        "origin": entry.get(ORIGIN),
+                    }
+                )
     return out
 
 

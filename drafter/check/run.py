@@ -41,7 +41,9 @@ def _family_checks() -> dict[str, Callable[[list[TextPart], CheckContext], list[
     return {"提法": check_tifa, "属地": check_shudi, "时限": check_shixian, "格式": check_geshi}
 
 
-def check_parts(parts: list[TextPart], ctx: CheckContext, families: Iterable[str] = FAMILIES) -> list[Finding]:
+def check_parts(
+    parts: list[TextPart], ctx: CheckContext, families: Iterable[str] = FAMILIES
+) -> list[Finding]:
     checks = _family_checks()
     found: list[Finding] = []
     for family in families:
@@ -54,22 +56,42 @@ def check_parts(parts: list[TextPart], ctx: CheckContext, families: Iterable[str
 def _unique(findings: list[Finding]) -> list[Finding]:
     seen, out = set(), []
     for f in findings:
-        key = (f.rule, f.location.part, f.location.path, f.location.field, f.location.line,
-               f.location.paragraph, f.location.offset, f.text)
+        key = (
+            f.rule,
+            f.location.part,
+            f.location.path,
+            f.location.field,
+            f.location.line,
+            f.location.paragraph,
+            f.location.offset,
+            f.text,
+        )
         if key not in seen:
             seen.add(key)
             out.append(f)
     return out
 
 
-def context_for(target: Target, corpus: object = None, date: str | None = None, region: str | None = None,
-                province: str | None = None) -> CheckContext:
-    return CheckContext.make(date or target.date, region or target.region, province or target.province,
-                             None if (region or province) else target.level, target.superior, corpus)
+def context_for(
+    target: Target,
+    corpus: object = None,
+    date: str | None = None,
+    region: str | None = None,
+    province: str | None = None,
+) -> CheckContext:
+    return CheckContext.make(
+        date or target.date,
+        region or target.region,
+        province or target.province,
+        None if (region or province) else target.level,
+        target.superior,
+        corpus,
+    )
 
 
-def check_target(target: Target, families: Iterable[str] = FAMILIES, corpus: object = None,
-                 ctx: CheckContext | None = None) -> Report:
+def check_target(
+    target: Target, families: Iterable[str] = FAMILIES, corpus: object = None, ctx: CheckContext | None = None
+) -> Report:
     ctx = ctx or context_for(target, corpus)
     families = tuple(families)
     findings = check_parts(target.parts(), ctx, families)
@@ -77,7 +99,9 @@ def check_target(target: Target, families: Iterable[str] = FAMILIES, corpus: obj
         from drafter.check.shixian import superior_meta_findings
 
         findings = sort_findings(findings + superior_meta_findings(target.superior, ctx))
-    report = Report(target.label, findings, ctx.date.isoformat(), ctx.region, ctx.province, list(target.notes))
+    report = Report(
+        target.label, findings, ctx.date.isoformat(), ctx.region, ctx.province, list(target.notes)
+    )
     if not target.date:
         report.notes.append(t("check.note_no_date", date=ctx.date.isoformat()))
     if not ctx.knows_region and "属地" in families:
@@ -92,15 +116,20 @@ def check_draft(draft: object, families: Iterable[str] = FAMILIES, corpus: objec
     return check_target(draft_target(draft), families, corpus).findings
 
 
-def fix_target(target: Target, families: Iterable[str] = FAMILIES, corpus: object = None,
-               ctx: CheckContext | None = None) -> list[Finding]:
+def fix_target(
+    target: Target, families: Iterable[str] = FAMILIES, corpus: object = None, ctx: CheckContext | None = None
+) -> list[Finding]:
     """Apply every safe suggestion, pass after pass until none is left; returns what was applied."""
     from drafter.check.fix import apply_all
 
     ctx = ctx or context_for(target, corpus)
     applied: list[Finding] = []
     for _ in range(MAX_FIX_PASSES):
-        safe = [f for f in check_parts(target.parts(), ctx, tuple(families)) if f.safe and f.suggestion is not None]
+        safe = [
+            f
+            for f in check_parts(target.parts(), ctx, tuple(families))
+            if f.safe and f.suggestion is not None
+        ]
         done = apply_all(target, safe)
         if not done:
             break

@@ -56,9 +56,19 @@ class Sessions:
     @classmethod
     def from_rules(cls, rules: RuleFile | None = None) -> Sessions:
         rules = rules or load_rules("tifa")
-        return cls([Session(e["name"], e["kind"], int(e["term"]), int(e.get("number", 0)),
-                            Date.fromisoformat(str(e["start"])), Date.fromisoformat(str(e["end"])))
-                    for e in rules.entries("session")])
+        return cls(
+            [
+                Session(
+                    e["name"],
+                    e["kind"],
+                    int(e["term"]),
+                    int(e.get("number", 0)),
+                    Date.fromisoformat(str(e["start"])),
+                    Date.fromisoformat(str(e["end"])),
+                )
+                for e in rules.entries("session")
+            ]
+        )
 
     def by_name(self, name: str) -> Session | None:
         return self._by_name.get(name)
@@ -69,8 +79,11 @@ class Sessions:
 
     def latest_plenum(self, term: int, when: Date, least: int = 2) -> Session | None:
         """The latest 全会 of `term` held by `when`, counting from the `least`-th (二中 by default)."""
-        held = [s for s in self.sessions if s.kind == "plenum" and s.term == term and s.number >= least
-                and s.end <= when]
+        held = [
+            s
+            for s in self.sessions
+            if s.kind == "plenum" and s.term == term and s.number >= least and s.end <= when
+        ]
         return held[-1] if held else None
 
     def current_wording(self, when: Date) -> str | None:
@@ -78,8 +91,11 @@ class Sessions:
         congress = self.congress_at(when)
         if congress is None:
             return None
-        plenums = [s for s in self.sessions if s.kind == "plenum" and s.term == congress.term
-                   and s.number >= 2 and s.end <= when]
+        plenums = [
+            s
+            for s in self.sessions
+            if s.kind == "plenum" and s.term == congress.term and s.number >= 2 and s.end <= when
+        ]
         text = f"党的{congress.name}"
         if plenums:
             numbers = "、".join(f"{_cn(s.number)}中" for s in sorted(plenums, key=lambda s: s.number))
@@ -135,8 +151,10 @@ def _cn_term(term: int) -> str:
 
 def plan_periods(rules: RuleFile | None = None) -> dict[str, dict]:
     rules = rules or load_rules("tifa")
-    return {e["name"]: {"name": e["name"], "start": int(e["start"]), "end": int(e["end"])}
-            for e in rules.entries("plan_period")}
+    return {
+        e["name"]: {"name": e["name"], "start": int(e["start"]), "end": int(e["end"])}
+        for e in rules.entries("plan_period")
+    }
 
 
 def plan_period_of(periods: dict[str, dict], year: int) -> dict | None:

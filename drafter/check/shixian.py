@@ -47,7 +47,9 @@ def check_shixian(parts: list[TextPart], ctx: CheckContext) -> list[Finding]:
 def _deadlines(part: TextPart, ctx: CheckContext, titles: list[tuple[int, int]]) -> list[Finding]:
     out = []
     for m in _TARGET.finditer(part.text):
-        if inside(titles, m.start(), m.end()) or part.text[max(0, m.start() - 2):m.start()].endswith(_BEFORE_LEAD):
+        if inside(titles, m.start(), m.end()) or part.text[max(0, m.start() - 2) : m.start()].endswith(
+            _BEFORE_LEAD
+        ):
             continue
         year = int(m.group(2) or m.group(6))
         month = m.group("m1") or m.group("m2")
@@ -56,8 +58,16 @@ def _deadlines(part: TextPart, ctx: CheckContext, titles: list[tuple[int, int]])
             continue
         if _PAST.search(clause_around(part.text, m.start(), m.end())):
             continue
-        out.append(Finding(FAMILY, "error", "shixian.deadline", part.location(m.start()), m.group(),
-                           t("check.shixian_deadline", text=m.group(), date=ctx.date.isoformat())))
+        out.append(
+            Finding(
+                FAMILY,
+                "error",
+                "shixian.deadline",
+                part.location(m.start()),
+                m.group(),
+                t("check.shixian_deadline", text=m.group(), date=ctx.date.isoformat()),
+            )
+        )
     return out
 
 
@@ -79,19 +89,31 @@ def _ranges(part: TextPart, ctx: CheckContext, titles: list[tuple[int, int]]) ->
             continue
         if _PAST.search(clause_around(part.text, m.start(), m.end())):
             continue
-        in_title = part.part == "meta" or (part.part in ("line", "paragraph", "preamble") and _looks_like_title(
-            part.text, m.start()))
-        out.append(Finding(FAMILY, "error" if in_title else "warning", "shixian.period",
-                           part.location(m.start()), m.group(),
-                           t("check.shixian_period", text=m.group(), last=last, date=ctx.date.isoformat())))
+        in_title = part.part == "meta" or (
+            part.part in ("line", "paragraph", "preamble") and _looks_like_title(part.text, m.start())
+        )
+        out.append(
+            Finding(
+                FAMILY,
+                "error" if in_title else "warning",
+                "shixian.period",
+                part.location(m.start()),
+                m.group(),
+                t("check.shixian_period", text=m.group(), last=last, date=ctx.date.isoformat()),
+            )
+        )
     return out
 
 
 def _looks_like_title(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
-    line = text[line_start:line_end if line_end != -1 else len(text)]
-    return len(line) <= 60 and not re.search(r"[，。；]", line) and re.search(r"(方案|计划|规划|意见|要点)", line) is not None
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return (
+        len(line) <= 60
+        and not re.search(r"[，。；]", line)
+        and re.search(r"(方案|计划|规划|意见|要点)", line) is not None
+    )
 
 
 def _superior_dates(part: TextPart, ctx: CheckContext) -> list[Finding]:
@@ -100,8 +122,16 @@ def _superior_dates(part: TextPart, ctx: CheckContext) -> list[Finding]:
     for m in _DOC_YEAR.finditer(part.text):
         year = int(m.group(1))
         if year > ctx.date.year:
-            out.append(Finding(FAMILY, "error", "shixian.superior_date", part.location(m.start()), m.group(),
-                               t("check.shixian_superior", text=m.group(), year=year, date=ctx.date.isoformat())))
+            out.append(
+                Finding(
+                    FAMILY,
+                    "error",
+                    "shixian.superior_date",
+                    part.location(m.start()),
+                    m.group(),
+                    t("check.shixian_superior", text=m.group(), year=year, date=ctx.date.isoformat()),
+                )
+            )
     return out
 
 
@@ -113,8 +143,19 @@ def superior_meta_findings(superior: list[str], ctx: CheckContext) -> list[Findi
     for i, item in enumerate(superior):
         for m in _DOC_YEAR.finditer(item):
             if int(m.group(1)) > ctx.date.year:
-                out.append(Finding(FAMILY, "error", "shixian.superior_date",
-                                   Location("meta", m.start(), field=f"superior[{i}]"), m.group(),
-                                   t("check.shixian_superior", text=m.group(), year=m.group(1),
-                                     date=ctx.date.isoformat())))
+                out.append(
+                    Finding(
+                        FAMILY,
+                        "error",
+                        "shixian.superior_date",
+                        Location("meta", m.start(), field=f"superior[{i}]"),
+                        m.group(),
+                        t(
+                            "check.shixian_superior",
+                            text=m.group(),
+                            year=m.group(1),
+                            date=ctx.date.isoformat(),
+                        ),
+                    )
+                )
     return out

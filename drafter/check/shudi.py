@@ -23,7 +23,9 @@ from drafter.library.templatize import MODEL_PLACES
 from drafter.messages import t
 
 FAMILY = "属地"
-_PROVINCIAL_PLENUM = re.compile(r"(?:省|自治区|市)委(?:第)?[一二三四五六七八九十]+届[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
+_PROVINCIAL_PLENUM = re.compile(
+    r"(?:省|自治区|市)委(?:第)?[一二三四五六七八九十]+届[一二三四五六七八九十]+次全(?:体)?会(?:议)?"
+)
 
 
 def check_shudi(parts: list[TextPart], ctx: CheckContext, rules: RuleFile | None = None) -> list[Finding]:
@@ -33,8 +35,11 @@ def check_shudi(parts: list[TextPart], ctx: CheckContext, rules: RuleFile | None
     terms = _term_pattern(ctx)
     found: list[Finding] = []
     for part in parts:
-        if part.part == "meta" and part.field not in ("title", "issuer") and not (part.field or "").startswith(
-                "superior"):
+        if (
+            part.part == "meta"
+            and part.field not in ("title", "issuer")
+            and not (part.field or "").startswith("superior")
+        ):
             continue
         found += _places(part, ctx)
         found += _provincial_plenum(part, ctx)
@@ -70,8 +75,12 @@ def place_names(text: str, ctx: CheckContext) -> list[tuple[int, int, str]]:
     if words is not None:
         taken = [(s, e) for s, e, _n in spotted]  # the gazetteer has had its say on these
         for start, end, word, flag in words:
-            if _looks_like_division(word, flag) and not word.startswith(tuple(allowed)) \
-                    and not any(s <= start < e for s, e in taken) and not _institution_follows(masked, end):
+            if (
+                _looks_like_division(word, flag)
+                and not word.startswith(tuple(allowed))
+                and not any(s <= start < e for s, e in taken)
+                and not _institution_follows(masked, end)
+            ):
                 found.append((start, end, word))
     return sorted(found)
 
@@ -83,7 +92,7 @@ def _not_a_place_here(text: str, start: int, end: int, name: str, words: list | 
     place = gazetteer().lookup(name)
     if place is None:
         return False
-    if name in _MODEL_PROVINCES and "\0" in clause_around(text, start, end) + text[end:end + 12]:
+    if name in _MODEL_PROVINCES and "\0" in clause_around(text, start, end) + text[end : end + 12]:
         return True  # 推广福建省和三明市…经验: the model's province, named with the (masked) model
     if place.name == name or name in place.aliases:
         return False  # a full name (汉中市) is a place wherever it stands
@@ -98,7 +107,7 @@ def _not_a_place_here(text: str, start: int, end: int, name: str, words: list | 
 
 
 def _institution_follows(text: str, end: int) -> bool:
-    return bool(_INSTITUTION.match(text[end:end + 10]))
+    return bool(_INSTITUTION.match(text[end : end + 10]))
 
 
 _MODEL_PROVINCES = {"福建省", "福建", "深圳市", "深圳", "广东省"}
@@ -159,8 +168,10 @@ def dictionary_places() -> frozenset[str]:
     return frozenset(words)
 
 
-_RELATION = re.compile(r"对接|融入|借鉴|学习|参照|比照|对口|协作|合作|联动|相向|毗邻|辐射|帮扶|援助|支援|交流|共建|携手|汲取|吸取|教训|"
-                       r"都市圈|城市群|经济圈|一体化|国家区域医疗中心")
+_RELATION = re.compile(
+    r"对接|融入|借鉴|学习|参照|比照|对口|协作|合作|联动|相向|毗邻|辐射|帮扶|援助|支援|交流|共建|携手|汲取|吸取|教训|"
+    r"都市圈|城市群|经济圈|一体化|国家区域医疗中心"
+)
 
 
 def _places(part: TextPart, ctx: CheckContext) -> list[Finding]:
@@ -177,9 +188,15 @@ def _places(part: TextPart, ctx: CheckContext) -> list[Finding]:
         place = gazetteer().lookup(name)
         same_province = bool(place and ctx.province and place.province == ctx.province) and not ctx.strict
         severity = "error" if ours else "info" if same_province else "warning"
-        message = t("check.shudi_place_source" if ours else "check.shudi_place", name=name,
-                    region=ctx.region or ctx.province, source=part.source.get("地区", ""))
-        out.append(Finding(FAMILY, severity, "shudi.place", part.location(start), part.text[start:end], message))
+        message = t(
+            "check.shudi_place_source" if ours else "check.shudi_place",
+            name=name,
+            region=ctx.region or ctx.province,
+            source=part.source.get("地区", ""),
+        )
+        out.append(
+            Finding(FAMILY, severity, "shudi.place", part.location(start), part.text[start:end], message)
+        )
     return out
 
 
@@ -190,8 +207,10 @@ def _source_names(part: TextPart) -> set[str]:
 
 
 _ADMIN_SUFFIX = re.compile(r"[省市县区州旗盟]$")
-_GENERIC = re.compile(r"^(全|本|我|各|该|县|市|省|城|区|辖|社|园|景|山|牧|片|郊|老|新|示范|试点|开发|地|州|自治|都市|大城|"
-                      r"主城|中心|副中心|城乡|乡村|农村|民族|边境|沿海|内陆|经济|工业|高新|保税|自贸|小城|大中)")
+_GENERIC = re.compile(
+    r"^(全|本|我|各|该|县|市|省|城|区|辖|社|园|景|山|牧|片|郊|老|新|示范|试点|开发|地|州|自治|都市|大城|"
+    r"主城|中心|副中心|城乡|乡村|农村|民族|边境|沿海|内陆|经济|工业|高新|保税|自贸|小城|大中)"
+)
 
 
 def _provincial_plenum(part: TextPart, ctx: CheckContext) -> list[Finding]:
@@ -200,9 +219,17 @@ def _provincial_plenum(part: TextPart, ctx: CheckContext) -> list[Finding]:
     place = gazetteer().lookup(source_region) if source_region else None
     if not place or not ctx.province or place.province == ctx.province:
         return []
-    return [Finding(FAMILY, "error", "shudi.provincial_session", part.location(m.start()), m.group(),
-                    t("check.shudi_provincial_session", session=m.group(), province=place.province))
-            for m in _PROVINCIAL_PLENUM.finditer(part.text)]
+    return [
+        Finding(
+            FAMILY,
+            "error",
+            "shudi.provincial_session",
+            part.location(m.start()),
+            m.group(),
+            t("check.shudi_provincial_session", session=m.group(), province=place.province),
+        )
+        for m in _PROVINCIAL_PLENUM.finditer(part.text)
+    ]
 
 
 # -- minority medicine and regional programmes -------------------------------------------------------
@@ -217,10 +244,26 @@ def _medicine(part: TextPart, ctx: CheckContext, rules: RuleFile) -> list[Findin
         if ctx.province in provinces:
             continue
         for m in rule_matches(part.text, entry):
-            message = t("check.shudi_medicine", term=m.group(), title=entry.get("title", m.group()),
-                        provinces="、".join(sorted(provinces)) or "—", province=ctx.province)
-            out.append(Finding(FAMILY, "warning", f"shudi.{entry['id']}", part.location(m.start()), m.group(),
-                               message, None, False, entry.get("source")))
+            message = t(
+                "check.shudi_medicine",
+                term=m.group(),
+                title=entry.get("title", m.group()),
+                provinces="、".join(sorted(provinces)) or "—",
+                province=ctx.province,
+            )
+            out.append(
+                Finding(
+                    FAMILY,
+                    "warning",
+                    f"shudi.{entry['id']}",
+                    part.location(m.start()),
+                    m.group(),
+                    message,
+                    None,
+                    False,
+                    entry.get("source"),
+                )
+            )
     return out
 
 
@@ -242,11 +285,26 @@ def _programmes(part: TextPart, ctx: CheckContext, rules: RuleFile) -> list[Find
         for m in rule_matches(part.text, entry):
             if skip and compiled(skip).search(clause_around(part.text, m.start(), m.end())):
                 continue
-            message = t("check.shudi_programme", term=m.group(), title=entry.get("title", m.group()),
-                        provinces="、".join(short_name(p) for p in entry.get("provinces", [])),
-                        province=ctx.province)
-            out.append(Finding(FAMILY, "warning", f"shudi.{entry['id']}", part.location(m.start()), m.group(),
-                               message, None, False, entry.get("source")))
+            message = t(
+                "check.shudi_programme",
+                term=m.group(),
+                title=entry.get("title", m.group()),
+                provinces="、".join(short_name(p) for p in entry.get("provinces", [])),
+                province=ctx.province,
+            )
+            out.append(
+                Finding(
+                    FAMILY,
+                    "warning",
+                    f"shudi.{entry['id']}",
+                    part.location(m.start()),
+                    m.group(),
+                    message,
+                    None,
+                    False,
+                    entry.get("source"),
+                )
+            )
     return out
 
 
@@ -278,8 +336,14 @@ def _distinctive(part: TextPart, ctx: CheckContext, terms: dict[str, dict]) -> l
         for start, term in hits:
             info = terms.get(term)
             if info:
-                message = t("check.shudi_term", term=term, province=info["province"],
-                            regions="、".join(info["regions"][:4]), docs=info["docs"], here=ctx.province)
+                message = t(
+                    "check.shudi_term",
+                    term=term,
+                    province=info["province"],
+                    regions="、".join(info["regions"][:4]),
+                    docs=info["docs"],
+                    here=ctx.province,
+                )
                 out.append(Finding(FAMILY, "warning", "shudi.term", part.location(start), term, message))
         previous = (pos, token)
         pos += len(token)

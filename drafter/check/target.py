@@ -74,8 +74,17 @@ def load_target(spec: str, db: str | None = None) -> Target:
 def draft_target(draft: object, label: str = "<draft>") -> Target:
     meta = getattr(draft, "meta", {})
     superior = meta.get("superior") or []
-    return Target("draft", label, None, _s(meta.get("date")), _s(meta.get("region")), _s(meta.get("province")),
-                  _s(meta.get("level")), [str(s) for s in superior], draft=draft)
+    return Target(
+        "draft",
+        label,
+        None,
+        _s(meta.get("date")),
+        _s(meta.get("region")),
+        _s(meta.get("province")),
+        _s(meta.get("level")),
+        [str(s) for s in superior],
+        draft=draft,
+    )
 
 
 def _s(value: object) -> str | None:
@@ -102,7 +111,9 @@ def _text_target(path: Path) -> Target:
     exact = not changed and _is_utf8(path, raw)
     target = Target("text", str(path), path, lines=text.split(newline), newline=newline, writable=exact)
     if changed:
-        target.notes.append(t("check.note_cleaned", removed=len(cleaned.removed), converted=cleaned.converted))
+        target.notes.append(
+            t("check.note_cleaned", removed=len(cleaned.removed), converted=cleaned.converted)
+        )
     _plan_metadata(target, text)
     return target
 

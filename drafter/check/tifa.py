@@ -37,7 +37,9 @@ def check_tifa(parts: list[TextPart], ctx: CheckContext, rules: RuleFile | None 
     return found
 
 
-def _computed(entry: dict, part: TextPart, ctx: CheckContext, rules: RuleFile, sessions: Sessions) -> list[Finding]:
+def _computed(
+    entry: dict, part: TextPart, ctx: CheckContext, rules: RuleFile, sessions: Sessions
+) -> list[Finding]:
     rule_id = entry.get("id")
     if rule_id == "party_sessions":
         return _party_sessions(entry, part, ctx, sessions)
@@ -65,8 +67,19 @@ def _dated(entry: dict, part: TextPart, ctx: CheckContext) -> list[Finding]:
                 suggestion = None
         key = "check.tifa_transition" if severity == "info" else "check.tifa_outdated"
         message = t(key, old=m.group(), current=entry.get("current", ""), since=entry["outdated_from"])
-        out.append(Finding(FAMILY, severity, f"tifa.{entry['id']}", part.location(m.start()), m.group(),
-                           message, suggestion, safe, entry.get("source")))
+        out.append(
+            Finding(
+                FAMILY,
+                severity,
+                f"tifa.{entry['id']}",
+                part.location(m.start()),
+                m.group(),
+                message,
+                suggestion,
+                safe,
+                entry.get("source"),
+            )
+        )
     return out
 
 
@@ -101,9 +114,19 @@ def _party_sessions(entry: dict, part: TextPart, ctx: CheckContext, sessions: Se
         if problem is None:
             continue
         severity, message = problem
-        out.append(Finding(FAMILY, severity if severity != "entry" else entry.get("severity", "error"),
-                           "tifa.party_sessions", part.location(cite.start), cite.text, message,
-                           current if current != cite.text else None, False, entry.get("source")))
+        out.append(
+            Finding(
+                FAMILY,
+                severity if severity != "entry" else entry.get("severity", "error"),
+                "tifa.party_sessions",
+                part.location(cite.start),
+                cite.text,
+                message,
+                current if current != cite.text else None,
+                False,
+                entry.get("source"),
+            )
+        )
     return out
 
 
@@ -116,15 +139,25 @@ def _session_problem(cite: SessionCite, when: Date, sessions: Sessions, grace: i
         return "error", t("check.tifa_session_future", cited=cite.latest_name, held=held.start.isoformat())
     if cite.term < congress.term:
         severity = "info" if when - congress.end <= timedelta(days=grace) else "entry"
-        return severity, t("check.tifa_session_old_congress", cited=cite.text, current=congress.name,
-                           held=congress.start.isoformat())
-    if cite.term == congress.term and not cite.all_plenums and cite.max_plenum:  # "党的二十大精神" alone is fine
+        return severity, t(
+            "check.tifa_session_old_congress",
+            cited=cite.text,
+            current=congress.name,
+            held=congress.start.isoformat(),
+        )
+    if (
+        cite.term == congress.term and not cite.all_plenums and cite.max_plenum
+    ):  # "党的二十大精神" alone is fine
         # 二中全会 (personnel, the year after the congress) is often left out: only the later ones count
         latest = sessions.latest_plenum(congress.term, when, least=3)
         if latest is not None and latest.number > cite.max_plenum:
             severity = "info" if when - latest.end <= timedelta(days=grace) else "warning"
-            return severity, t("check.tifa_session_old_plenum", cited=cite.text, latest=latest.name,
-                               held=latest.start.isoformat())
+            return severity, t(
+                "check.tifa_session_old_plenum",
+                cited=cite.text,
+                latest=latest.name,
+                held=latest.start.isoformat(),
+            )
     return None
 
 
@@ -146,11 +179,28 @@ def _plan_period(entry: dict, part: TextPart, ctx: CheckContext, rules: RuleFile
             continue  # the current period, or one still to come
         if skip and skip.search(clause_around(part.text, m.start(), m.end())):
             continue  # looking back at a finished period is fine
-        message = t("check.tifa_plan_period", cited=m.group(1), start=named["start"], end=named["end"],
-                    current=now["name"], now_start=now["start"], now_end=now["end"])
-        out.append(Finding(FAMILY, entry.get("severity", "warning"), "tifa.plan_period",
-                           part.location(m.start(1)), m.group(1), message, now["name"], False,
-                           entry.get("source")))
+        message = t(
+            "check.tifa_plan_period",
+            cited=m.group(1),
+            start=named["start"],
+            end=named["end"],
+            current=now["name"],
+            now_start=now["start"],
+            now_end=now["end"],
+        )
+        out.append(
+            Finding(
+                FAMILY,
+                entry.get("severity", "warning"),
+                "tifa.plan_period",
+                part.location(m.start(1)),
+                m.group(1),
+                message,
+                now["name"],
+                False,
+                entry.get("source"),
+            )
+        )
     return out
 
 
@@ -176,8 +226,19 @@ def _yibao_remit(entry: dict, part: TextPart, ctx: CheckContext) -> list[Finding
         if not lead or not old_units.search(lead):
             continue
         start = m.start(1) + at
-        out.append(Finding(FAMILY, entry.get("severity", "warning"), "tifa.yibao_remit", part.location(start),
-                           lead, t("check.tifa_yibao_remit", unit=lead), None, False, entry.get("source")))
+        out.append(
+            Finding(
+                FAMILY,
+                entry.get("severity", "warning"),
+                "tifa.yibao_remit",
+                part.location(start),
+                lead,
+                t("check.tifa_yibao_remit", unit=lead),
+                None,
+                False,
+                entry.get("source"),
+            )
+        )
     return out
 
 

@@ -19,12 +19,16 @@ from drafter.library.gazetteer import gazetteer, short_name
 from drafter.messages import t
 
 FAMILY = "属地"
-WENHAO = re.compile(r"(?P<lead>[\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]"
-                    r"\s*(?:第\s*)?\d{1,5}\s*号")
+WENHAO = re.compile(
+    r"(?P<lead>[\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]"
+    r"\s*(?:第\s*)?\d{1,5}\s*号"
+)
 _CLEAR_BEFORE = "（(《》〔[【“\n：:，,；;、 \t"
 _PROVINCE_STYLE = re.compile(r"^.(?:政办?[发函字]|办[发函]|委办?发|府办?发)")
-_UNIT = re.compile(r"(?P<abbr>[\u4e00-\u9fff])(?P<unit>[市县区])(?P<dept>卫计委|卫健委|卫生健康委|卫生计生委|卫生局|"
-                   r"医保局|医疗保障局|财政局|人社局|发改委|发展改革委|政府|委员会|民政局|教育局|市场监管局)")
+_UNIT = re.compile(
+    r"(?P<abbr>[\u4e00-\u9fff])(?P<unit>[市县区])(?P<dept>卫计委|卫健委|卫生健康委|卫生计生委|卫生局|"
+    r"医保局|医疗保障局|财政局|人社局|发改委|发展改革委|政府|委员会|民政局|教育局|市场监管局)"
+)
 
 
 def wenhao_findings(part: TextPart, ctx: CheckContext, rules: RuleFile) -> list[Finding]:
@@ -38,36 +42,64 @@ def wenhao_findings(part: TextPart, ctx: CheckContext, rules: RuleFile) -> list[
     for m in WENHAO.finditer(part.text):
         lead = m.group("lead")
         clear = m.start() == 0 or part.text[m.start() - 1] in _CLEAR_BEFORE
-        finding = _judge(lead, clear, part, m.start("lead"), ctx, national, abbr, known, own,
-                         source_prefix, source_region)
+        finding = _judge(
+            lead, clear, part, m.start("lead"), ctx, national, abbr, known, own, source_prefix, source_region
+        )
         if finding:
             out.append(finding)
     out += _units(part, ctx, known, source_region)
     return out
 
 
-def _judge(lead: str, clear: bool, part: TextPart, at: int, ctx: CheckContext, national: re.Pattern[str],
-           abbr: dict[str, str], known: dict[str, str], own: set[str], source_prefix: str | None,
-           source_region: str | None) -> Finding | None:
+def _judge(
+    lead: str,
+    clear: bool,
+    part: TextPart,
+    at: int,
+    ctx: CheckContext,
+    national: re.Pattern[str],
+    abbr: dict[str, str],
+    known: dict[str, str],
+    own: set[str],
+    source_prefix: str | None,
+    source_region: str | None,
+) -> Finding | None:
     if any(lead.endswith(p) for p in own) or (ctx.province and abbr.get(lead[:1]) == ctx.province):
         return None  # ours, or our province's style (宁政办发 is 宁夏's as well as 宁明县's)
     if source_prefix and lead.endswith(source_prefix) and not _is_own_region(source_region, ctx):
         start = at + len(lead) - len(source_prefix)
-        return Finding(FAMILY, "error", "shudi.wenhao_source", part.location(start),
-                       part.text[start:start + len(source_prefix)],
-                       t("check.shudi_wenhao_source", prefix=source_prefix, region=source_region))
+        return Finding(
+            FAMILY,
+            "error",
+            "shudi.wenhao_source",
+            part.location(start),
+            part.text[start : start + len(source_prefix)],
+            t("check.shudi_wenhao_source", prefix=source_prefix, region=source_region),
+        )
     for prefix in sorted(known, key=len, reverse=True):
         region = known[prefix]
         if lead.endswith(prefix) and not _is_own_region(region, ctx):
             start = at + len(lead) - len(prefix)
-            return Finding(FAMILY, "warning", "shudi.wenhao", part.location(start), prefix,
-                           t("check.shudi_wenhao", prefix=prefix, region=region))
+            return Finding(
+                FAMILY,
+                "warning",
+                "shudi.wenhao",
+                part.location(start),
+                prefix,
+                t("check.shudi_wenhao", prefix=prefix, region=region),
+            )
     if not clear or national.search(lead) or not _PROVINCE_STYLE.match(lead):
         return None
     province = abbr.get(lead[0])
     if province and ctx.province and province != ctx.province and not _own_abbreviation(lead[0], ctx):
-        return Finding(FAMILY, "info", "shudi.wenhao_province", part.location(at), lead,
-                       t("check.shudi_wenhao_province", prefix=lead, province=province))
+        return Finding(
+            FAMILY,
+            "info",
+            "shudi.wenhao_province",
+            part.location(at),
+            lead,
+            t("check.shudi_wenhao_province", prefix=lead, province=province),
+        )
     return None
 
 
@@ -90,7 +122,9 @@ def _own_abbreviation(char: str, ctx: CheckContext) -> bool:
     return any(name.startswith(char) for name in ctx.own_names)
 
 
-def _units(part: TextPart, ctx: CheckContext, known: dict[str, str], source_region: str | None) -> list[Finding]:
+def _units(
+    part: TextPart, ctx: CheckContext, known: dict[str, str], source_region: str | None
+) -> list[Finding]:
     """`哈市卫计委`: a one-character abbreviation of another place before 市/县/区 and a unit."""
     abbreviations = {prefix[0]: region for prefix, region in known.items() if prefix[0] not in "市县区省州"}
     if source_region:
@@ -104,12 +138,20 @@ def _units(part: TextPart, ctx: CheckContext, known: dict[str, str], source_regi
             continue
         if _ends_a_place_name(part.text, m.end("unit")):
             continue  # 汉中市 is a place name (the place rule's business), not 中 + 市
-        text = part.text[m.start():m.end("unit")]
-        out.append(Finding(FAMILY, "error", "shudi.unit", part.location(m.start()), m.group(),
-                           t("check.shudi_unit", unit=m.group(), short=text, region=region)))
+        text = part.text[m.start() : m.end("unit")]
+        out.append(
+            Finding(
+                FAMILY,
+                "error",
+                "shudi.unit",
+                part.location(m.start()),
+                m.group(),
+                t("check.shudi_unit", unit=m.group(), short=text, region=region),
+            )
+        )
     return out
 
 
 def _ends_a_place_name(text: str, end: int) -> bool:
-    window = text[max(0, end - 8):end]
+    window = text[max(0, end - 8) : end]
     return any(e == len(window) and e - s > 2 for s, e, _n in gazetteer().spot(window))

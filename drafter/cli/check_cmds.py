@@ -10,7 +10,8 @@ from drafter.errors import DrafterError
 
 def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     p = sub.add_parser(
-        "check", help="outdated wording, other places' leftovers, expired dates and 公文 format",
+        "check",
+        help="outdated wording, other places' leftovers, expired dates and 公文 format",
         description="Check a draft, a plan file (.txt .md .html .docx) or a corpus document (id or name) "
         "as a 办公室 reviewer would: 提法 (outdated formulations), 属地 (another place's names, usage, "
         "文号), 时限 (deadlines before the plan's date), 格式 (GB/T 9704 / GB/T 15834). Exits 1 when it "
@@ -22,11 +23,14 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     p.add_argument("--rules", action="store_true", help="show the rules and the files they come from")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("fix", help="apply the safe replacements `drafter check` suggests (punctuation, "
-                       "brackets, renamed institutions) and list them",
-                       description="Apply the safe replacements only; nothing else changes. A draft, a "
-                       "UTF-8 text file or a .docx is rewritten in place (atomically); a scraped page or "
-                       "a corpus document needs -o.")
+    p = sub.add_parser(
+        "fix",
+        help="apply the safe replacements `drafter check` suggests (punctuation, "
+        "brackets, renamed institutions) and list them",
+        description="Apply the safe replacements only; nothing else changes. A draft, a "
+        "UTF-8 text file or a .docx is rewritten in place (atomically); a scraped page or "
+        "a corpus document needs -o.",
+    )
     p.add_argument("target", help="a draft or plan file, or a corpus document's id or name")
     _common(p)
     p.add_argument("-o", "--output", help="write the fixed text here instead of in place")
@@ -76,19 +80,35 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _print_report(report) -> None:  # noqa: ANN001 - a Report
     from drafter.messages import t
 
-    severity = {"error": t("check.severity_error"), "warning": t("check.severity_warning"),
-                "info": t("check.severity_info")}
+    severity = {
+        "error": t("check.severity_error"),
+        "warning": t("check.severity_warning"),
+        "info": t("check.severity_info"),
+    }
     for f in report.findings:
         print(f"{f.location.where()}  [{f.family}·{severity[f.severity]}]  “{f.text}”")
         print(f"    {f.message}")
         if f.suggestion is not None:
-            print("    " + (t("check.suggest", text=f.suggestion) if f.suggestion else t("check.suggest_delete")))
+            print(
+                "    "
+                + (t("check.suggest", text=f.suggestion) if f.suggestion else t("check.suggest_delete"))
+            )
     for note in report.notes:
         print(note)
     counts = report.by_family()
     print(t("check.checked_as", date=report.date, region=report.region or report.province or "—"))
-    print(t("check.summary", target=report.target, total=len(report.findings), tifa=counts["提法"],
-            shudi=counts["属地"], shixian=counts["时限"], geshi=counts["格式"], errors=report.errors))
+    print(
+        t(
+            "check.summary",
+            target=report.target,
+            total=len(report.findings),
+            tifa=counts["提法"],
+            shudi=counts["属地"],
+            shixian=counts["时限"],
+            geshi=counts["格式"],
+            errors=report.errors,
+        )
+    )
 
 
 def _show_rules(as_json: bool) -> int:
@@ -132,8 +152,13 @@ def cmd_fix(args: argparse.Namespace) -> int:
     if applied and not args.dry_run:
         written = _write(target, Path(args.output) if args.output else None)
     if args.json:
-        emit_json({"target": target.label, "written": str(written) if written else None,
-                   "changes": [f.as_json() for f in applied]})
+        emit_json(
+            {
+                "target": target.label,
+                "written": str(written) if written else None,
+                "changes": [f.as_json() for f in applied],
+            }
+        )
         return 0
     from drafter.check.model import sort_findings
 

@@ -46,10 +46,16 @@ class CheckResult:
         return not self.leaks and not self.error
 
     def as_json(self) -> dict:
-        return {"variant": self.variant, "path": self.path, "region": self.region,
-                "leaks": self.leaks, "error": self.error, "ok": self.ok,
-                "findings": [f.as_json() for f in self.findings],
-                "outdated": [f.as_json() for f in self.outdated]}
+        return {
+            "variant": self.variant,
+            "path": self.path,
+            "region": self.region,
+            "leaks": self.leaks,
+            "error": self.error,
+            "ok": self.ok,
+            "findings": [f.as_json() for f in self.findings],
+            "outdated": [f.as_json() for f in self.outdated],
+        }
 
 
 def sample_for(variant: Variant, year: int | None = None) -> RegionContext:
@@ -66,14 +72,19 @@ def sample_for(variant: Variant, year: int | None = None) -> RegionContext:
 def check_context(context: RegionContext, corpus: object = None):  # noqa: ANN201 - a CheckContext
     from drafter.check.context import CheckContext
 
-    ctx = CheckContext.make(context.when(), context.region, context.province, context.level,
-                            context.superior, corpus)
+    ctx = CheckContext.make(
+        context.when(), context.region, context.province, context.level, context.superior, corpus
+    )
     ctx.strict = True  # a template is rendered for every region: any other place's name is a leak
     return ctx
 
 
-def variant_findings(variant: Variant, context: RegionContext, families: tuple[str, ...] = NEW_PLAN_FAMILIES,
-                     corpus: object = None) -> list[Finding]:
+def variant_findings(
+    variant: Variant,
+    context: RegionContext,
+    families: tuple[str, ...] = NEW_PLAN_FAMILIES,
+    corpus: object = None,
+) -> list[Finding]:
     """The findings of `drafter check` on the variant rendered for `context` (its provenance kept, so
     the source's own names and 文号 are recognised). Raises DrafterError for a broken template."""
     from drafter.check.parts import draft_parts
@@ -101,7 +112,9 @@ def leaks_in(text: str, context: RegionContext) -> list[str]:
     return sorted({name for _s, _e, name in place_names(text, check_context(context))})
 
 
-def check_variant(variant: Variant, context: RegionContext | None = None, corpus: object = None) -> CheckResult:
+def check_variant(
+    variant: Variant, context: RegionContext | None = None, corpus: object = None
+) -> CheckResult:
     context = context or sample_for(variant)
     result = CheckResult(variant.id, str(variant.path) if variant.path else None, context.region)
     try:
@@ -115,5 +128,7 @@ def check_variant(variant: Variant, context: RegionContext | None = None, corpus
     return result
 
 
-def check_library(library: Library, context: RegionContext | None = None, corpus: object = None) -> list[CheckResult]:
+def check_library(
+    library: Library, context: RegionContext | None = None, corpus: object = None
+) -> list[CheckResult]:
     return [check_variant(v, context, corpus) for v in library.variants]

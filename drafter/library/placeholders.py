@@ -46,7 +46,7 @@ class RegionContext:
         province = self.province or (place.province if place else None)
         if not province:
             raise DrafterError(f"{self.region}: unknown region; give its province (--province)")
-        level = self.level or (place.level if place else _level_from_suffix(self.region))
+        level = self.level or (place.level if place else level_from_suffix(self.region))
         parent = place.parent if place and place.parent else province
         return {
             "地区": self.region,
@@ -92,7 +92,7 @@ class RegionContext:
         return names
 
 
-def _level_from_suffix(region: str) -> str:
+def level_from_suffix(region: str) -> str:
     if region.endswith(("省", "自治区")):
         return "省级"
     if region.endswith(("县", "区", "旗")):

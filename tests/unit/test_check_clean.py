@@ -28,8 +28,14 @@ def _target(doc, normalise: bool = False) -> Target:
     lines = (doc.text or "").split("\n")
     if normalise:
         lines = [normalize_punctuation(line) for line in lines]
-    return Target("corpus", doc.title or "", date=doc.date, region=place.name if place else region,
-                  province=place.province if place else None, lines=lines)
+    return Target(
+        "corpus",
+        doc.title or "",
+        date=doc.date,
+        region=place.name if place else region,
+        province=place.province if place else None,
+        lines=lines,
+    )
 
 
 def test_recent_real_plans_raise_no_tifa_shudi_or_shixian_finding(recent_plans):
@@ -46,11 +52,15 @@ def test_with_standard_punctuation_they_raise_nothing_at_all(recent_plans):
 
 def test_as_scraped_their_half_width_marks_are_found_and_fixable(recent_plans):
     report = check_target(_target(recent_plans[0]), ("格式",))
-    assert report.findings and all(f.safe for f in report.findings if f.rule in ("geshi.halfwidth", "geshi.brackets"))
+    assert report.findings and all(
+        f.safe for f in report.findings if f.rule in ("geshi.halfwidth", "geshi.brackets")
+    )
 
 
 def test_an_older_plan_at_its_own_date_is_clean_and_the_same_text_today_is_not():
-    harbin = next(doc for path in corpus_files() for doc in read_plans(path) if (doc.region or "") == "哈尔滨市")
+    harbin = next(
+        doc for path in corpus_files() for doc in read_plans(path) if (doc.region or "") == "哈尔滨市"
+    )
     at_its_date = check_target(_target(harbin), ("提法",))
     assert [f for f in at_its_date.findings if f.severity != "info"] == []  # 2017-06: right then
     today = _target(harbin)

@@ -56,7 +56,13 @@ def test_check_json_contract_and_exit_code(tmp_path, capsys):
         line = lines[loc["line"] - 1]
         assert f["text"] in line  # the text exactly as it stands in the draft
     rules = {f["rule"] for f in data["findings"]}
-    assert {"tifa.party_sessions", "tifa.weijiwei", "shixian.deadline", "geshi.halfwidth", "geshi.marker"} <= rules
+    assert {
+        "tifa.party_sessions",
+        "tifa.weijiwei",
+        "shixian.deadline",
+        "geshi.halfwidth",
+        "geshi.marker",
+    } <= rules
     assert data["date"] == "2026-03-01" and data["region"] == "滨江市"
 
 
@@ -101,17 +107,33 @@ def test_fix_dry_run_writes_nothing(tmp_path, capsys):
 
 def test_a_scraped_page_is_checked_as_cleaned_and_fixed_only_into_another_file(tmp_path, capsys):
     page = tmp_path / "page.html"
-    page.write_text("<html><body><p>滨江市人民政府关于印发实施方案的通知</p><p>一、指导思想</p>"
-                    "<p>全面落实新农合政策,加强卫计委建设。</p></body></html>", encoding="utf-8")
-    code, out, _err = _run(capsys, "check", str(page), "--json", "--no-corpus", "--date", "2026-01-01",
-                           "--region", "滨江市", "--province", "东海省")
+    page.write_text(
+        "<html><body><p>滨江市人民政府关于印发实施方案的通知</p><p>一、指导思想</p>"
+        "<p>全面落实新农合政策,加强卫计委建设。</p></body></html>",
+        encoding="utf-8",
+    )
+    code, out, _err = _run(
+        capsys,
+        "check",
+        str(page),
+        "--json",
+        "--no-corpus",
+        "--date",
+        "2026-01-01",
+        "--region",
+        "滨江市",
+        "--province",
+        "东海省",
+    )
     data = json.loads(out)
     assert code == 1 and data["notes"]  # says it checked the cleaned text
     assert {"tifa.xinnonghe", "tifa.weijiwei"} <= {f["rule"] for f in data["findings"]}
     code, _out, err = _run(capsys, "fix", str(page), "--no-corpus")
     assert code == 2 and "-o" in err
     out_path = tmp_path / "fixed.txt"
-    code, _out, _err = _run(capsys, "fix", str(page), "-o", str(out_path), "--no-corpus", "--date", "2026-01-01")
+    code, _out, _err = _run(
+        capsys, "fix", str(page), "-o", str(out_path), "--no-corpus", "--date", "2026-01-01"
+    )
     assert code == 0 and "加强卫健委建设" in out_path.read_text(encoding="utf-8")
     assert "<html>" in page.read_text(encoding="utf-8")  # the page itself untouched
 
@@ -119,9 +141,26 @@ def test_a_scraped_page_is_checked_as_cleaned_and_fixed_only_into_another_file(t
 def test_a_plain_utf8_plan_is_fixed_in_place_keeping_its_line_ends(tmp_path, capsys):
     plan = tmp_path / "plan.txt"
     plan.write_bytes("滨江市卫生健康事业发展方案\r\n一、工作目标\r\n到2027年,基层就诊率达到65%.\r\n".encode())
-    code, _out, _err = _run(capsys, "fix", str(plan), "--no-corpus", "--region", "滨江市", "--province", "东海省")
+    code, _out, _err = _run(
+        capsys, "fix", str(plan), "--no-corpus", "--region", "滨江市", "--province", "东海省"
+    )
     assert code == 0
-    assert plan.read_bytes() == "滨江市卫生健康事业发展方案\r\n一、工作目标\r\n到2027年，基层就诊率达到65%。\r\n".encode()
+    assert (
+        plan.read_bytes()
+        == "滨江市卫生健康事业发展方案\r\n一、工作目标\r\n到2027年，基层就诊率达到65%。\r\n".encode()
+    )
+
+
+def _tracked(tag: str, text_tag: str, text: str):  # noqa: ANN202 - an lxml element
+    change = OxmlElement(tag)
+    change.set(qn("w:id"), "1" if tag == "w:ins" else "2")
+    change.set(qn("w:author"), "同事")
+    run = OxmlElement("w:r")
+    element = OxmlElement(text_tag)
+    element.text = text
+    run.append(element)
+    change.append(run)
+    return change
 
 
 def _docx_with_revisions(path) -> None:
@@ -130,24 +169,8 @@ def _docx_with_revisions(path) -> None:
     document.add_paragraph("滨江市卫生健康事业发展方案")
     document.add_paragraph("一、指导思想")
     p = document.add_paragraph("全面贯彻党的二十大精神")
-    ins = OxmlElement("w:ins")
-    ins.set(qn("w:id"), "1")
-    ins.set(qn("w:author"), "同事")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = ",由市卫计委牵头"
-    run.append(text)
-    ins.append(run)
-    p._p.append(ins)
-    deleted = OxmlElement("w:del")
-    deleted.set(qn("w:id"), "2")
-    deleted.set(qn("w:author"), "同事")
-    drun = OxmlElement("w:r")
-    dtext = OxmlElement("w:delText")
-    dtext.text = "由市食药监局负责"
-    drun.append(dtext)
-    deleted.append(drun)
-    p._p.append(deleted)
+    p._p.append(_tracked("w:ins", "w:t", ",由市卫计委牵头"))
+    p._p.append(_tracked("w:del", "w:delText", "由市食药监局负责"))
     document.add_paragraph("(一)推进分级诊疗")
     document.save(str(path))
 
@@ -155,16 +178,37 @@ def _docx_with_revisions(path) -> None:
 def test_a_docx_is_read_with_its_insertions_and_without_its_deletions(tmp_path, capsys):
     path = tmp_path / "colleague.docx"
     _docx_with_revisions(path)
-    code, out, _err = _run(capsys, "check", str(path), "--json", "--no-corpus", "--date", "2026-01-01",
-                           "--region", "滨江市", "--province", "东海省")
+    code, out, _err = _run(
+        capsys,
+        "check",
+        str(path),
+        "--json",
+        "--no-corpus",
+        "--date",
+        "2026-01-01",
+        "--region",
+        "滨江市",
+        "--province",
+        "东海省",
+    )
     findings = json.loads(out)["findings"]
     assert code == 1
     weijiwei = next(f for f in findings if f["rule"] == "tifa.weijiwei")
     assert weijiwei["location"]["paragraph"] == 2 and weijiwei["text"] == "卫计委"
     assert not [f for f in findings if "食药监" in f["text"]]  # deleted text is not the plan
     assert any(f["rule"] == "geshi.marker" and f["location"]["paragraph"] == 3 for f in findings)
-    code, _out, _err = _run(capsys, "fix", str(path), "--no-corpus", "--date", "2026-01-01",
-                            "--region", "滨江市", "--province", "东海省")
+    code, _out, _err = _run(
+        capsys,
+        "fix",
+        str(path),
+        "--no-corpus",
+        "--date",
+        "2026-01-01",
+        "--region",
+        "滨江市",
+        "--province",
+        "东海省",
+    )
     assert code == 0
     fixed = docx.Document(str(path))
     body = fixed.element.body
@@ -179,7 +223,11 @@ def test_rules_listing_shows_every_rule_and_its_file(capsys):
     data = json.loads(out)
     assert code == 0 and any(f.endswith("tifa.toml") for f in data["files"])
     weijiwei = next(r for r in data["rules"] if r["id"] == "weijiwei")
-    assert weijiwei["outdated_from"] == "2019-04-01" and weijiwei["source"] and weijiwei["origin"].endswith("tifa.toml")
+    assert (
+        weijiwei["outdated_from"] == "2019-04-01"
+        and weijiwei["source"]
+        and weijiwei["origin"].endswith("tifa.toml")
+    )
     code, out, _err = _run(capsys, "check", "--rules")
     assert code == 0 and "party_sessions" in out and "二十届四中全会" in out
 
@@ -193,8 +241,18 @@ def test_a_missing_file_is_a_clear_error(tmp_path, capsys):
 def test_a_new_2026_draft_for_a_province_not_in_the_corpus_checks_clean(tmp_path, capsys):
     """`drafter new` picks variants that raise no 提法, 属地 or 时限 finding; `drafter check` agrees."""
     out_path = tmp_path / "new.md"
-    code, _out, _err = _run(capsys, "new", "--region", "滨江市", "--province", "东海省", "--date", "2026-03-01",
-                            "-o", str(out_path))
+    code, _out, _err = _run(
+        capsys,
+        "new",
+        "--region",
+        "滨江市",
+        "--province",
+        "东海省",
+        "--date",
+        "2026-03-01",
+        "-o",
+        str(out_path),
+    )
     assert code == 0
     code, out, _err = _run(capsys, "check", str(out_path), "--json", "--family", "提法,属地,时限")
     assert code == 0 and json.loads(out)["findings"] == []

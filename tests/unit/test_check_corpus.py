@@ -30,11 +30,17 @@ COPIED = "统筹优化医疗资源布局、构建合理就医秩序、推动社�
 
 def _plans() -> list[PlanInfo]:
     plans = [PlanInfo(f"sx{i}", "陕西省", region, None, text) for i, (region, text) in enumerate(SHAANXI)]
-    plans += [PlanInfo(f"o{i}", province, region, None, text) for i, (region, province, text) in enumerate(OTHERS)]
+    plans += [
+        PlanInfo(f"o{i}", province, region, None, text) for i, (region, province, text) in enumerate(OTHERS)
+    ]
     # two plans of one province carrying the same national passage: a copy, not a usage
-    plans += [PlanInfo("h1", "黑龙江省", "哈尔滨市", "哈政办规〔2017〕28号", "一、指导思想。" + COPIED + "把握改革方向。"),
-              PlanInfo("h2", "黑龙江省", "鸡西市", None, "按照国家部署。" + COPIED + "提高服务水平。"),
-              PlanInfo("h3", "黑龙江省", "鹤岗市", None, "按照国家部署。" + COPIED + "提高服务水平。")]
+    plans += [
+        PlanInfo(
+            "h1", "黑龙江省", "哈尔滨市", "哈政办规〔2017〕28号", "一、指导思想。" + COPIED + "把握改革方向。"
+        ),
+        PlanInfo("h2", "黑龙江省", "鸡西市", None, "按照国家部署。" + COPIED + "提高服务水平。"),
+        PlanInfo("h3", "黑龙江省", "鹤岗市", None, "按照国家部署。" + COPIED + "提高服务水平。"),
+    ]
     return plans
 
 
@@ -48,8 +54,9 @@ def test_a_term_used_by_one_provinces_plans_only_is_distinctive():
 
 
 def _draft(region: str, province: str, body: str):
-    return parse_draft(f'+++\nregion = "{region}"\nprovince = "{province}"\ndate = "2026-03-01"\n+++\n'
-                       f"一、重点任务\n{body}\n")
+    return parse_draft(
+        f'+++\nregion = "{region}"\nprovince = "{province}"\ndate = "2026-03-01"\n+++\n一、重点任务\n{body}\n'
+    )
 
 
 def _shudi(draft, facts) -> list:
@@ -74,8 +81,18 @@ def test_the_facts_come_from_the_store_and_are_cached(tmp_path, monkeypatch):
     db = tmp_path / "corpus.sqlite3"
     store = Store(db)
     store.set_meta("default_corpus_ingested", __import__("drafter.reader").reader.PARSER_VERSION)
-    store.add_documents([Document(title=f"{p.region}方案", region=p.region, text=p.text,
-                                  doc_number=p.doc_number, date="2024-01-01") for p in _plans()])
+    store.add_documents(
+        [
+            Document(
+                title=f"{p.region}方案",
+                region=p.region,
+                text=p.text,
+                doc_number=p.doc_number,
+                date="2024-01-01",
+            )
+            for p in _plans()
+        ]
+    )
     store.close()
     facts = corpus_facts(str(db))
     assert facts.terms["中省"]["province"] == "陕西省"

@@ -59,31 +59,34 @@ def _at(finding, draft_text: str = DRAFT) -> str:
     else:
         section = draft.find(loc.section)
         text = section.heading if loc.part == "heading" else section.body
-    return text[loc.offset:loc.offset + len(finding.text)]
+    return text[loc.offset : loc.offset + len(finding.text)]
 
 
-@pytest.mark.parametrize(("rule", "text", "family", "section", "line"), [
-    ("tifa.guiding_theory_latest", "以科学发展观为统领", "提法", "1", 14),
-    ("tifa.party_sessions", "党的十九大和十九届二中、三中、四中、五中全会", "提法", "1", 14),
-    ("tifa.guiding_theory_speeches", "习近平总书记系列重要讲话精神", "提法", "1", 14),
-    ("tifa.weijiwei", "卫生计生委", "提法", "2.1", 17),
-    ("tifa.xinnonghe", "新农合", "提法", "2.1", 17),
-    ("tifa.tuopin_gongjian", "健康扶贫", "提法", "2.1", 17),
-    ("tifa.yibao_remit", "市人社局", "提法", "2.1", 18),
-    ("tifa.plan_period", "十四五", "提法", "2.2", 20),
-    ("shixian.deadline", "到2018年底", "时限", "2.2", 20),
-    ("shixian.deadline", "2024年6月底前", "时限", "2.2", 20),
-    ("shixian.period", "2021—2025年", "时限", "2.2", 20),
-    ("shudi.zangyi", "藏医药", "属地", "2.3", 23),
-    ("shudi.place", "汉中市", "属地", "2.3", 23),
-    ("shudi.wenhao_source", "汉政办函", "属地", "2.3", 23),
-    ("shudi.unit", "汉市卫健委", "属地", "2.3", 23),
-    ("geshi.halfwidth", ",", "格式", "3", 25),
-    ("geshi.marker", "(一)", "格式", "2.1", 16),
-    ("geshi.numbering", "（四）", "格式", "2.3", 21),
-    ("geshi.attachment_number", "、", "格式", "3", 26),
-    ("geshi.attachment_end", "。", "格式", "3", 26),
-])
+@pytest.mark.parametrize(
+    ("rule", "text", "family", "section", "line"),
+    [
+        ("tifa.guiding_theory_latest", "以科学发展观为统领", "提法", "1", 14),
+        ("tifa.party_sessions", "党的十九大和十九届二中、三中、四中、五中全会", "提法", "1", 14),
+        ("tifa.guiding_theory_speeches", "习近平总书记系列重要讲话精神", "提法", "1", 14),
+        ("tifa.weijiwei", "卫生计生委", "提法", "2.1", 17),
+        ("tifa.xinnonghe", "新农合", "提法", "2.1", 17),
+        ("tifa.tuopin_gongjian", "健康扶贫", "提法", "2.1", 17),
+        ("tifa.yibao_remit", "市人社局", "提法", "2.1", 18),
+        ("tifa.plan_period", "十四五", "提法", "2.2", 20),
+        ("shixian.deadline", "到2018年底", "时限", "2.2", 20),
+        ("shixian.deadline", "2024年6月底前", "时限", "2.2", 20),
+        ("shixian.period", "2021—2025年", "时限", "2.2", 20),
+        ("shudi.zangyi", "藏医药", "属地", "2.3", 23),
+        ("shudi.place", "汉中市", "属地", "2.3", 23),
+        ("shudi.wenhao_source", "汉政办函", "属地", "2.3", 23),
+        ("shudi.unit", "汉市卫健委", "属地", "2.3", 23),
+        ("geshi.halfwidth", ",", "格式", "3", 25),
+        ("geshi.marker", "(一)", "格式", "2.1", 16),
+        ("geshi.numbering", "（四）", "格式", "2.3", 21),
+        ("geshi.attachment_number", "、", "格式", "3", 26),
+        ("geshi.attachment_end", "。", "格式", "3", 26),
+    ],
+)
 def test_each_planted_problem_is_found_where_it_stands(findings, rule, text, family, section, line):
     finding = _one(findings, rule, text)
     assert finding.family == family
@@ -120,7 +123,9 @@ def test_the_source_plans_own_names_are_errors_and_references_are_not_flagged(fi
 
 def test_a_draft_dated_before_the_changes_raises_none_of_them():
     """The same wording was right in 2017: 提法 are compared with the draft's own date."""
-    text = DRAFT.replace('date = "2026-05-20"', 'date = "2017-06-01"').replace("二〇二六年五月二十日", "2017年6月1日")
+    text = DRAFT.replace('date = "2026-05-20"', 'date = "2017-06-01"').replace(
+        "二〇二六年五月二十日", "2017年6月1日"
+    )
     tifa = [f for f in check_draft(parse_draft(text)) if f.family == "提法"]
     # 十九大 (2017-10) had not been held on 2017-06-01: citing it is the one 提法 error left
     assert {f.rule for f in tifa if f.severity != "info"} == {"tifa.party_sessions"}

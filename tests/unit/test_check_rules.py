@@ -39,7 +39,10 @@ def test_the_current_sessions_and_plan_period_follow_the_date():
     assert sessions.current_wording(date(2026, 3, 1)) == "党的二十大和二十届二中、三中、四中全会"
     assert sessions.current_wording(date(2017, 9, 1)) == "党的十八大和十八届二中、三中、四中、五中、六中全会"
     periods = plan_periods()
-    assert plan_period_of(periods, 2026)["name"] == "十五五" and plan_period_of(periods, 2025)["name"] == "十四五"
+    assert (
+        plan_period_of(periods, 2026)["name"] == "十五五"
+        and plan_period_of(periods, 2025)["name"] == "十四五"
+    )
 
 
 def test_citations_are_read_only_when_they_are_the_plans_guidance():
@@ -56,7 +59,8 @@ def test_a_user_rule_file_overrides_extends_and_disables(tmp_path):
         '[[rule]]\nid = "weijiwei"\ndisabled = true\n\n'
         '[[rule]]\nid = "yigaiban"\ntitle = "医改办"\npattern = "医改办"\ncurrent = "卫生健康委（医改）"\n'
         'outdated_from = "2020-01-01"\nseverity = "warning"\nsafe = false\nsource = "本单位规定"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     rules = {f.rule: f for f in check_draft(parse_draft(DRAFT), ("提法",))}
     assert "tifa.weijiwei" not in rules and rules["tifa.yigaiban"].text == "医改办"
     origins = {r["id"]: r["origin"] for r in rules_listing()}
