@@ -127,8 +127,11 @@ def _show_rules(as_json: bool) -> int:
         if rule["title"]:
             head += f"  {rule['title']}"
         print(head)
-        if rule["outdated_from"]:
-            print(f"    {rule['outdated_from']}  {rule['severity'] or ''}  safe={bool(rule['safe'])}")
+        if rule["kind"] == "rule" and (rule["outdated_from"] or rule["severity"]):
+            since = rule["outdated_from"] or "—"
+            print(f"    {since}  {rule['severity'] or ''}  safe={bool(rule['safe'])}")
+        elif rule["outdated_from"]:
+            print(f"    {rule['outdated_from']}")
         if rule["current"]:
             print(f"    → {rule['current']}")
         if rule["source"]:
