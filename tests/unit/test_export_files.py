@@ -109,6 +109,6 @@ def test_cli_bad_paths_give_one_line_and_exit_2(tmp_path, seed_paths, capsys):
     assert err.startswith("drafter: ") and "nope.md" in err and "\n" not in err
     assert main(["export", str(seed_paths[0]), "--docx", str(tmp_path / "no" / "a.docx")]) == 2
     err = capsys.readouterr().err.strip()
-    assert "does not exist" in err and "\n" not in err
+    assert "不存在" in err and "\n" not in err
     assert main(["export", str(seed_paths[0])]) == 2
     assert "--docx" in capsys.readouterr().err
