@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from drafter.errors import DrafterError
+from drafter.corpus.store_errors import StoreError, store_error
+from drafter.fsnames import shown
+from drafter.messages import t
 
 SCHEMA_VERSION = 2
 
@@ -95,17 +97,15 @@ def connect(path: str) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL, much faster commits
         migrate(conn, path)
-    except sqlite3.DatabaseError as err:  # e.g. `--db` pointing at a file that is not a store
-        raise DrafterError(f"{path}: not a drafter store ({err})") from err
+    except sqlite3.Error as err:  # a read-only folder, a full disk, a file that is not a store …
+        raise (store_error(err, path) or err) from err
     return conn
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise DrafterError(
-            f"{path}: the store was written by a newer drafter (schema {version} > {SCHEMA_VERSION})"
-        )
+        raise StoreError(t("store.newer", path=shown(path), version=version, supported=SCHEMA_VERSION), path)
     if version == SCHEMA_VERSION:
         return
     upgrade = "ALTER TABLE source_files ADD COLUMN parser TEXT;" if version == 1 else ""
