@@ -45,6 +45,13 @@ def why_unreadable(err: OSError) -> str:
     return t("files.cannot_read", why=err.strerror or type(err).__name__)
 
 
+def short_reason(err: OSError) -> str:
+    """A few words for why a folder could not be opened."""
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return t("files.no_permission")
+    return why_unreadable(err)
+
+
 def _refuse(path: str | os.PathLike, why: str) -> UnreadableFile:
     return UnreadableFile(storable(path), why)
 

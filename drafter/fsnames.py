@@ -109,7 +109,7 @@ def safe_path(folder: str | os.PathLike, text: str | None, suffix: str = "", def
 
 # -- names shown to a user, names kept in a database ---------------------------------------------
 
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", '"': '\\"', "\\": "\\\\"}
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def storable(path: str | os.PathLike) -> str:
@@ -120,7 +120,8 @@ def storable(path: str | os.PathLike) -> str:
 
 
 def shown(path: str | os.PathLike) -> str:
-    """The path for one line of output: as it is when printable, else in quotes with escapes."""
+    """The path for one line of output: as it is when printable, else in quotes with escapes
+    (`\\n`, `\\t`, `\\xNN` for a byte that is not UTF-8), so a name can never split the line."""
     text = os.fsdecode(path) if not isinstance(path, str) else path
     if text.isprintable() and not re.search(r"[\ud800-\udfff]", text):
         return text

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.bounded import why_unreadable
+from drafter.bounded import short_reason
 from drafter.corpus.store import Store
 from drafter.corpus.store_errors import StoreError
 from drafter.corpus.store_files import FileJob, canonical, hash_file, read_file_job
@@ -99,7 +99,7 @@ def _walk(top: Path) -> Iterator[Path | IngestResult]:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as err:
-            yield _skipped(Path(folder), t("files.folder_unreadable", why=why_unreadable(err)))
+            yield _skipped(Path(folder), t("files.folder_unreadable", why=short_reason(err)))
             continue
         subfolders = []
         for entry in entries:

@@ -23,6 +23,11 @@ MESSAGES = {
         "无法打开此文件夹（{why}）：其中的文件未读入",
         "cannot open this folder ({why}): the files in it were not read",
     ),
+    "no_permission": ("没有权限", "permission denied"),
+    "out_of_memory": (
+        "内存不足：输入太大或太复杂，请分成较小的文件再试",
+        "out of memory: the input is too big or too complex; split it into smaller files and retry",
+    ),
     "cannot_read": ("无法读取（{why}）", "cannot be read ({why})"),
     "name_too_long": ("文件名或路径太长", "the file name or path is too long"),
     "too_big": ("文件太大（{size} MB，上限 {limit} MB）", "too big ({size} MB; the limit is {limit} MB)"),
