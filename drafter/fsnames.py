@@ -50,10 +50,9 @@ def safe_filename(text: str | None, suffix: str = "", default: str = DEFAULT_STE
 
 
 def _clean_part(text: str) -> str:
-    text = unicodedata.normalize("NFC", _without_surrogates(text))
+    text = _SPACES_RE.sub(" ", unicodedata.normalize("NFC", _without_surrogates(text)))  # line breaks too
     text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn"))
     text = _FORBIDDEN_RE.sub("_", text)
-    text = _SPACES_RE.sub(" ", text)
     text = _DOTS_RE.sub("_", text)
     return text.lstrip(" ._").rstrip(" .")
 

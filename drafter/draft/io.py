@@ -131,8 +131,9 @@ def dumps_draft(draft: Draft) -> str:
 
 
 def save_draft(draft: Draft, path: str | os.PathLike) -> None:
-    """Write atomically: a temp file beside `path`, fsync, then rename over it."""
-    write_bytes_atomically(path, dumps_draft(draft).encode("utf-8"))
+    """Write atomically: a temp file beside `path`, fsync, then rename over it. A new draft file is
+    the user's own (0600); an existing one keeps its permissions."""
+    write_bytes_atomically(path, dumps_draft(draft).encode("utf-8"), private=True)
 
 
 
