@@ -29,6 +29,7 @@ from drafter.errors import DrafterError, UnreadableFile
 from drafter.model import Document
 
 FENCE = "+++"
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 
 
 class BrokenDraft(DrafterError):
@@ -105,7 +106,18 @@ def _check_meta(meta: dict, lines: list[str], path) -> None:  # noqa: ANN001
 
 def dump_front_matter(meta: dict) -> str:
     keys = [k for k in META_KEYS if k in meta] + sorted(k for k in meta if k not in META_KEYS)
+    for key in keys:
+        _check_storable(key, meta[key])
     return "\n".join(f"{key} = {toml_value(meta[key])}" for key in keys)
+
+
+def _check_storable(key: str, value: object) -> None:
+    """Text a draft file can hold: bytes that were not UTF-8 (from a shell argument) cannot be saved."""
+    from drafter.messages import t
+
+    for text in value if isinstance(value, (list, tuple)) else [value]:
+        if isinstance(text, str) and (bad := _SURROGATE_RE.search(text)):
+            raise DrafterError(t("files.meta_not_text", key=key, char=f"U+{ord(bad.group()):04X}"))
 
 
 def toml_value(value: object) -> str:
@@ -115,7 +127,8 @@ def toml_value(value: object) -> str:
         return repr(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML basic string
+    # A JSON string is a TOML basic string, once DEL (which JSON leaves raw, TOML refuses) is escaped.
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def dumps_draft(draft: Draft) -> str:
