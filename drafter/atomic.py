@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover - Windows: stale temporary files are jud
     fcntl = None  # type: ignore[assignment]
 
 TMP_MARK = ".drafter-tmp-"
+MAX_TMP_STEM = 255 - len(TMP_MARK) - 1 - 8 - 8  # the dot, mkstemp's 8 random characters, a margin
 PRIVATE_FILE = 0o600
 STALE_WITHOUT_LOCKS = 3600  # seconds; only where file locks do not exist
 
@@ -49,7 +50,9 @@ class ExportError(SaveError):
 
 
 def tmp_prefix(target: Path) -> str:
-    return f".{target.name}{TMP_MARK}"
+    """`.NAME.drafter-tmp-`, the name cut so the whole stays within the 255 bytes a name may have."""
+    name = target.name.encode("utf-8", "surrogateescape")[:MAX_TMP_STEM].decode("utf-8", "ignore")
+    return f".{name}{TMP_MARK}"
 
 
 def write_bytes_atomically(path: str | os.PathLike, data: bytes, private: bool = False) -> Path:
@@ -177,7 +180,14 @@ def lock_files(target: Path) -> list[Path]:
     document while it is open. (On Windows an open file also refuses the rename itself.)"""
     candidates = [target.with_name(f".~lock.{target.name}#"), target.with_name(f"~${target.name[2:]}")]
     candidates.append(target.with_name(f"~${target.name}"))
-    return [c for c in candidates if c.exists()]
+    return [c for c in candidates if _exists(c)]
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long for the lock file cannot have one
+        return False
 
 
 def check_writable_target(target: Path) -> None:

@@ -20,7 +20,9 @@ from pathlib import Path
 from drafter.errors import DrafterError
 from drafter.messages import t
 
-MAX_NAME_BYTES = 255  # ext4, NTFS, APFS: a single name, in bytes of UTF-8
+# ext4, NTFS and APFS take 255 bytes a name; this leaves room for what sits beside a file while it is
+# saved or open (drafter's `.NAME.drafter-tmp-XXXXXXXX`, LibreOffice's `.~lock.NAME#`).
+MAX_NAME_BYTES = 200
 DEFAULT_STEM = "draft"
 # Windows refuses these as a name, with any extension: CON, CON.txt, com1.docx …
 _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
