@@ -54,13 +54,13 @@ def canonical(path: str | os.PathLike) -> str:
 
 def hash_file(path: str | os.PathLike) -> FileJob:
     """The file's content hash and size, read with the bounded reader (ordinary files only)."""
-    source = real_path(path)
+    source = os.path.abspath(Path(path).expanduser())  # a link is checked as a link (dangling, a loop)
     job = FileJob(canonical(path), source=source)
     try:
         job.sha256, job.size = hash_bounded(source)
     except UnreadableFile as err:
         job.why = err.why
-        job.path = storable(os.path.abspath(Path(path).expanduser()))  # the link itself, not /dev/zero
+        job.path = storable(source)  # named as the user named it: the link, not /dev/zero
     return job
 
 

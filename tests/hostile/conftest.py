@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 
+@pytest.fixture(scope="session")
+def home_template(tmp_path_factory) -> Path:
+    """A DRAFTER_HOME whose store already holds the bundled corpus (read once per test session)."""
+    from builders import run_drafter
+
+    folder = tmp_path_factory.mktemp("home-template")
+    result = run_drafter("corpus", "list", home=folder)
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
 @pytest.fixture
-def home(tmp_path) -> Path:
-    """A DRAFTER_HOME for subprocess runs (readable by a process without root's capabilities)."""
+def home(tmp_path, home_template) -> Path:
+    """A DRAFTER_HOME for subprocess runs, its store holding the bundled corpus."""
     folder = tmp_path / "home"
-    folder.mkdir()
+    shutil.copytree(home_template, folder, symlinks=True)
     return folder
 
 
