@@ -49,6 +49,8 @@ def short_reason(err: OSError) -> str:
     """A few words for why a folder could not be opened."""
     if err.errno in (errno.EACCES, errno.EPERM):
         return t("files.no_permission")
+    if err.errno in (errno.ENOTDIR, errno.EEXIST):
+        return t("files.file_on_the_way")
     return why_unreadable(err)
 
 

@@ -152,6 +152,8 @@ def ingest_paths(
                 batch, flushed = [], time.monotonic()
         _commit(store, batch, done)
     except StoreError as err:
+        if not report.read:
+            raise
         raise StoreError(t("ingest.stopped", error=err, stored=len(report.read)), err.path, err.code) from err
     _report_twins(report, twins, done)
     report.seconds = time.perf_counter() - started

@@ -87,8 +87,7 @@ class Store:
             try:
                 yield self.conn
             except BaseException:
-                if self.conn.in_transaction:  # SQLite may have rolled back already (disk full)
-                    self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             else:
                 self.conn.execute("COMMIT")
@@ -96,6 +95,15 @@ class Store:
             raise (store_error(err, self.path) or err) from err
         finally:
             self._in_transaction = False
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; SQLite may have rolled back already (a full disk), or the
+        rollback itself may fail on a failing disk: the error that got us here is the one to report."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
     # -- writing -----------------------------------------------------------------------------
 

@@ -32,13 +32,17 @@ def store_error(err: sqlite3.Error, path: str) -> StoreError | None:
     if name == "SQLITE_READONLY_DIRECTORY":
         message = t("store.read_only_folder", path=where, folder=shown(_folder(path)))
     elif name.startswith("SQLITE_READONLY"):
-        message = t("store.read_only_file", path=where)
+        folder = _folder(path)
+        if os.access(path, os.W_OK) and not os.access(folder, os.W_OK | os.X_OK):
+            message = t("store.read_only_folder", path=where, folder=shown(folder))
+        else:
+            message = t("store.read_only_file", path=where)
     elif name.startswith("SQLITE_CANTOPEN"):
         message = _cannot_open(path, str(err))
     elif name == "SQLITE_FULL":
         message = t("store.disk_full", path=where)
     elif name.startswith("SQLITE_IOERR"):
-        message = t("store.io_error", path=where, why=str(err))
+        message = t("store.io_error", path=where)
     elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         message = t("store.busy", path=where)
     elif name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or (not name and isinstance(err, sqlite3.DatabaseError)
@@ -53,7 +57,9 @@ def store_error(err: sqlite3.Error, path: str) -> StoreError | None:
 
 def folder_error(err: OSError, folder: Path, path: str) -> StoreError:
     """The store's folder could not be created."""
-    why = err.strerror or type(err).__name__
+    from drafter.bounded import short_reason
+
+    why = short_reason(err)
     return StoreError(t("store.folder_cannot_create", folder=shown(folder), why=why), path, type(err).__name__)
 
 

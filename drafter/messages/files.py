@@ -24,6 +24,7 @@ MESSAGES = {
         "cannot open this folder ({why}): the files in it were not read",
     ),
     "no_permission": ("没有权限", "permission denied"),
+    "file_on_the_way": ("路径中的某一段是文件，不是文件夹", "a part of the path is a file, not a folder"),
     "out_of_memory": (
         "内存不足：输入太大或太复杂，请分成较小的文件再试",
         "out of memory: the input is too big or too complex; split it into smaller files and retry",

@@ -41,8 +41,9 @@ MESSAGES = {
         "the disk is full while writing the store {path}: free some space and retry",
     ),
     "io_error": (
-        "读写存储文件 {path} 时出错（{why}）：磁盘可能已满或有故障；请检查磁盘后重试",
-        "could not read or write the store {path} ({why}): the disk may be full or failing; check it and retry",
+        "读写存储文件 {path} 时磁盘出错：磁盘可能已满或有故障；请腾出空间或检查磁盘后重试",
+        "the disk failed while reading or writing the store {path}: it may be full or failing; free some "
+        "space or check it, and retry",
     ),
     "busy": (
         "存储文件 {path} 正被另一个 drafter 使用：请等它完成后重试",
