@@ -169,7 +169,8 @@ def run_drafter(
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
     """`drafter ARGS` in a subprocess, as a user runs it: its own DRAFTER_HOME, memory bounded."""
-    environment = dict(os.environ, DRAFTER_HOME=str(home), **(env or {}))
+    environment = dict(os.environ, DRAFTER_HOME=str(home))
+    environment.update(env or {})
     environment.pop("DRAFTER_DB", None)
     environment["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
 
