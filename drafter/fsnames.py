@@ -103,7 +103,9 @@ def path_inside(folder: str | os.PathLike, name: str) -> Path:
     return candidate
 
 
-def safe_path(folder: str | os.PathLike, text: str | None, suffix: str = "", default: str = DEFAULT_STEM) -> Path:
+def safe_path(
+    folder: str | os.PathLike, text: str | None, suffix: str = "", default: str = DEFAULT_STEM
+) -> Path:
     """A file in `folder` named after document text: `safe_filename` then `path_inside`."""
     return path_inside(folder, safe_filename(text, suffix, default))
 

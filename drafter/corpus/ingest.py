@@ -3,7 +3,9 @@
 One bad file never stops an ingest: it is reported as skipped with its reason and the next file is
 read. That holds for names that are not valid UTF-8, symbolic-link loops, folders that cannot be
 opened, pipes and devices, files that vanish or change meanwhile; only the store itself failing (a
-full disk, a read-only store) stops it, with one line saying so and how many files were stored. Reading (decode, clean, outline, jieba) is the slow part; with many files it runs in a small
+full disk, a read-only store) stops it, with one line saying so and how many files were stored.
+
+Reading (decode, clean, outline, jieba) is the slow part; with many files it runs in a small
 process pool while this process writes the results, one transaction per batch of files. This is a
 plain blocking function: the TUI runs it in a thread worker, with a `progress` callback.
 """
@@ -192,7 +194,8 @@ def _report_twins(report: IngestReport, twins: list[tuple[FileJob, str]], done: 
             why = t("ingest.same_unreadable", path=shown(original), why=first.why)
             done(IngestResult(job.path, SKIPPED, why, size=job.size))
         else:
-            done(IngestResult(job.path, UNCHANGED, t("ingest.same_in_ingest", path=shown(original)), size=job.size))
+            why = t("ingest.same_in_ingest", path=shown(original))
+            done(IngestResult(job.path, UNCHANGED, why, size=job.size))
 
 
 def _files_to_read(

@@ -60,7 +60,8 @@ def folder_error(err: OSError, folder: Path, path: str) -> StoreError:
     from drafter.bounded import short_reason
 
     why = short_reason(err)
-    return StoreError(t("store.folder_cannot_create", folder=shown(folder), why=why), path, type(err).__name__)
+    message = t("store.folder_cannot_create", folder=shown(folder), why=why)
+    return StoreError(message, path, type(err).__name__)
 
 
 def _folder(path: str) -> Path:

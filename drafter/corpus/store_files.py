@@ -13,9 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from drafter.corpus.store_types import READ, SKIPPED, UNCHANGED, IngestResult
-from drafter.corpus.store_write import Prepared, delete_documents_of_file, prepare, write_documents
 from drafter.bounded import hash_bounded
+from drafter.corpus.store_types import READ, SKIPPED, UNCHANGED, IngestResult
+from drafter.corpus.store_write import (
+    Prepared,
+    delete_documents_of_file,
+    prepare,
+    write_documents,
+)
 from drafter.errors import DrafterError, UnreadableFile
 from drafter.fsnames import storable
 from drafter.messages import t

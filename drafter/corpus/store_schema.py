@@ -116,7 +116,9 @@ def _read_only(path: str, err: sqlite3.Error) -> sqlite3.Connection | None:
     uri = Path(path).absolute().as_uri()
     for options in ("mode=ro", "mode=ro&immutable=1"):
         try:
-            conn = sqlite3.connect(f"{uri}?{options}", uri=True, check_same_thread=False, isolation_level=None)
+            conn = sqlite3.connect(
+                f"{uri}?{options}", uri=True, check_same_thread=False, isolation_level=None
+            )
             conn.row_factory = sqlite3.Row
             if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
                 return conn

@@ -10,8 +10,17 @@ import subprocess
 
 import pytest
 from builders import (
-    MEMORY_LIMIT, as_plain_user, billion_laughs_docx, lying_docx, no_traceback, permissions_apply,
-    plan_text, run_drafter, text_of, xxe_docx, zip_bomb_docx,
+    MEMORY_LIMIT,
+    as_plain_user,
+    billion_laughs_docx,
+    lying_docx,
+    no_traceback,
+    permissions_apply,
+    plan_text,
+    run_drafter,
+    text_of,
+    xxe_docx,
+    zip_bomb_docx,
 )  # fmt: skip
 
 GOOD = 39

@@ -9,8 +9,16 @@ import os
 
 import pytest
 from builders import (
-    assert_clean_failure, lying_docx, no_traceback, permissions_apply, plan_text, run_drafter, seed_text,
-    text_of, xml_bomb_docx, zip_bomb_docx,
+    assert_clean_failure,
+    lying_docx,
+    no_traceback,
+    permissions_apply,
+    plan_text,
+    run_drafter,
+    seed_text,
+    text_of,
+    xml_bomb_docx,
+    zip_bomb_docx,
 )  # fmt: skip
 
 

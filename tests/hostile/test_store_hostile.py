@@ -15,7 +15,13 @@ import time
 
 import pytest
 from builders import (
-    DRAFTER, assert_clean_failure, no_traceback, permissions_apply, plan_text, run_drafter, text_of,
+    DRAFTER,
+    assert_clean_failure,
+    no_traceback,
+    permissions_apply,
+    plan_text,
+    run_drafter,
+    text_of,
 )  # fmt: skip
 
 from drafter.corpus.store_errors import StoreError
