@@ -46,10 +46,9 @@ def is_draft_text(text: str) -> bool:
 
 def load_draft(path: str | os.PathLike) -> Draft:
     """Read a draft file; a plan file without metadata loads as a draft with empty metadata."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise UnreadableFile(str(path), err.strerror or str(err)) from err
+    from drafter.bounded import read_bounded
+
+    raw = read_bounded(path)  # an ordinary file, its size checked: UnreadableFile says why not
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -158,7 +157,7 @@ def plain_text(draft: Draft) -> str:
 
 def load_as_document(path: str | os.PathLike) -> Document:
     """Any plan file as a Document: a draft's metadata + its outline, or a corpus file's first plan."""
-    head = Path(path).read_bytes()[:16] if Path(path).is_file() else b""
+    head = _head(path)
     if not is_draft_text(head.decode("utf-8", errors="ignore")):
         from drafter.reader import read_plans
 
@@ -167,6 +166,17 @@ def load_as_document(path: str | os.PathLike) -> Document:
             raise UnreadableFile(str(path), "no plan found in this file")
         return documents[0]
     return draft_document(load_draft(path), source=str(path))
+
+
+def _head(path: str | os.PathLike, size: int = 16) -> bytes:
+    """The first bytes of an ordinary file (b"" for anything else: the reader says what it is)."""
+    try:
+        if not Path(path).is_file():
+            return b""
+        with open(path, "rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
 
 
 def draft_document(draft: Draft, source: str | None = None) -> Document:
