@@ -18,13 +18,17 @@ _P, _R = qn("w:p"), qn("w:r")
 
 
 def open_docx(path: str | os.PathLike):  # noqa: ANN201 - a python-docx Document
-    """The document at `path`; a file that is not a readable .docx raises UnreadableFile."""
+    """The document at `path`, read once with the reader's limits (an ordinary file, its size, the
+    package's inflated sizes); a file that is not a readable .docx raises UnreadableFile saying why."""
+    import io
+
     import docx
 
+    from drafter.bounded import read_bounded
     from drafter.text.decode import read_text
 
-    read_text(path)  # the reader's checks: size limits, a real Word package, some text in it
-    return docx.Document(str(Path(path)))
+    read_text(path)  # the reader's own checks, and its clear words for a bad package
+    return docx.Document(io.BytesIO(read_bounded(path)))
 
 
 def body_paragraphs(document) -> list:  # noqa: ANN001 - python-docx Document; returns w:p elements

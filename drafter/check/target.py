@@ -59,14 +59,19 @@ class Target:
 def load_target(spec: str, db: str | None = None) -> Target:
     """`spec` is a file path, or else the id or name of a corpus document (`12`, `哈尔滨`)."""
     path = Path(spec)
+    if path.exists() and not path.is_file():
+        from drafter.bounded import check_regular
+
+        check_regular(path)  # a folder, a pipe, a device: UnreadableFile says which
     if path.is_file():
         if path.suffix.lower() == ".docx":
             return _docx_target(path)
-        head = path.read_bytes()[:16].decode("utf-8", errors="ignore")
+        from drafter.bounded import read_bounded
         from drafter.draft.io import is_draft_text
 
+        head = read_bounded(path)[:16].decode("utf-8", errors="ignore")
         return _draft_target(path) if is_draft_text(head) else _text_target(path)
-    if path.exists() or os.sep in spec or path.suffix:
+    if os.sep in spec or path.suffix:
         raise DrafterError(t("check.no_such_file", path=spec))
     return _corpus_target(spec, db)
 
@@ -119,9 +124,11 @@ def _text_target(path: Path) -> Target:
 
 
 def _is_utf8(path: Path, text: str) -> bool:
+    from drafter.bounded import read_bounded
+
     try:
-        return path.read_bytes().decode("utf-8").lstrip("\ufeff") == text.lstrip("\ufeff")
-    except (OSError, UnicodeDecodeError):
+        return read_bounded(path).decode("utf-8").lstrip("\ufeff") == text.lstrip("\ufeff")
+    except (OSError, UnicodeDecodeError, DrafterError):
         return False
 
 

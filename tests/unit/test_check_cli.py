@@ -232,9 +232,11 @@ def test_rules_listing_shows_every_rule_and_its_file(capsys):
     assert code == 0 and "party_sessions" in out and "二十届四中全会" in out
 
 
-def test_a_missing_file_is_a_clear_error(tmp_path, capsys):
+def test_a_missing_file_or_a_folder_is_a_clear_error(tmp_path, capsys):
     code, _out, err = _run(capsys, "check", str(tmp_path / "nope.md"))
     assert code == 2 and "nope.md" in err
+    code, _out, err = _run(capsys, "check", str(tmp_path))
+    assert code == 2 and str(tmp_path.name) in err and "Traceback" not in err
 
 
 @pytest.mark.slow
