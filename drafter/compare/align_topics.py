@@ -20,6 +20,7 @@ RELATED_SECTION = 0.22  # a section pair below this is not the same topic
 RELATED_CONTAINER = 0.3  # a heading with subsections, judged half by its heading words
 RELATED_PARAGRAPH = 0.16  # paragraphs inside paired sections: the sections already agree on topic
 VOTE_SHARE = 0.5
+MIN_RELATED_LENGTH = 20  # a short line (文号, 联系人, a date) says nothing about a topic
 SUBTREE_WEIGHT = 0.6  # words of the sections under a heading count for it, but less than its own
 SAME_KIND = 0.04
 OTHER_KIND = -0.12
@@ -194,6 +195,8 @@ def _by_votes(sides: TopicSides, paired: dict[int, int]) -> list[Pair]:
 def pair_paragraphs_by_topic(sides: TopicSides, keys_a: list[Key], keys_b: list[Key],
                              threshold: float = RELATED_PARAGRAPH) -> list[tuple[Key, Key, float]]:
     """One-to-one topic pairs between two sets of paragraphs, best first."""
+    keys_a = [k for k in keys_a if len(sides.a[k[0]].paragraphs[k[1]]) >= MIN_RELATED_LENGTH]
+    keys_b = [k for k in keys_b if len(sides.b[k[0]].paragraphs[k[1]]) >= MIN_RELATED_LENGTH]
     candidates = []
     for n, ka in enumerate(keys_a):
         va = sides.paragraph("a", ka)

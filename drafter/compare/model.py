@@ -137,9 +137,17 @@ class Comparison:
         placed.sort()
         return [text for _, text in placed]
 
+    def change_list(self) -> list[Change]:
+        """Every change (listed now if the Comparison was built by hand, without them)."""
+        if not self.changes and self.sections:
+            from drafter.compare.navigation import list_changes
+
+            self.changes = list_changes(self)
+        return self.changes
+
     def major_changes(self) -> list[Change]:
         """The changes a reader steps through: all but the unimportant (punctuation-only) ones."""
-        return [c for c in self.changes if not c.minor]
+        return [c for c in self.change_list() if not c.minor]
 
     def to_json(self) -> dict:
         return {
@@ -149,7 +157,7 @@ class Comparison:
             "direction": {"a": "reference", "b": "draft"},
             "title_ops": [op.to_json() for op in self.title_ops],
             "sections": [s.to_json() for s in self.sections],
-            "changes": [c.to_json() for c in self.changes],
+            "changes": [c.to_json() for c in self.change_list()],
         }
 
 

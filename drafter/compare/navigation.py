@@ -43,13 +43,19 @@ def _section_changes(section: SectionDiff):  # noqa: ANN202 - (paragraph index, 
             yield None, "title", False
     elif section.moved:
         yield None, "moved", False
-    elif any(op.tag in "+-" for op in section.heading_ops):
+    elif _heading_changed(section):
         yield None, "related" if section.status == "related" else "heading", False
     for k, para in enumerate(section.paragraphs):
         if para.status != "same":
             yield k, _paragraph_kind(para), False
         elif _only_unimportant(para):
             yield k, "format", True
+
+
+def _heading_changed(section: SectionDiff) -> bool:
+    if section.heading_ops:
+        return any(op.tag in "+-" for op in section.heading_ops)
+    return section.a != section.b  # a Comparison built by hand, headings without ops
 
 
 def _paragraph_kind(para: ParagraphDiff) -> str:
