@@ -188,6 +188,15 @@ def cosine(u: TopicVector, v: TopicVector) -> float:
     return min(1.0, dot / (u.norm * v.norm))
 
 
+def term_recall(query: TopicVector, target: TopicVector) -> float:
+    """How much of `query`'s weight `target` mentions at all: 1 when every term of the query is
+    there. Asymmetric, for "does this long section take up that short task"."""
+    if not query:
+        return 0.0
+    found = sum(w for t, w in query.weights.items() if t in target.weights)
+    return found / sum(query.weights.values())
+
+
 def shared_terms(u: TopicVector, v: TopicVector, limit: int = 8) -> list[str]:
     """The terms that make `u` and `v` alike, most telling first; a word inside a listed policy
     term is left out (分级诊疗 says more than 分级 and 诊疗)."""

@@ -96,7 +96,7 @@ MESSAGES = {
     "cover_matrix_section": ("本稿章节", "draft section"),
     "cover_closest": ("最接近", "closest"),
     "cover_plan_score": ("总体", "overall"),
-    "cover_table_title": ("《{draft}》对标表", "Coverage table of {draft}"),
+    "cover_table_title": ("{draft}对标表", "Coverage table of {draft}"),
     "cover_table_against": ("对照：{against}", "Against: {against}"),
     "cover_needs_against": ("请用 --against 指定上级文件或参照方案（可写多个），或用 --corpus 对照语料库全部方案",
                             "name the superior document or plans with --against (one or more), or use --corpus"),
