@@ -40,6 +40,7 @@ class TopicSides:
     background: Background
     _sections: dict[tuple[str, int], TopicVector] = field(default_factory=dict)
     _paragraphs: dict[tuple[str, Key], TopicVector] = field(default_factory=dict)
+    _scores: dict[tuple[str, str, int], dict[int, float]] = field(default_factory=dict)
 
     def blocks(self, side: str) -> list[Block]:
         return self.a if side == "a" else self.b
@@ -54,6 +55,39 @@ class TopicSides:
                 add_counts(counts, section_counts(below.title, below.paragraphs), SUBTREE_WEIGHT)
             self._sections[key] = vectorize(counts, self.background)
         return self._sections[key]
+
+    def cosines(self, i: int, j: int) -> tuple[float, float]:
+        """(subtree topic, heading topic) of A section `i` and B section `j`."""
+        return self.scores("section", "a", i).get(j, 0.0), self.scores("heading", "a", i).get(j, 0.0)
+
+    def scores(self, what: str, side: str, index: int) -> dict[int, float]:
+        """Cosine of one section's vector (`what`: section or heading) with every section of the
+        other side that shares a term, through an inverted index: only those pairs are touched."""
+        key = (what, side, index)
+        if key not in self._scores:
+            other = "b" if side == "a" else "a"
+            vector = self.section(side, index) if what == "section" else self.heading(side, index)
+            found: dict[int, float] = {}
+            postings = self._postings(what, other)
+            if vector:
+                for term, weight in vector.weights.items():
+                    for j, unit in postings.get(term, ()):
+                        found[j] = found.get(j, 0.0) + unit * weight
+            self._scores[key] = {j: min(1.0, dot / vector.norm) for j, dot in found.items()}
+        return self._scores[key]
+
+    def _postings(self, what: str, side: str) -> dict[str, list[tuple[int, float]]]:
+        key = ("postings", what, side, -1)
+        if key not in self._scores:
+            postings: dict[str, list[tuple[int, float]]] = {}
+            for block in self.blocks(side):
+                if block.is_label:
+                    continue
+                vector = self.section(side, block.index) if what == "section" else self.heading(side, block.index)
+                for term, weight in vector.weights.items():
+                    postings.setdefault(term, []).append((block.index, weight / vector.norm))
+            self._scores[key] = postings  # type: ignore[assignment] - one cache for both kinds of entry
+        return self._scores[key]  # type: ignore[return-value]
 
     def heading(self, side: str, index: int) -> TopicVector:
         key = (side, -1 - index)
@@ -93,9 +127,9 @@ def section_topic_score(sides: TopicSides, i: int, j: int, paired: dict[int, int
     """Topic of two sections, with kind, paired parents and level difference. A section with
     subsections is judged half by its heading: its subtree alone blurs into every other big one."""
     x, y = sides.a[i], sides.b[j]
-    score = cosine(sides.section("a", i), sides.section("b", j))
+    score, heading = sides.cosines(i, j)
     if x.children or y.children:
-        score = 0.5 * score + 0.5 * cosine(sides.heading("a", i), sides.heading("b", j))
+        score = 0.5 * score + 0.5 * heading
     if score <= 0:
         return 0.0
     score += kind_adjustment(effective_kind(sides.a, i), effective_kind(sides.b, j))
@@ -135,7 +169,7 @@ def _by_kind(sides: TopicSides, paired: dict[int, int]) -> list[Pair]:
             if _framework(sides.a, x) and _framework(sides.b, y) and _parents_agree(sides, x, y, paired):
                 fit = 0.3 if x.kind == y.kind else (0.2 if kind_adjustment(x.kind, y.kind) == 0 else 0.0)
                 if fit:
-                    topic = cosine(sides.section("a", x.index), sides.section("b", y.index))
+                    topic = sides.scores("section", "a", x.index).get(y.index, 0.0)
                     candidates.append(Pair(x.index, y.index, fit + 0.5 * topic))
     return greedy_extra(candidates, set(paired), set(paired.values()), 0.0)
 
@@ -163,8 +197,9 @@ def _greedy(sides: TopicSides, paired: dict[int, int], allowed, threshold: float
     free_a, free_b = _free(sides, paired)
     candidates = []
     for x in free_a:
+        touching = sides.scores("section", "a", x.index).keys() | sides.scores("heading", "a", x.index).keys()
         for y in free_b:
-            if allowed(x, y):
+            if y.index in touching and allowed(x, y):
                 score = section_topic_score(sides, x.index, y.index, paired)
                 if score >= threshold:
                     candidates.append(Pair(x.index, y.index, score))

@@ -45,6 +45,7 @@ class Alignment:
     scores: dict[int, float] = field(default_factory=dict)  # A block → pair score
     groups: list[Group] = field(default_factory=list)
     links: dict[Key, Link] = field(default_factory=dict)  # B paragraph → its A partner
+    sides: TopicSides | None = None  # the topic vectors, when topics were used
 
     def linked_a(self) -> set[Key]:
         return {link.a for link in self.links.values()}
@@ -66,7 +67,7 @@ def compare_documents(
         _add_pair(al, pair, how)
     sides = None
     if topics and _anything_left(al):
-        sides = TopicSides(al.a, al.b, background or default_background())
+        sides = al.sides = TopicSides(al.a, al.b, background or default_background())
         for pair in pair_sections_by_topic(sides, al.pairs):
             _add_pair(al, pair, "topic")
         al.groups = find_groups(sides, al.pairs)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.compare.align_topics import KIND_FAMILY, TopicSides, effective_kind, kind_adjustment
-from drafter.compare.topics import cosine
 from drafter.compare.units import subtree
 
 MERGE_THRESHOLD = 0.32
@@ -65,12 +64,13 @@ def _merge_target(sides: TopicSides, side: str, index: int, own_pairs: dict[int,
     parent = blocks[index].parent
     parent_partner = own_pairs.get(parent) if parent is not None else None
     kind = effective_kind(blocks, index)
+    cosines = sides.scores("section", side, index)
     best, best_margin, best_anywhere = None, 0.0, 0.0
     for y in other_blocks:
         if y.is_label:
             continue
         j = y.index
-        score = cosine(sides.section(side, index), sides.section(other, j))
+        score = cosines.get(j, 0.0)
         score += kind_adjustment(kind, effective_kind(other_blocks, j))
         best_anywhere = max(best_anywhere, score)
         if j not in other_pairs:

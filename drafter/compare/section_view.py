@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from drafter.compare.align import Key, text_similarity
 from drafter.compare.inline import diff_texts
 from drafter.compare.model import Op, ParagraphDiff, SectionDiff
-from drafter.compare.topics import section_counts, shared_terms, term_counts, vectorize
+from drafter.compare.topics import shared_terms
 from drafter.compare.units import Block, ancestors
 from drafter.text.normalize import UnimportantOptions
 
@@ -70,7 +70,7 @@ class SectionBuilder:
             section.source = self._source(ib)
         if how == "topic":
             section.similarity = al.scores[ia]
-            section.shared_terms = self._shared_sections(x, y)
+            section.shared_terms = shared_terms(al.sides.section("a", ia), al.sides.section("b", ib), SHARED_TERMS)
         else:
             title_sim = text_similarity(x.title, y.title, self.options) if x and y else 0.0
             section.similarity = _section_similarity(section, title_sim)
@@ -103,11 +103,6 @@ class SectionBuilder:
             at = self.b[at].parent
         return None
 
-    def _shared_sections(self, x: Block, y: Block) -> list[str]:
-        u = vectorize(section_counts(x.title, x.paragraphs))
-        v = vectorize(section_counts(y.title, y.paragraphs))
-        return shared_terms(u, v, SHARED_TERMS)
-
     # -- paragraphs ----------------------------------------------------------------------------
     def _paragraphs(self, x: Block | None, y: Block | None, al: Alignment) -> list[ParagraphDiff]:
         out: list[ParagraphDiff] = []
@@ -123,7 +118,7 @@ class SectionBuilder:
             if here:
                 out.extend(self._removed(x, [k for k in pending if k < link.a[1]]))
                 pending = [k for k in pending if k > link.a[1]]
-            out.append(self._pair(link, (y.index, kb), here))
+            out.append(self._pair(link, (y.index, kb), here, al))
         out.extend(self._removed(x, pending))
         return out
 
@@ -133,13 +128,13 @@ class SectionBuilder:
             for k in indexes
         ]
 
-    def _pair(self, link, b_key: Key, here: bool) -> ParagraphDiff:  # noqa: ANN001 - build.Link
+    def _pair(self, link, b_key: Key, here: bool, al: Alignment) -> ParagraphDiff:  # noqa: ANN001 - build.Link
         x, y = self.a[link.a[0]], self.b[b_key[0]]
         text_a, text_b = x.paragraphs[link.a[1]], y.paragraphs[b_key[1]]
         positions = {"a_pos": x.para_pos[link.a[1]], "b_pos": y.para_pos[b_key[1]]}
         origin = None if here else heading_label(x)
         if link.how == "related":
-            terms = shared_terms(vectorize(term_counts(text_a)), vectorize(term_counts(text_b)), SHARED_TERMS)
+            terms = shared_terms(al.sides.paragraph("a", link.a), al.sides.paragraph("b", b_key), SHARED_TERMS)
             return ParagraphDiff("related", text_a, text_b, [Op("-", text_a, ""), Op("+", "", text_b)],
                                  link.score, moved_from=origin, shared_terms=terms, **positions)
         ops = diff_texts(text_a, text_b, granularity=self.granularity, options=self.options)

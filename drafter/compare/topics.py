@@ -95,12 +95,22 @@ class Background:
 
     n: int = 0
     df: dict[str, int] = field(default_factory=dict)
+    _idf: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def idf(self, term: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        value = self._idf.get(term)
+        if value is None:
+            value = self._idf[term] = math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return value
 
     def to_json(self) -> dict:
         return {"version": TOPICS_VERSION, "n": self.n, "df": self.df}
+
+    def add(self, terms: Iterable[str]) -> None:
+        self.n += 1
+        for term in terms:
+            self.df[term] = self.df.get(term, 0) + 1
+        self._idf.clear()
 
 
 def background_from_documents(documents: Iterable[Document]) -> Background:
@@ -111,11 +121,8 @@ def background_from_documents(documents: Iterable[Document]) -> Background:
     for doc in documents:
         for block in blocks_of(doc):
             terms = section_counts(block.title if not block.is_label else "", block.paragraphs)
-            if not terms:
-                continue
-            background.n += 1
-            for term in terms:
-                background.df[term] = background.df.get(term, 0) + 1
+            if terms:
+                background.add(terms)
     return background
 
 
@@ -174,9 +181,10 @@ class TopicVector:
 def vectorize(counts: Counts, background: Background | None = None) -> TopicVector:
     background = background or default_background()
     weights = {}
+    idf, log = background.idf, math.log
     for term, count in counts.items():
-        tf = 1.0 + math.log(count) if count >= 1 else count
-        weights[term] = tf * background.idf(term) * (KEY_WEIGHT if is_policy_term(term) else 1.0)
+        tf = 1.0 + log(count) if count >= 1 else count
+        weights[term] = tf * idf(term) * (KEY_WEIGHT if is_policy_term(term) else 1.0)
     return TopicVector(weights, math.sqrt(sum(w * w for w in weights.values())))
 
 

@@ -3,8 +3,8 @@ the redline's notes and the 对标表. A is always the reference (参照文本),
 
 MESSAGES = {
     # direction, said at the top of every output
-    "side_a": ("A 参照文本：{title}", "A reference: {title}"),
-    "side_b": ("B 本稿：{title}", "B draft: {title}"),
+    "side_a": ("A（参照文本）：{title}", "A (reference): {title}"),
+    "side_b": ("B（本稿）：{title}", "B (draft): {title}"),
     "direction": ("A 为参照文本，B 为本稿：删除线为 A 有 B 无，下划线为 B 新写",
                   "A is the reference, B the draft: struck text is in A only, underlined text is new in B"),
     "untitled": ("（未命名）", "(untitled)"),
