@@ -76,12 +76,12 @@ def in_process(args: argparse.Namespace) -> None:
     for name, a, b in pairs:
         text_a, text_b = "\n".join(document_lines(a)), "\n".join(document_lines(b))
         dmp = diff_match_patch()  # default settings: Diff_Timeout 1 s, checklines on
-        dmp_ms = statistics.median(_times_ms(lambda: dmp.diff_main(text_a, text_b), args.dmp_repeat))
+        dmp_ms = statistics.median(_times_ms(lambda d=dmp, x=text_a, y=text_b: d.diff_main(x, y), args.dmp_repeat))
         compare_documents(a, b)  # first run fills the tokenization and normalization caches
-        ours = _times_ms(lambda: compare_documents(a, b), args.repeat)
-        plain = _times_ms(lambda: compare_documents(a, b, topics=False), args.repeat)
+        ours = _times_ms(lambda a=a, b=b: compare_documents(a, b), args.repeat)
+        plain = _times_ms(lambda a=a, b=b: compare_documents(a, b, topics=False), args.repeat)
 
-        def uncached() -> None:  # paragraph diffs recomputed; only jieba words and normal forms cached
+        def uncached(a=a, b=b) -> None:  # noqa: ANN001 - paragraph diffs recomputed; words and forms cached
             _diff_texts_cached.cache_clear()
             compare_documents(a, b)
 

@@ -13,7 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from drafter.compare.align import Key, Pair, greedy_extra
-from drafter.compare.topics import Background, TopicVector, add_counts, cosine, section_counts, term_counts, vectorize
+from drafter.compare.topics import (
+    Background,
+    TopicVector,
+    add_counts,
+    cosine,
+    section_counts,
+    term_counts,
+    vectorize,
+)
 from drafter.compare.units import Block, subtree
 
 RELATED_SECTION = 0.22  # a section pair below this is not the same topic

@@ -16,6 +16,7 @@ from drafter.compare.align_topics import KIND_FAMILY, TopicSides, effective_kind
 from drafter.compare.units import subtree
 
 MERGE_THRESHOLD = 0.32
+MERGE_MARGIN = 0.05  # over the next best section: a near tie is no evidence of where it went
 # A section whose parent is paired with a section of no subsections went into it unless its topic
 # says otherwise: a much lower bar.
 UNDER_PAIRED_LEAF = 0.05
@@ -65,14 +66,15 @@ def _merge_target(sides: TopicSides, side: str, index: int, own_pairs: dict[int,
     parent_partner = own_pairs.get(parent) if parent is not None else None
     kind = effective_kind(blocks, index)
     cosines = sides.scores("section", side, index)
-    best, best_margin, best_anywhere = None, 0.0, 0.0
+    best, best_margin = None, 0.0
+    anywhere: list[float] = [0.0, 0.0]  # the two best scores over there, paired or not
     for y in other_blocks:
         if y.is_label:
             continue
         j = y.index
         score = cosines.get(j, 0.0)
         score += kind_adjustment(kind, effective_kind(other_blocks, j))
-        best_anywhere = max(best_anywhere, score)
+        anywhere = sorted([*anywhere, score], reverse=True)[:2]
         if j not in other_pairs:
             continue
         within = (j == parent_partner and not y.children) or _in_family(kind, other_blocks[j].kind)
@@ -81,10 +83,11 @@ def _merge_target(sides: TopicSides, side: str, index: int, own_pairs: dict[int,
             best, best_margin, best_score = j, score - bar, score
     if best is None:
         return None
-    # a merge is a strong claim: the target must be this section's best match over there, unless
-    # the structure (its parent's partner, the 总体要求 family) says so
+    # a merge is a strong claim: the target must be this section's clearly best match over there,
+    # unless the structure (its parent's partner, the 总体要求 family) says so
     structural = (best == parent_partner) or _in_family(kind, other_blocks[best].kind)
-    return best if structural or best_score >= best_anywhere else None
+    clear = best_score >= anywhere[0] and best_score - anywhere[1] >= MERGE_MARGIN
+    return best if structural or clear else None
 
 
 def _in_family(kind: str | None, other: str | None) -> bool:

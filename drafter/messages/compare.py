@@ -16,8 +16,8 @@ MESSAGES = {
     "before_first": ("（正文前）", "(before the first heading)"),
     "none": ("（无）", "(none)"),
     "draft_as_a": ("提示：{a} 是草稿而 {b} 不是；对照的方向是 A = 参照文本、B = 本稿，通常写作 drafter diff 参照文本 草稿",
-                   "note: {a} is a draft and {b} is not; the direction is A = reference, B = draft, usually "
-                   "drafter diff REFERENCE DRAFT"),
+                   ("note: {a} is a draft and {b} is not; the direction is A = reference, B = draft, usually "
+                    "drafter diff REFERENCE DRAFT")),
     # section and paragraph states
     "state_added": ("新增", "added"),
     "state_removed": ("删除", "removed"),

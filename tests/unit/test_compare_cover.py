@@ -140,8 +140,8 @@ def test_cli_matrix_and_a_clear_error_without_against(tmp_path, seeds, capsys):
     data = json.loads(capsys.readouterr().out)
     assert len(data["plans"]) == 2 and data["sections"]
     with pytest.raises(DrafterError, match="--against"):
-        from drafter.cli.compare_cmds import cmd_cover
         from drafter.cli import build_parser
+        from drafter.cli.compare_cmds import cmd_cover
 
         cmd_cover(build_parser().parse_args(["cover", str(seeds["002"])]))
     assert main(["cover", str(seeds["002"])]) == 2
