@@ -65,6 +65,7 @@ def _merge_target(sides: TopicSides, side: str, index: int, own_pairs: dict[int,
     parent = blocks[index].parent
     parent_partner = own_pairs.get(parent) if parent is not None else None
     kind = effective_kind(blocks, index)
+    own_kind = blocks[index].kind  # the 总体要求 family counts for a section's own kind, not an inherited one
     cosines = sides.scores("section", side, index)
     best, best_margin = None, 0.0
     anywhere: list[float] = [0.0, 0.0]  # the two best scores over there, paired or not
@@ -77,7 +78,7 @@ def _merge_target(sides: TopicSides, side: str, index: int, own_pairs: dict[int,
         anywhere = sorted([*anywhere, score], reverse=True)[:2]
         if j not in other_pairs:
             continue
-        within = (j == parent_partner and not y.children) or _in_family(kind, other_blocks[j].kind)
+        within = (j == parent_partner and not y.children) or _in_family(own_kind, other_blocks[j].kind)
         bar = UNDER_PAIRED_LEAF if within else MERGE_THRESHOLD
         if score >= bar and score - bar >= best_margin:
             best, best_margin, best_score = j, score - bar, score
@@ -85,7 +86,7 @@ def _merge_target(sides: TopicSides, side: str, index: int, own_pairs: dict[int,
         return None
     # a merge is a strong claim: the target must be this section's clearly best match over there,
     # unless the structure (its parent's partner, the 总体要求 family) says so
-    structural = (best == parent_partner) or _in_family(kind, other_blocks[best].kind)
+    structural = (best == parent_partner) or _in_family(own_kind, other_blocks[best].kind)
     clear = best_score >= anywhere[0] and best_score - anywhere[1] >= MERGE_MARGIN
     return best if structural or clear else None
 

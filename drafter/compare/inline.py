@@ -14,6 +14,7 @@ apart.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
@@ -23,6 +24,7 @@ from drafter.compare.terms import atomic_tokens, spans_of, word_tokens
 from drafter.text.normalize import DEFAULT_OPTIONS, Normalized, UnimportantOptions, normalize
 
 DELETE, EQUAL, INSERT = -1, 0, 1
+_NUMBER = re.compile(r"^[\d.%％]+$")
 Diff = list[tuple[int, str]]
 
 _dmp = diff_match_patch()
@@ -107,8 +109,11 @@ def _refine_pair(deleted: str, inserted: str, at_a: tuple[str, int], at_b: tuple
         by_words = fold_confetti(token_diff(words_d, words_i))
         if _worth_showing(by_words, deleted, inserted, minimum=2) and _keeps_names(by_words, at_a, at_b):
             return by_words
-    # characters only inside long words: at most two words a side, one of three characters or more
+    # characters only inside long words: at most two words a side, one of three characters or more;
+    # a number is a word (2017 → 2026, not 20[-17][+26])
     if not chars or len(words_d) > 2 or len(words_i) > 2 or max(map(len, words_d + words_i)) < 3:
+        return plain
+    if _NUMBER.match(deleted) or _NUMBER.match(inserted):
         return plain
     by_chars = fold_confetti(char_diff(deleted, inserted))
     if _worth_showing(by_chars, deleted, inserted, minimum=1) and _keeps_names(by_chars, at_a, at_b):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import re
+import shutil
+import subprocess
 
 import docx
 import pytest
@@ -127,3 +130,19 @@ def test_moves_and_punctuation_rows_of_a_known_edit(tmp_path, seeds):
     for row in rows:
         if row[3].startswith("调整位置"):
             assert "由「" in row[3] and "」调至「" in row[3]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdfinfo")), reason="needs LibreOffice and poppler")
+def test_libreoffice_lays_the_table_out_landscape_across_pages(tmp_path, seeds):
+    from drafter.export.render_pdf import render_pdf
+
+    comparison = compare_documents(seeds["002"], seeds["004"])
+    pdf = render_pdf(write_change_table(comparison, tmp_path / "t.docx"), tmp_path / "t.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    assert width > height  # A4 landscape: 842 × 595 pt
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages > 3
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.count("修改说明") == pages  # the header row repeats on every page
