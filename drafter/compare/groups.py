@@ -36,8 +36,11 @@ def find_groups(sides: TopicSides, pairs: dict[int, int]) -> list[Group]:
     groups: list[Group] = []
     for side, own_pairs, other_pairs in (("a", pairs, inverse), ("b", inverse, pairs)):
         blocks = sides.blocks(side)
+        moved_whole: set[int] = set()  # sections merged or split as a whole: their subsections go with them
         for x in blocks:
-            if x.is_label or x.index in own_pairs:
+            if x.is_label or x.index in own_pairs or x.parent in moved_whole:
+                if x.parent in moved_whole:
+                    moved_whole.add(x.index)
                 continue
             partners = _umbrella_partners(x.index, blocks, own_pairs)
             if partners:
@@ -48,6 +51,7 @@ def find_groups(sides: TopicSides, pairs: dict[int, int]) -> list[Group]:
             target = _merge_target(sides, side, x.index, own_pairs, other_pairs)
             if target is not None:
                 groups.append(Group(side, x.index, "merged" if side == "a" else "split", (target,)))
+                moved_whole.add(x.index)
     return groups
 
 
