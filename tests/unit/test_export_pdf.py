@@ -84,7 +84,7 @@ def test_redline_and_change_table_open_in_libreoffice(tmp_path):
     table = write_change_table(synthetic_comparison(), tmp_path / "table.docx")
     pages = pdf_pages(render_pdf(table, tmp_path / "table.pdf"))
     assert len(pages) == 1
-    assert "修改对照表" in full_text(pages) and "参考文本本稿说明" in full_text(pages)
+    assert "修改对照表" in full_text(pages) and "序号原文修改后修改说明" in full_text(pages)
 
 
 def test_pdf_without_libreoffice_is_one_clear_error(tmp_path, monkeypatch):
