@@ -24,7 +24,7 @@ import tomllib
 from pathlib import Path
 
 from drafter.atomic import write_bytes_atomically
-from drafter.draft.model import META_KEYS, PROVENANCE, Draft, parse_outline
+from drafter.draft.model import LIST_KEYS, META_KEYS, PROVENANCE, Draft, parse_outline
 from drafter.errors import DrafterError, UnreadableFile
 from drafter.model import Document
 
@@ -93,14 +93,30 @@ def _check_meta(meta: dict, lines: list[str], path) -> None:  # noqa: ANN001
         return next((i + 2 for i, line in enumerate(lines) if line.lstrip().startswith(key)), 2)
 
     for key, value in meta.items():
-        if key == "superior":
-            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                raise BrokenDraft(path, line_of(key), "superior must be a list of document names")
-        elif key == "year":
-            if not isinstance(value, int):
-                raise BrokenDraft(path, line_of(key), "year must be a number like 2025")
-        elif key in META_KEYS and not isinstance(value, str):
-            raise BrokenDraft(path, line_of(key), f"{key} must be text in quotes")
+        why = _meta_problem(key, value)
+        if why:
+            raise BrokenDraft(path, line_of(key), why)
+
+
+def _meta_problem(key: str, value: object) -> str | None:
+    """Why `value` cannot stand for `key`, or None."""
+    from drafter.messages import t
+
+    if key == "superior":
+        def document(v: object) -> bool:
+            return isinstance(v, str) or (isinstance(v, dict) and isinstance(v.get("title"), str)
+                                          and all(isinstance(x, str) for x in v.values()))
+        if not (isinstance(value, list) and all(document(v) for v in value)):
+            return t("draft.bad_superior")
+    elif key in LIST_KEYS:
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return t("draft.bad_list", key=key)
+    elif key == "year":
+        if not isinstance(value, int):
+            return t("draft.bad_year")
+    elif key in META_KEYS and not isinstance(value, str):
+        return t("draft.bad_text", key=key)
+    return None
 
 
 def dump_front_matter(meta: dict) -> str:
@@ -115,6 +131,8 @@ def toml_value(value: object) -> str:
         return repr(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):  # an inline table: {title = "…", number = "…"}
+        return "{" + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + "}"
     return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML basic string
 
 
@@ -135,11 +153,18 @@ def save_draft(draft: Draft, path: str | os.PathLike) -> None:
     write_bytes_atomically(path, dumps_draft(draft).encode("utf-8"))
 
 
-
-
 def plain_text(draft: Draft) -> str:
-    """The plan as a reader sees it: no metadata, no provenance comments."""
-    return "\n".join(line for line in draft.body_lines() if not PROVENANCE.match(line)).strip("\n") + "\n"
+    """The plan as a reader sees it: its title, preface and sections, placeholders filled, no
+    metadata, no provenance comments. (A draft from before the parts model keeps its notice.)"""
+    from drafter.draft import fill
+
+    lines = [line for line in draft.body_lines() if not PROVENANCE.match(line)]
+    title = str(draft.meta.get("title") or "").strip()
+    first = next((line.strip() for line in lines if line.strip()), "")
+    if title and first != title and not first.endswith("的通知"):
+        lines.insert(0, title)
+    text = fill.fill("\n".join(lines), fill.values(draft.meta)) if draft.meta else "\n".join(lines)
+    return text.strip("\n") + "\n"
 
 
 def load_as_document(path: str | os.PathLike) -> Document:
