@@ -161,8 +161,8 @@ def test_first_page_shows_masthead_red_line_and_notice_in_order(full_gongwen):
     title = first(words, "关于印发", 1)
     addressee = first(words, "各县（市、区）人民政府", 1)
     text = first(words, "经市人民政府同意", 1)
-    signature = [wd for wd in words if wd[0] == 1 and wd[5] == "运城市人民政府办公室"][0]
-    date = [wd for wd in words if wd[0] == 1 and wd[5] == "2025" and wd[2] > signature[2]][0]
+    signature = next(wd for wd in words if wd[0] == 1 and wd[5] == "运城市人民政府办公室")
+    date = next(wd for wd in words if wd[0] == 1 and wd[5] == "2025" and wd[2] > signature[2])
     ys = [mark[2], number[2], title[2], addressee[2], text[2], signature[2], date[2]]
     assert ys == sorted(ys)
     assert abs(mark[2] - (37 + 35)) < 4  # §7.2.4: the mark's top 35 mm under the type area's top
@@ -179,10 +179,10 @@ def test_first_page_shows_masthead_red_line_and_notice_in_order(full_gongwen):
 
 @needs_libreoffice
 def test_plan_starts_a_new_page_and_the_imprint_ends_an_even_page(full_gongwen):
-    pdf, words, pages = full_gongwen
+    _pdf, words, pages = full_gongwen
     plan_title = [wd for wd in words if wd[5] == "运城市深化医药卫生体制改革实施方案"]
     assert plan_title and plan_title[0][0] == 2 and plan_title[0][2] < 37 + 12  # first line of page 2
-    table = [wd for wd in words if wd[5] == "重点任务分工表"][0]  # the attachment's title
+    table = next(wd for wd in words if wd[5] == "重点任务分工表")  # the attachment's title
     label = [wd for wd in words if wd[5] == "附件" and wd[0] == table[0]]
     assert label and label[0][2] < table[2] and table[0] > 2
     printed = first(words, "日印发", pages)
