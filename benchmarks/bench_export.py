@@ -41,6 +41,20 @@ def thirty_page_plan() -> Document:
                     preamble=SENTENCE * 3 + ENDING, sections=sections)  # fmt: skip
 
 
+def as_draft(plan: Document):
+    """The same plan as a draft file with every 公文 part: 版头, 印发通知, 版记 (and the 分工表)."""
+    from drafter.draft.io import parse_draft
+
+    lines = ["+++", 'region = "运城市"', 'province = "山西省"', 'level = "市级"', f'title = "{plan.title}"',
+             'issuer = "运城市人民政府办公室"', 'date = "2024-03-05"', 'doc_number = "运政办发〔2024〕12号"',
+             'addressee = "各县（市、区）人民政府，市政府各部门，各有关单位"', 'cc = "市委各部门，市人大常委会办公室"',
+             'note = "此件公开发布"', "+++", plan.preamble]  # fmt: skip
+    for section in plan.walk():
+        lines += [section.heading, *section.paragraphs]
+        lines += [f"{t.text}(牵头单位:{t.lead};配合单位:{'、'.join(t.partners)})" for t in section.tasks]
+    return parse_draft("\n".join(lines) + "\n")
+
+
 def edited(plan: Document) -> Document:
     other = copy.deepcopy(plan)
     for n, section in enumerate(other.walk()):
@@ -50,13 +64,15 @@ def edited(plan: Document) -> Document:
     return other
 
 
-def timed(fn, repeat: int = 7) -> tuple[float, float]:
+def timed(fn, repeat: int = 15) -> tuple[float, float]:
+    """(median, p95) seconds."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
 
 
 def main() -> int:
@@ -69,28 +85,31 @@ def main() -> int:
     from drafter.export.table import write_change_table
 
     plan = thirty_page_plan()
+    draft = as_draft(plan)
     chars = len("".join(s.full_text() for s in plan.sections))
     comparison = compare_documents(plan, edited(plan))
     with tempfile.TemporaryDirectory() as work:
         out = Path(work)
-        write_gongwen(plan, out / "warm.docx")  # imports and caches outside the timing
+        write_gongwen(plan, out / "warm.docx")  # imports and caches (jieba's dictionary) outside the timing
+        write_gongwen(draft, out / "warm-draft.docx")
         rows = [
             ("公文 .docx (with 分工表)", timed(lambda: write_gongwen(plan, out / "plan.docx"))),
+            ("draft: 版头+通知+方案+版记", timed(lambda: write_gongwen(draft, out / "draft.docx"))),
             ("redline .docx", timed(lambda: write_redline(comparison, out / "redline.docx"))),
             ("修改对照表 .docx", timed(lambda: write_change_table(comparison, out / "table.docx"))),
         ]
         print(f"plan: {chars} characters, {len(plan.headings())} headings, {len(plan.tasks())} tasks")
-        for name, (median, best) in rows:
-            print(f"{name:28} median {median * 1000:7.1f} ms   best {best * 1000:7.1f} ms")
+        for name, (median, p95) in rows:
+            print(f"{name:28} median {median * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms")
         if args.pages_check:
-            print(f"pages (LibreOffice): {_pages(out / 'plan.docx', out)}")
+            print(f"pages (LibreOffice): plan {_pages(out / 'plan.docx', out)}, draft {_pages(out / 'draft.docx', out)}")
     return 0
 
 
 def _pages(docx_path: Path, out: Path) -> str:
     from drafter.export.render_pdf import render_pdf
 
-    pdf = render_pdf(docx_path, out / "plan.pdf")
+    pdf = render_pdf(docx_path, out / f"{docx_path.stem}.pdf")
     info = subprocess.run(["pdfinfo", str(pdf)], check=False, capture_output=True, text=True).stdout
     return next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
 

@@ -25,7 +25,7 @@ def masthead_twips(mark: str, marks_above: int) -> int:
     if not mark:
         return 0
     size, _ = mark_size(mark)
-    mark_line = round(size * 10 * 1.15)
+    mark_line = L.mark_line(size)
     top = max(L.MARK_TOP - round((mark_line - size * 10) / 2), marks_above * L.LINE_PITCH)
     number = (L.LINES_MARK_TO_NUMBER + 1 + L.LINES_RED_LINE_TO_TITLE) * L.LINE_PITCH
     return top + mark_line + number + L.RED_LINE_BELOW

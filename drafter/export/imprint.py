@@ -43,7 +43,7 @@ def add_imprint(page: GongwenPage, imprint: Imprint) -> etree._Element:
         rows.append([p for p, _ in named])
         lines += sum(n for _, n in named)
     rows.append([_printer_line(page, imprint.printer.strip(), imprint.print_date.strip())])
-    _spacer(page, L.TYPE_AREA_HEIGHT - lines * L.LINE_PITCH - _AFTER_TABLE - _BORDER_SLACK)
+    _spacer(page, L.TYPE_AREA_HEIGHT - lines * L.LINE_PITCH - _AFTER_TABLE - L.IMPRINT_SLACK)
     grid = el("w:tblGrid", None, el("w:gridCol", {"w:w": L.TYPE_AREA_WIDTH}))
     table = el("w:tbl", None, _table_properties(), grid, *(_row(cell) for cell in rows))
     page.append(table)
@@ -52,8 +52,7 @@ def add_imprint(page: GongwenPage, imprint: Imprint) -> etree._Element:
     return table
 
 
-_AFTER_TABLE = 20  # twips
-_BORDER_SLACK = 120  # the borders' own width (1 + 0.75 + 1 pt) that renderers add to rows, and rounding
+_AFTER_TABLE = L.IMPRINT_AFTER_TABLE
 
 
 def _spacer(page: GongwenPage, height: int) -> None:

@@ -75,10 +75,16 @@ MARK_TOP = round(35 * MM)
 MARK_SIZE = SIZE_CHUHAO
 MARK_MAX_WIDTH = TYPE_AREA_WIDTH - 2 * CHAR_WIDTH  # a character's margin on each side
 MARK_MIN_SCALE = 50  # percent; a longer name is set smaller instead
-MARK_LINE = round(MARK_SIZE * 10 * 1.15)  # exact line height of the mark (twips)
-# Where a line of the mark's font starts its glyphs: the ascent above the em box that renderers put
-# above the characters of an exact line (measured in LibreOffice with the stand-in faces).
-MARK_LINE_LEAD = round((MARK_LINE - MARK_SIZE * 10) / 2)
+MARK_LINE_RATIO = 1.15  # the mark's exact line height, in multiples of its size
+
+
+def mark_line(size: int) -> int:
+    """Exact line height (twips) of a mark of `size` half-points; the characters sit in its middle,
+    so the mark's top edge is half the extra height below the line's top."""
+    return round(size * 10 * MARK_LINE_RATIO)
+
+
+MARK_LINE = mark_line(MARK_SIZE)
 # §7.2.5 发文字号 two lines under the mark, centred; §7.2.6 上行文: 文号 one character in from the left,
 # 签发人 one character in from the right on the same line.
 LINES_MARK_TO_NUMBER = 2
@@ -112,6 +118,12 @@ IMPRINT_THIN = 6  # 0.75 pt ≈ 0.26 mm
 # §7.4.2 抄送 and §7.4.3 印发机关/印发日期: 4号仿宋, one character in from each side.
 IMPRINT_SIZE = SIZE_4HAO
 IMPRINT_INDENT_CHARS = 1
+
+# The 版记 page: a spacer pushes the 版记 down; the paragraph Word needs after its table is 1 pt high,
+# and the borders' own width (1 + 0.75 + 1 pt) that renderers add to the rows, plus rounding, is
+# left free so nothing spills onto another page.
+IMPRINT_AFTER_TABLE = 20
+IMPRINT_SLACK = 120
 
 # Revisions and comments.
 DEFAULT_AUTHOR = "drafter"

@@ -57,7 +57,7 @@ def mark_size(mark: str) -> tuple[int, int]:
 
 def _add_mark(page: GongwenPage, mark: str, lines_above: int) -> None:
     size, scale = mark_size(mark)
-    line = round(size * 10 * 1.15)
+    line = L.mark_line(size)
     lead = round((line - size * 10) / 2)
     before = max(0, L.MARK_TOP - lines_above * L.LINE_PITCH - lead)
     spacing = el("w:spacing", {"w:before": before, "w:after": 0, "w:line": line, "w:lineRule": "exact"})

@@ -10,7 +10,9 @@ what differs from it, so a paragraph typed in Word keeps the 公文 look; the �
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -78,7 +80,9 @@ def paragraph(
     `mark` (a w:ins or w:del) tracks the paragraph mark itself: a whole inserted/deleted paragraph.
     `extra` adds pPr children (borders, tabs, spacing) that override the role's."""
     role = ROLES[role_name]
-    if styled and role.style:
+    if mark is None and not extra:  # the common case: a copy of the same properties every time
+        ppr = copy.deepcopy(_cached_properties(role_name, styled, indent, keep_next))
+    elif styled and role.style:
         ppr = styled_properties(role, indent, keep_next, extra)
     else:
         ppr = paragraph_properties(role, indent or Indent.of(role), mark, keep_next, extra)
@@ -89,6 +93,14 @@ def paragraph(
     else:
         p.extend(content)
     return p
+
+
+@lru_cache(maxsize=512)
+def _cached_properties(role_name: str, styled: bool, indent: Indent | None, keep_next: bool | None) -> etree._Element:
+    role = ROLES[role_name]
+    if styled and role.style:
+        return styled_properties(role, indent, keep_next, None)
+    return paragraph_properties(role, indent or Indent.of(role), None, keep_next, None)
 
 
 def paragraph_properties(role: Role, indent: Indent, mark: etree._Element | None = None,
