@@ -19,7 +19,7 @@ Rule ids (stable, used by `drafter check` and `drafter fix`; messages in drafter
   fullwidth_alnum  １２３ ＡＢＣ → 123 ABC (numbers and Latin letters are half-width in 公文)
   wenhao         the year of a 文号 in 〔〕: 哈政办发[2017]28号 → 哈政办发〔2017〕28号
   nested_title   《…《…》…》 → 《…〈…〉…》
-  date_zero      2024年03月05日 → 2024年3月5日 (GB/T 9704 §7.3.5.2: 不编虚位)
+  date_zero      2024年03月05日 → 2024年3月5日 (GB/T 9704 §7.3.5.4 成文日期: 不编虚位; also §7.4.3)
 """
 
 from __future__ import annotations
