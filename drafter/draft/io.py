@@ -4,15 +4,23 @@
     region = "运城市"
     province = "山西省"
     title = "运城市深化医药卫生体制改革实施方案"
-    superior = ["《关于…的意见》(国办发〔2015〕38号)"]
+    issuer = "运城市人民政府办公室"
+    date = "2025-03-01"
+    superior = [{title = "关于…的意见", number = "国办发〔2015〕38号"}]
+    doc_number = "运政办发〔2025〕号"
+    addressee = "各县（市、区）人民政府，市政府各部门，各有关单位"
+    note = "此件公开发布"
     +++
-    运城市人民政府关于印发…的通知
-    …
+    为贯彻落实{{ 上级文件 }}精神，……结合{{ 地区 }}实际，制定本方案。
     一、指导思想
     <!-- 来源: id=zdsx-1a2b3c | 地区=哈尔滨市 | … -->
     坚持…
 
-The body goes through the same outline parser as any corpus plan (`load_as_document`).
+The metadata holds the 公文 parts (drafter/draft/parts.py: 版头, 印发通知, 版记); a part left out
+follows the rest of the metadata. The body is the plan: its preface (the lines before the first
+heading, `{{ }}` placeholders filled on rendering) and its sections. It goes through the same
+outline parser as any corpus plan (`load_as_document`). Drafts written before the parts model
+keep their notice in the body; they load unchanged (drafter.draft.parts.legacy_notice).
 """
 
 from __future__ import annotations

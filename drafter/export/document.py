@@ -63,6 +63,7 @@ def build_gongwen(
     doc, parts = _document_and_parts(plan, parts)
     if addressee:
         parts.addressee = addressee
+    moved = _addressee_to_imprint(parts)
     with_table = task_table and has_responsibilities(doc)
     own = ([TASK_TABLE_TITLE] if with_table else []) + [a.strip() for a in [*parts.attachments, *attachments]
                                                         if a.strip()]  # fmt: skip
@@ -94,7 +95,7 @@ def build_gongwen(
         page.start_attachment(labels[0], TASK_TABLE_TITLE)
         add_task_table(page, doc)
     if parts.imprint and (parts.printer or parts.cc):
-        add_imprint(page, Imprint(_n(parts.printer), _n(parts.print_date), _n(parts.cc)))
+        add_imprint(page, Imprint(_n(parts.printer), _n(parts.print_date), _n(parts.cc), _n(moved)))
     return page
 
 
@@ -105,6 +106,17 @@ def _document_and_parts(plan: Document | Draft, parts: GongwenParts | None) -> t
 
         return draft_document(plan), parts or resolve(plan)
     return plan, parts or corpus_parts(plan)
+
+
+def _addressee_to_imprint(parts: GongwenParts) -> str:
+    """§7.3.2: a 主送 so long that the first page would show no text moves to the 版记 (§7.4.2)."""
+    if not (parts.notice_title and parts.imprint and parts.addressee):
+        return ""
+    marks = sum(1 for v in (parts.copy_no, parts.secrecy, parts.urgency) if v.strip())
+    if first_page_lines_left(_n(parts.mark), marks, _n(parts.notice_title), _n(parts.addressee)) >= 2:
+        return ""
+    moved, parts.addressee = parts.addressee, ""
+    return moved
 
 
 def _add_notice(page: GongwenPage, parts: GongwenParts, attachment_names: list[str], seal: bool) -> None:
@@ -129,7 +141,7 @@ def _notice_fit(parts: GongwenParts, attachments: int, seal: bool) -> tuple[bool
     """Whether the last notice paragraph may be kept with the 署名, and the line pitch that fits
     them on the first page. Keeping them together must never leave the first page without text
     (§7.3.3; LibreOffice moves a kept paragraph whole). When a line or two is missing, the lines
-    are closed up (§7.3.5.5 allows adjusting 行距), down to 25 pt."""
+    are closed up (§7.3.5.5 allows adjusting 行距), down to 22 pt."""
     marks = sum(1 for v in (parts.copy_no, parts.secrecy, parts.urgency) if v.strip())
     left = first_page_lines_left(_n(parts.mark), marks, _n(parts.notice_title), _n(parts.addressee))
     lines = [paragraph_lines(_n(text)) for text in parts.notice]

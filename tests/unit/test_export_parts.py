@@ -160,3 +160,16 @@ def test_upward_document_has_its_signer_on_the_number_line(draft, tmp_path):
     assert tabs == [("left", 315), ("right", 8845 - 315)]
     assert reader.face(number, 2)["eastAsia"] == "楷体_GB2312"
     assert number.find("w:pPr/w:pBdr/w:bottom", NS).get(w("color")) == "FF0000"
+
+
+def test_an_addressee_too_long_for_the_first_page_moves_to_the_imprint(tmp_path):
+    """§7.3.2 / §7.4.2: 主送 above 抄送 in the 版记, no line between them."""
+    draft = new_draft("运城市", "山西省", date="2025-03-01")
+    units = "，".join(f"市第{n}工作委员会办公室" for n in range(1, 40))
+    set_part(draft, "主送", units)
+    set_part(draft, "抄送", CC)
+    reader = Reader(write_gongwen(draft, tmp_path / "m.docx"))
+    assert not [t for t in reader.texts() if t.startswith("市第1工作")]
+    imprint = list(reader.document.iter(w("tbl")))[-1]
+    rows = [text_of(tr).replace("\n", "") for tr in imprint.iter(w("tr"))]
+    assert rows[0] == f"主送：{units}。抄送：{CC}。" and len(rows) == 2  # one row: no line between
