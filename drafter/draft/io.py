@@ -162,16 +162,22 @@ def save_draft(draft: Draft, path: str | os.PathLike) -> None:
 
 
 def plain_text(draft: Draft) -> str:
-    """The plan as a reader sees it: its title, preface and sections, placeholders filled, no
-    metadata, no provenance comments. (A draft from before the parts model keeps its notice.)"""
+    """The draft as a reader sees it: its 印发通知 (title, 主送, text, 署名, date), the plan's title,
+    preface and sections, placeholders filled, no metadata, no provenance comments — the same
+    shape as a corpus plan's text, so drafts and corpus plans compare alike. (A draft from before the
+    parts model has its notice in its body already.)"""
     from drafter.draft import fill
+    from drafter.draft.parts import legacy_notice, resolve
 
     lines = [line for line in draft.body_lines() if not PROVENANCE.match(line)]
-    title = str(draft.meta.get("title") or "").strip()
-    first = next((line.strip() for line in lines if line.strip()), "")
-    if title and first != title and not first.endswith("的通知"):
-        lines.insert(0, title)
-    text = fill.fill("\n".join(lines), fill.values(draft.meta)) if draft.meta else "\n".join(lines)
+    if draft.meta and legacy_notice(draft) is None:
+        parts = resolve(draft)
+        head = [parts.notice_title, *([parts.addressee + "："] if parts.addressee else []), *parts.notice,
+                parts.signature, parts.date] if parts.notice_title else []  # fmt: skip
+        lines = [line for line in head if line] + ([parts.plan_title] if parts.plan_title else []) + lines
+    text = "\n".join(lines)
+    if draft.meta:
+        text = fill.fill(text, fill.values(draft.meta))
     return text.strip("\n") + "\n"
 
 

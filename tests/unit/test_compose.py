@@ -74,7 +74,8 @@ def test_add_inserts_a_task_area_and_renumbers(draft_path, capsys):
 def test_render_drops_metadata_and_provenance(draft_path, capsys):
     assert main(["render", str(draft_path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("遵义市深化医药卫生体制改革实施方案\n为贯彻落实《关于进一步深化医药卫生体制改革的意见》精神")
+    assert out.startswith("遵义市人民政府办公室关于印发遵义市深化医药卫生体制改革实施方案的通知\n")
+    assert "\n遵义市深化医药卫生体制改革实施方案\n为贯彻落实《关于进一步深化医药卫生体制改革的意见》精神" in out
     assert "<!--" not in out and "+++" not in out and "{{" not in out
 
 

@@ -155,7 +155,9 @@ def test_an_old_draft_moves_its_notice_into_the_metadata_when_changed(tmp_path):
     assert draft.meta["addressee"] == "各县(市、区)人民政府，市直各有关单位"
     assert "notice" not in draft.meta  # it was the default wording: it follows again
     assert legacy_notice(draft) is None and not migrate(draft)
-    assert plain_text(draft).startswith("遵义市深化医药卫生体制改革实施方案\n为贯彻落实")
+    shown = plain_text(draft)  # the notice from the parts, then the plan: as the old body read
+    assert shown.startswith("遵义市人民政府关于印发遵义市深化医药卫生体制改革实施方案的通知\n各县(市、区)人民政府")
+    assert "\n遵义市人民政府\n2025年3月1日\n遵义市深化医药卫生体制改革实施方案\n为贯彻落实" in shown
 
 
 # -- CLI ------------------------------------------------------------------------------------------
