@@ -76,7 +76,11 @@ def print_parts(states) -> None:
             group = state.group
             print(f"【{group}】")
         value = state.value.replace("\n", " / ") or "—"
-        print(f"  {state.label}（{state.key}）：{value}  [{t('draft.source_' + state.source)}]")
+        print(f"  {state.label}（{state.key}）：{value}  [{t(SOURCE_WORDS[state.source])}]")
+
+
+SOURCE_WORDS = {"set": "draft.source_set", "follows": "draft.source_follows", "default": "draft.source_default",
+                "empty": "draft.source_empty"}  # fmt: skip
 
 
 def print_todo(todo: list[str]) -> None:
