@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 _DATE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,2}\s*月"
                    r"\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日$")  # fmt: skip
 _DOC_NUMBER = re.compile(r"^[（(]?[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\d{1,5}号[)）]?$")
+_GARBLED_DATE = re.compile(r"^[\d\s./\-]{6,10}$")  # 2024年3月5日 scraped as 202435
 _ISSUER_END = ("人民政府", "办公室", "办公厅", "委员会", "领导小组", "局", "委", "厅")
 _SENTENCE_END = "。；;！？!?，,"
 
@@ -39,35 +40,69 @@ class NoticeLines:
     preface: list[str] = field(default_factory=list)
 
 
-def split_notice(lines: list[str], issuer: str | None = None) -> NoticeLines | None:
-    """The notice in `lines` (blank lines ignored), or None when they do not start with one."""
+def split_notice(lines: list[str], issuer: str | None = None, plan_title: str | None = None) -> NoticeLines | None:
+    """The notice in `lines` (blank lines ignored), or None when they do not start with one. A
+    notice whose title the scrape lost starts with its 主送. `plan_title` (known from elsewhere)
+    lets a title written over several lines be taken whole."""
     rows = [line.strip() for line in lines if line.strip()]
-    if len(rows) < 4 or not _is_notice_title(rows[0]):
+    if len(rows) < 4:
         return None
-    found = NoticeLines(rows[0])
-    at = 1
-    if _DOC_NUMBER.match(rows[at]):
+    if _is_notice_title(rows[0]):
+        found, at = NoticeLines(rows[0]), 1
+    elif _is_addressee(rows[0]):
+        found, at = NoticeLines(""), 0
+    else:
+        return None
+    if at < len(rows) and _DOC_NUMBER.match(rows[at]):
         found.doc_number = rows[at].strip("()（）")
         at += 1
-    if at < len(rows) and rows[at].endswith((":", "：")) and len(rows[at]) <= 200:
+    if at < len(rows) and _is_addressee(rows[at]):
         found.addressee = rows[at].rstrip(":：")
         at += 1
     end = _signature_at(rows, at, issuer)
     if end is None:
         return None
     found.text = rows[at:end]
-    if _DATE.match(rows[end]):  # a date with no 署名 (the seal stands for it)
-        found.date = rows[end]
-        at = end + 1
-    else:
-        found.signature = rows[end]
-        found.date = rows[end + 1] if end + 1 < len(rows) and _DATE.match(rows[end + 1]) else ""
-        at = end + (2 if found.date else 1)
-    if at < len(rows) and _is_plan_title(rows[at]):
-        found.plan_title = rows[at]
-        at += 1
+    at = _read_signature(rows, end, found)
+    at = _read_plan_title(rows, at, found, plan_title)
     found.preface = rows[at:]
     return found if found.text else None
+
+
+def _read_signature(rows: list[str], end: int, found: NoticeLines) -> int:
+    """The 署名 (and a seal's note under it, `（…代章）`) and the date; returns the next row."""
+    if _DATE.match(rows[end]):  # a date with no 署名 (the seal stands for it)
+        found.date = rows[end]
+        return end + 1
+    signature, at = [rows[end]], end + 1
+    if at + 1 < len(rows) and _is_stamp_note(rows[at]) and _DATE.match(rows[at + 1]):
+        signature.append(rows[at])
+        at += 1
+    found.signature = "\n".join(signature)
+    if at < len(rows) and (_DATE.match(rows[at]) or _GARBLED_DATE.match(rows[at])):
+        found.date = rows[at] if _DATE.match(rows[at]) else ""
+        at += 1
+    return at
+
+
+def _read_plan_title(rows: list[str], at: int, found: NoticeLines, plan_title: str | None) -> int:
+    hint = re.sub(r"\s", "", plan_title or "")
+    if hint and at < len(rows) and hint.startswith(rows[at]):
+        taken = ""
+        while at < len(rows) and hint.startswith(taken + rows[at]):
+            taken += rows[at]
+            found.plan_title = (found.plan_title + "\n" + rows[at]).strip("\n")
+            at += 1
+        return at
+    if at < len(rows) and _is_plan_title(rows[at]):
+        found.plan_title = rows[at]
+        return at + 1
+    return at
+
+
+def is_garbled_date(line: str) -> bool:
+    """A date scraped into digits (`202435` for 2024年3月5日): the document's own date stands for it."""
+    return bool(_GARBLED_DATE.match(line.strip()))
 
 
 def _is_notice_title(line: str) -> bool:
@@ -79,11 +114,22 @@ def _signature_at(rows: list[str], start: int, issuer: str | None) -> int | None
     for i in range(start + 1, len(rows)):
         line = rows[i]
         if _DATE.match(line):
-            previous = rows[i - 1]
-            return i - 1 if _is_signature(previous, issuer) and i - 1 > start else i
+            for back in (1, 2):  # a seal's note may stand between the 署名 and the date
+                if i - back > start and _is_signature(rows[i - back], issuer) and (back == 1 or _is_stamp_note(rows[i - 1])):
+                    return i - back
+            return i
         if issuer and line == issuer:
             return i
     return None
+
+
+def _is_addressee(line: str) -> bool:
+    return line.endswith((":", "：")) and len(line) <= 200 and line.count("。") == 0
+
+
+def _is_stamp_note(line: str) -> bool:
+    """`（上海市卫生健康委员会代章）` under a 署名 (scrapes may garble its first characters)."""
+    return len(line) <= 40 and line.rstrip().endswith((")", "）")) and "章" in line
 
 
 def _is_signature(line: str, issuer: str | None) -> bool:
@@ -93,4 +139,6 @@ def _is_signature(line: str, issuer: str | None) -> bool:
 
 
 def _is_plan_title(line: str) -> bool:
-    return len(line) <= 80 and line[-1] not in _SENTENCE_END and not line.startswith(("为", "根据", "按照"))
+    ideographs = sum(1 for c in line if "\u4e00" <= c <= "\u9fff")
+    return (len(line) <= 80 and ideographs >= 4 and line[-1] not in _SENTENCE_END
+            and not line.startswith(("为", "根据", "按照")))

@@ -116,6 +116,11 @@ class GongwenParts:
     print_date: str = ""
     imprint: bool = True  # a 版记 (a corpus plan's is not known)
 
+    @property
+    def has_notice(self) -> bool:
+        """A 印发通知 before the plan (a scraped one may have lost its title)."""
+        return bool(self.notice_title or self.notice)
+
 
 def resolve(draft: Draft) -> GongwenParts:
     """The parts of `draft` as the export prints them."""

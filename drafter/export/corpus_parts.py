@@ -40,14 +40,14 @@ def corpus_parts(doc: Document) -> GongwenParts:
     lines = content_lines(doc.preamble)
     issuer = (doc.issuer or "").strip()
     date = standard_date(doc.date) or ""
-    found = split_notice(lines, issuer or None)
+    found = split_notice(lines, issuer or None, doc.plan_title or doc.title)
     if found is None:
         title = (doc.title or doc.plan_title or "").strip()
         preface = [line for line in lines if line != title]
         return _with_masthead(GongwenParts(plan_title=title, preface=preface, signature=issuer, date=date,
                                            doc_number=doc.doc_number or "", imprint=False), issuer)  # fmt: skip
     parts = GongwenParts(
-        notice_title=found.title, doc_number=found.doc_number or doc.doc_number or "",
+        notice_title=found.title or "", doc_number=found.doc_number or doc.doc_number or "",
         addressee=found.addressee, notice=found.text, signature=found.signature or issuer,
         date=found.date or date, plan_title=found.plan_title or doc.plan_title or "",
         preface=found.preface, imprint=False,

@@ -72,9 +72,9 @@ def build_gongwen(
     if parts.mark:
         add_masthead(page, Masthead(*(_n(v) for v in (parts.mark, parts.doc_number, parts.signer,
                                                       parts.copy_no, parts.secrecy, parts.urgency))))  # fmt: skip
-    as_attachment = bool(parts.notice_title) and parts.plan_as == "附件"
+    as_attachment = parts.has_notice and parts.plan_as == "附件"
     labels = _labels(own, first_is_plan=as_attachment)
-    if parts.notice_title:
+    if parts.has_notice:
         _add_notice(page, parts, [parts.plan_title, *own] if as_attachment else [], seal)
         if as_attachment:
             page.start_attachment(labels.pop(0), _n(parts.plan_title))
@@ -87,9 +87,9 @@ def build_gongwen(
         if parts.addressee:
             page.add_addressee(_n(parts.addressee))
     _add_plan(page, doc, parts)
-    if not parts.notice_title or not as_attachment:
+    if not as_attachment:
         page.add_attachment_note([_n(a) for a in own])
-    if not parts.notice_title:
+    if not parts.has_notice:
         page.add_signature(_n(parts.signature), _n(parts.date), seal=seal)
     if with_table:
         page.start_attachment(labels[0], TASK_TABLE_TITLE)
@@ -110,7 +110,7 @@ def _document_and_parts(plan: Document | Draft, parts: GongwenParts | None) -> t
 
 def _addressee_to_imprint(parts: GongwenParts) -> str:
     """§7.3.2: a 主送 so long that the first page would show no text moves to the 版记 (§7.4.2)."""
-    if not (parts.notice_title and parts.imprint and parts.addressee):
+    if not (parts.has_notice and parts.imprint and parts.addressee):
         return ""
     marks = sum(1 for v in (parts.copy_no, parts.secrecy, parts.urgency) if v.strip())
     if first_page_lines_left(_n(parts.mark), marks, _n(parts.notice_title), _n(parts.addressee)) >= 2:
@@ -121,8 +121,9 @@ def _addressee_to_imprint(parts: GongwenParts) -> str:
 
 def _add_notice(page: GongwenPage, parts: GongwenParts, attachment_names: list[str], seal: bool) -> None:
     """§7.3.1–7.3.6: title, 主送, text, 附件说明, 署名/成文日期 kept with the last lines, 附注."""
-    page.add_title(_n(parts.notice_title))
-    page.blank_line()
+    if parts.notice_title:
+        page.add_title(_n(parts.notice_title))
+        page.blank_line()
     if parts.addressee:
         page.add_addressee(_n(parts.addressee))
     chain, pitch = _notice_fit(parts, len(attachment_names), seal)

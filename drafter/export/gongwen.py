@@ -175,14 +175,17 @@ class GongwenPage:
             return
         for _ in range(L.SEAL_BLANK_LINES if seal else 1):
             self.blank_line(keep_next=True)
+        lines = (issuer or "").split("\n")  # a 署名 may carry a seal's note on a second line
+        width = max(L.text_width_chars(line) for line in lines)
         if seal:
-            sig_right, date_right = seal_indents(L.text_width_chars(issuer or ""), L.text_width_chars(date_text or ""))
+            sig_right, date_right = seal_indents(width, L.text_width_chars(date_text or ""))
         elif issuer and date_text:
-            sig_right, date_right = signature_indents(L.text_width_chars(issuer), L.text_width_chars(date_text))
+            sig_right, date_right = signature_indents(width, L.text_width_chars(date_text))
         else:
             sig_right = date_right = L.SIGNATURE_RIGHT
         if issuer:
-            self.add("signature", issuer, indent=Indent(right=sig_right), keep_next=bool(date_text))
+            self.add("signature", line_runs(lines, "signature", styled=self.styled), indent=Indent(right=sig_right),
+                     keep_next=bool(date_text))  # fmt: skip
         if date_text:
             self.add("date", date_text, indent=Indent(right=date_right))
 

@@ -196,3 +196,18 @@ def test_meta_sets_and_unsets_parts_by_label(draft_path, capsys):
     assert main(["meta", str(draft_path), "--set", "no-equals"]) == 2
     assert "名称=内容" in capsys.readouterr().err
     assert draft_path.read_bytes() != before
+
+
+def test_an_old_draft_exports_its_notice_once_with_one_issuer(tmp_path):
+    from docx_reading import Reader
+
+    from drafter.export.document import write_gongwen
+
+    draft = parse_draft(OLD_DRAFT)
+    draft.set_meta("issuer", "遵义市人民政府办公室")  # edited after the old `drafter new`
+    texts = Reader(write_gongwen(draft, tmp_path / "old.docx")).texts()
+    notice_title = "遵义市人民政府办公室关于印发\n遵义市深化医药卫生体制改革实施方案的通知"
+    assert texts.count(notice_title) == 1 and texts.count("遵义市深化医药卫生体制改革实施方案") == 1
+    assert "遵义市人民政府办公室" in texts and "遵义市人民政府" not in texts  # no second issuer
+    assert texts.index("遵义市人民政府办公室") < texts.index("遵义市深化医药卫生体制改革实施方案")
+    assert texts.count("各县（市、区）人民政府，市直各有关单位：") == 1
