@@ -26,9 +26,10 @@ from drafter.export.gongwen import GongwenPage
 from drafter.export.imprint import Imprint, add_imprint
 from drafter.export.layout import LINE_PITCH, MIN_CLOSED_PITCH, heading_role
 from drafter.export.masthead import Masthead, add_masthead
+from drafter.export.printed import printed
 from drafter.export.task_table import TASK_TABLE_TITLE, add_task_table, has_responsibilities
 from drafter.model import Document, Section
-from drafter.text.punctuation import normalize_marker, normalize_punctuation
+from drafter.text.punctuation import normalize_marker
 
 
 def write_gongwen(
@@ -187,6 +188,4 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").split("\n") if line.strip()]
 
 
-def _n(text: str | None) -> str:
-    """A text part as the 公文 prints it: full-width marks in Chinese context (GB/T 15834)."""
-    return normalize_punctuation(text.strip()) if text else ""
+_n = printed
