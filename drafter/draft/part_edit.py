@@ -71,8 +71,10 @@ def set_part(draft: Draft, name: str, value: str) -> str:
     part = spec(name)
     migrate(draft)
     value = value.strip()
-    if part.key in ("date", "print_date") and value and not _ISO.match(value):
-        raise DrafterError(t("draft.bad_date", label=part.label, value=value))
+    if part.key in ("date", "print_date") and value:
+        value = iso_date(value)
+        if not _ISO.match(value):
+            raise DrafterError(t("draft.bad_date", label=part.label, value=value))
     if part.choices and value and value not in part.choices:
         raise DrafterError(t("draft.bad_choice", label=part.label, choices="、".join(part.choices)))
     if part.key == "preface":
@@ -88,6 +90,18 @@ def set_part(draft: Draft, name: str, value: str) -> str:
         stored = value
     draft.set_meta(part.key, stored)
     return part.key
+
+
+_WRITTEN_DATE = re.compile(r"^(\d{4})\s*(?:年|[./-])\s*(\d{1,2})\s*(?:月|[./-])\s*(\d{1,2})\s*日?$")
+
+
+def iso_date(text: str) -> str:
+    """2025年3月1日, 2025.3.1, 2025/03/01 → 2025-03-01; anything else as given."""
+    found = _WRITTEN_DATE.match(text.strip())
+    if not found:
+        return text
+    year, month, day = (int(g) for g in found.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else text
 
 
 def add_superior(draft: Draft, text: str) -> None:

@@ -101,6 +101,8 @@ def test_bad_values_are_clear_errors(fresh):
         set_part(draft, "方案编排", "封面")
     with pytest.raises(DrafterError, match="2025-03-01"):
         set_part(draft, "成文日期", "三月一日")
+    set_part(draft, "成文日期", "2025年4月9日")  # as a drafter writes it
+    assert draft.meta["date"] == "2025-04-09" and resolve(draft).date == "2025年4月9日"
     with pytest.raises(DrafterError, match="主送"):
         set_part(draft, "落款", "x")
 
