@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from drafter.export import layout as L
-from drafter.export.atomic import write_atomically
+from drafter.atomic import write_atomically
 from drafter.export.docx_fonts import el
 from drafter.export.docx_package import DocProperties, finish_package
 from drafter.export.docx_styles import install_styles
