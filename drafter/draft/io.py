@@ -139,7 +139,7 @@ def _check_storable(key: str, value: object) -> None:
     from drafter.messages import t
 
     items = value if isinstance(value, (list, tuple)) else [value]
-    texts = [t for item in items for t in (item.values() if isinstance(item, dict) else [item])]
+    texts = [x for item in items for x in (item.values() if isinstance(item, dict) else [item])]
     for text in texts:
         if isinstance(text, str) and (bad := _SURROGATE_RE.search(text)):
             raise DrafterError(t("files.meta_not_text", key=key, char=f"U+{ord(bad.group()):04X}"))
