@@ -33,9 +33,10 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     p = sub.add_parser("new", help="assemble a complete draft for a region")
     _region_args(p, required=True)
     p.add_argument("--title", help="the plan's title (default: <region>深化医药卫生体制改革实施方案)")
-    p.add_argument("--issuer", help="default: <region>人民政府")
+    p.add_argument("--issuer", help="default: <region>人民政府办公室")
     p.add_argument("--date", help="YYYY-MM-DD (default: today)")
-    p.add_argument("--superior", action="append", default=[], help="a superior document (repeatable)")
+    p.add_argument("--superior", action="append", default=[],
+                   help="a superior document: 《关于…的意见》（国办发〔2015〕38号） (repeatable)")
     p.add_argument("--pick", action="append", default=[], metavar="KIND=ID", help="choose a variant")
     p.add_argument("-o", "--output", required=True, help="the draft file to write")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -183,6 +184,10 @@ def cmd_new(args) -> int:  # noqa: ANN001
                       _picks(args.pick), corpus=corpus_facts(args.db))
     save_draft(draft, out)
     print(f"{out}: {sum(1 for _ in draft.walk())} sections for {args.region}")
+    from drafter.cli.draft_cmds import print_todo
+    from drafter.draft.part_edit import todo
+
+    print_todo(todo(draft))  # the parts a drafter still has to fill (`drafter meta` sets them)
     return 0
 
 

@@ -135,3 +135,24 @@ def test_normalising_is_idempotent_and_fixes_apply_exactly(text):
     once = normalize_punctuation(text)
     assert normalize_punctuation(once) == once
     assert not ASCII_BETWEEN_CJK.findall(once)
+
+
+def _unfiltered_fixes(text):
+    """find_fixes as first written: every finder on every text, the URL mask always applied."""
+    from drafter.text import punctuation as P
+
+    protected = P._protected_mask(text)
+    found = [f for _rule, finder in P._FINDERS for f in finder(text) if not any(protected[f.start:f.end])]
+    return P._without_overlaps(found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_pieces, st.sampled_from(["１", "Ａ", "ｚ", "《书》", "!", "…", "—"])), max_size=30).map("".join))
+def test_skipping_finders_whose_marks_are_absent_changes_no_result(text):
+    assert find_fixes(text) == _unfiltered_fixes(text)
+
+
+def test_skipping_finders_changes_no_result_on_the_seeds(seed_paths):
+    for path in seed_paths:
+        for paragraph in path.read_text(encoding="utf-8").split("\n"):
+            assert find_fixes(paragraph) == _unfiltered_fixes(paragraph), paragraph[:40]
