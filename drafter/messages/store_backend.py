@@ -12,14 +12,6 @@ MESSAGES = {
         "{location}: not a store location drafter knows ('{scheme}://'). Give a file path, such as "
         "~/corpus.sqlite3.",
     ),
-    "not_a_store": (
-        "{path}：不是 drafter 语料库（{error}）。请检查 --db 指向的文件。",
-        "{path}: not a drafter store ({error}). Check the file --db names.",
-    ),
-    "newer": (
-        "{path}：该语料库由更新版本的 drafter 写入（结构版本 {version}，本版本支持到 {supported}）。请升级 drafter。",
-        "{path}: the store was written by a newer drafter (schema {version} > {supported}). Upgrade drafter.",
-    ),
     "no_document": (
         "语料库中没有编号为 {id} 的文件（用 `drafter corpus list` 查看）",
         "no document {id} in the corpus (see `drafter corpus list`)",

@@ -116,7 +116,7 @@ class SearchIndex:
 
     def _wipe(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the user's own, like the store
         self._info = {}
 
     # -- writing ----------------------------------------------------------------------------------

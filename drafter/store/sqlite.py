@@ -20,6 +20,7 @@ from drafter.errors import NotFound
 from drafter.model import Document, Section
 from drafter.store import files as store_files
 from drafter.store import index_sync
+from drafter.store.errors import folder_error, store_error
 from drafter.store.interface import DEFAULT_CORPUS_KEY, DocFilter, Facets, Page, Versions
 from drafter.store.read import count, heading_paths, load_document, stored_paragraphs, summaries, summary, where_sql
 from drafter.store.resolve import parse_id, resolve_name
@@ -48,10 +49,15 @@ class Store:
     @classmethod
     def open(cls, db: str | os.PathLike | None = None) -> Store:
         """The user's store (`--db`, then `DRAFTER_DB`, then the data dir), created if needed."""
+        from drafter.paths import private_dir
         from drafter.store.location import sqlite_path
 
         path = sqlite_path(db)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            private_dir(path.parent)
+        except OSError as err:
+            raise folder_error(err, path.parent, str(path)) from err
+        _create_private(path)
         return cls(path)
 
     def close(self) -> None:
@@ -72,17 +78,29 @@ class Store:
         if self._in_transaction:
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._in_transaction = True
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._in_transaction = True
+            try:
+                yield self.conn
+            except BaseException:
+                self._rollback()
+                raise
+            else:
+                self.conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            raise (store_error(err, self.path) or err) from err
         finally:
             self._in_transaction = False
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; SQLite may have rolled back already (a full disk), or the
+        rollback itself may fail on a failing disk: the error that got us here is the one to report."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
     # -- the search index ------------------------------------------------------------------------
 
@@ -304,3 +322,11 @@ class Store:
         if report.read or report.unchanged:  # all skipped (a broken install): try again next time
             self.set_meta(DEFAULT_CORPUS_KEY, PARSER_VERSION)
         return report
+
+
+def _create_private(path: os.PathLike) -> None:
+    """A new store file is the user's own: 0600 (SQLite gives its journal files the same mode)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:  # it exists, or cannot be made: opening it says which, in words
+        pass
