@@ -22,7 +22,21 @@ from pathlib import Path
 
 INDEX_FORMAT = "1"
 INFO_FILE = "drafter-index.json"
-WRITER_HEAP = 64_000_000
+WRITER_HEAP = 32_000_000  # bytes the writer buffers before it writes a segment
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+def _fewer_malloc_arenas() -> None:
+    """tantivy writes with several threads, and glibc reserves 64 MB of address space for each
+    thread's malloc arena: 600 MB of virtual memory for one small commit, which a memory-bounded
+    process (ulimit -v) cannot have. Two arenas are plenty here (Linux/glibc only; else nothing)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt(M_ARENA_MAX, 2)
+    except (OSError, AttributeError):
+        pass
 
 
 class IndexBusy(Exception):
@@ -123,6 +137,7 @@ class SearchIndex:
 
     def writer(self):  # noqa: ANN201 - tantivy.IndexWriter
         if self._writer is None:
+            _fewer_malloc_arenas()
             try:
                 self._writer = self.index.writer(WRITER_HEAP, 1)
             except ValueError as err:

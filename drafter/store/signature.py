@@ -13,12 +13,16 @@ similarity.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
+
+# numpy's BLAS starts a thread (with its buffers) per core on import; nothing here needs BLAS.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 NUM_PERM = 128
 SHINGLE = 5
