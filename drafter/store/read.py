@@ -10,7 +10,7 @@ from dataclasses import asdict
 from drafter.errors import NotFound
 from drafter.model import Document, Section, Task
 from drafter.store.interface import ORDERS, DocFilter
-from drafter.store.schema import id_range, ranges
+from drafter.store.schema import id_range, rows_of
 from drafter.store.types import DocSummary, StoredParagraph
 
 _SUMMARY_SQL = """
@@ -148,10 +148,28 @@ def heading_paths(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int, lis
     """Section id → its headings, outermost first (itself last), for the sections of `doc_ids`."""
     if not doc_ids:
         return {}
-    where, params = ranges(doc_ids)
-    rows = conn.execute(f"SELECT id, parent_id, marker, title FROM sections WHERE {where} ORDER BY id", params)
     paths: dict[int, list[str]] = {}
-    for r in rows:  # parents come first
+    for r in rows_of(conn, "SELECT id, parent_id, marker, title FROM sections", doc_ids):  # parents come first
+        paths[r["id"]] = [*paths.get(r["parent_id"], []), f"{r['marker']}{r['title']}"]
+    return paths
+
+
+_ANCESTORS = """
+WITH RECURSIVE up(id, parent_id, marker, title) AS (
+    SELECT id, parent_id, marker, title FROM sections WHERE id IN ({marks})
+    UNION SELECT s.id, s.parent_id, s.marker, s.title FROM sections s JOIN up ON s.id = up.parent_id
+) SELECT id, parent_id, marker, title FROM up ORDER BY id
+"""
+
+
+def section_paths(conn: sqlite3.Connection, section_ids: list[int]) -> dict[int, list[str]]:
+    """Section id → its headings, outermost first, for these sections (and those above them) only:
+    a search hit needs its own section's path, not every section of its document."""
+    wanted = sorted({s for s in section_ids if s is not None})
+    if not wanted:
+        return {}
+    paths: dict[int, list[str]] = {}
+    for r in conn.execute(_ANCESTORS.format(marks=",".join("?" * len(wanted))), wanted):  # parents first
         paths[r["id"]] = [*paths.get(r["parent_id"], []), f"{r['marker']}{r['title']}"]
     return paths
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from drafter.fsnames import shown
@@ -116,10 +117,13 @@ def id_range(doc_id: int) -> tuple[int, int]:
     return doc_id << ID_SHIFT, ((doc_id + 1) << ID_SHIFT) - 1
 
 
-def ranges(doc_ids: list[int], column: str = "id") -> tuple[str, list[int]]:
-    """`(id BETWEEN ? AND ?) OR …` for the rows of `doc_ids` (SQLite searches each range)."""
-    params = [bound for doc_id in doc_ids for bound in id_range(doc_id)]
-    return " OR ".join(f"({column} BETWEEN ? AND ?)" for _ in doc_ids) or "0", params
+def rows_of(conn: sqlite3.Connection, select: str, doc_ids: list[int]) -> Iterator[sqlite3.Row]:
+    """`SELECT … FROM table` run on the rows of each document in turn (`WHERE id BETWEEN` its id
+    range, in id order). One range scan a document: SQLite's plan for an OR of many ranges took
+    100 ms for 20 documents, where 20 range scans take 4 ms."""
+    query = f"{select} WHERE id BETWEEN ? AND ? ORDER BY id"
+    for doc_id in doc_ids:
+        yield from conn.execute(query, id_range(doc_id))
 
 
 def schema_statements() -> list[str]:
