@@ -155,7 +155,8 @@ def entries_from_store(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int
     docs = {
         r["id"]: r
         for r in conn.execute(
-            f"SELECT id, text, extra, region, province, year, doc_type, level FROM documents WHERE id IN ({marks})",
+            "SELECT d.id, x.text, x.extra, d.region, d.province, d.year, d.doc_type, d.level FROM documents d"
+            f" JOIN texts x ON x.document_id = d.id WHERE d.id IN ({marks})",
             doc_ids,
         )
     }

@@ -1,4 +1,4 @@
-"""Bringing a store written by an older drafter to the current layout (schema 4).
+"""Bringing a store written by an older drafter to the current layout (schema 5).
 
 Schemas 1–3 kept every text several times (the document, each section's body, each paragraph, and
 its tokens in FTS5). The upgrade reads each stored document back the old way, writes it in the new
@@ -47,6 +47,29 @@ def upgrade_layout(conn: sqlite3.Connection, version: int) -> None:
     conn.execute("COMMIT")
     conn.execute("PRAGMA foreign_keys = ON")
     if conn.execute("PRAGMA database_list").fetchone()[2]:  # a file, not :memory:: give the space back
+        conn.execute("VACUUM")
+
+
+def texts_apart(conn: sqlite3.Connection) -> None:
+    """Schema 4 → 5: the documents' texts move into `texts` (in place, one transaction)."""
+    from drafter.store.schema import SCHEMA_VERSION, schema_statements
+
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in schema_statements():
+            if "CREATE TABLE IF NOT EXISTS texts" in statement:
+                conn.execute(statement)
+        conn.execute("INSERT INTO texts (document_id, text, extra) SELECT id, text, extra FROM documents")
+        conn.execute("ALTER TABLE documents DROP COLUMN text")
+        conn.execute("ALTER TABLE documents DROP COLUMN extra")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if conn.execute("PRAGMA database_list").fetchone()[2]:
         conn.execute("VACUUM")
 
 

@@ -101,7 +101,8 @@ def _not_found(doc_id: int) -> NotFound:
 
 
 def load_document(conn: sqlite3.Connection, doc_id: int) -> Document:
-    row = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    row = conn.execute("SELECT d.*, x.text, x.extra FROM documents d JOIN texts x ON x.document_id = d.id"
+                       " WHERE d.id = ?", (doc_id,)).fetchone()  # fmt: skip
     if row is None:
         raise _not_found(doc_id)
     document = Document(
@@ -175,7 +176,7 @@ def section_paths(conn: sqlite3.Connection, section_ids: list[int]) -> dict[int,
 
 
 def stored_paragraphs(conn: sqlite3.Connection, doc_id: int) -> list[StoredParagraph]:
-    row = conn.execute("SELECT text, extra FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    row = conn.execute("SELECT text, extra FROM texts WHERE document_id = ?", (doc_id,)).fetchone()
     if row is None:
         raise _not_found(doc_id)
     base = f"{row['text']}\n{row['extra']}" if row["extra"] else row["text"]

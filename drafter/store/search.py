@@ -33,9 +33,10 @@ CANDIDATES = 3  # BM25 candidates per wanted hit checked for the verbatim text
 # keeps outside its `text`; it is empty for every file read).
 _DETAILS = """
 SELECT p.id, p.document_id, p.section_id, d.title, d.region, d.date,
-       CASE WHEN d.extra = '' THEN substr(d.text, p.start + 1, p.end - p.start)
-            ELSE substr(d.text || char(10) || d.extra, p.start + 1, p.end - p.start) END AS text
-FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})
+       CASE WHEN x.extra = '' THEN substr(x.text, p.start + 1, p.end - p.start)
+            ELSE substr(x.text || char(10) || x.extra, p.start + 1, p.end - p.start) END AS text
+FROM paragraphs p JOIN documents d ON d.id = p.document_id JOIN texts x ON x.document_id = p.document_id
+WHERE p.id IN ({marks})
 """
 
 
