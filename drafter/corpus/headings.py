@@ -6,6 +6,11 @@ glued to the body with no punctuation (`一、指导思想按照国家…`), sev
 (`(市卫计委负责)2.贯彻落实…`). Running text holds look-alikes (`二、三级医院`, `2017年`, `1.5张床位`),
 so a marker in mid-line is taken only where a heading can stand: after a sentence end, right after a
 short heading title, and only when its number continues the sequence.
+
+Scraped text also misspells markers: a space before the dot (`2 .加强`), a stray mark inside
+(`三,、` `四.、` `一'`), full-width digits (`１．`), a missing dot (`6 加强…`), and the bare numbers of a
+decimal outline (`1总则` above `1.1编制目的`). These loose forms are taken only at the start of a line
+and only where the numbering confirms them. `第一，` and `一是…二是…` runs are sentences, not headings.
 """
 
 from __future__ import annotations
@@ -15,13 +20,16 @@ from dataclasses import dataclass
 
 CN_DIGITS = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate(CN_DIGITS)}
+_CN = "[一二三四五六七八九十]{1,3}"
 
 MARKER_RE = re.compile(
-    r"(?P<l1>[一二三四五六七八九十]{1,3}(?:、|[.．](?![\d一二三四五六七八九十])))"
-    r"|(?P<l2>[(（][一二三四五六七八九十]{1,3}[)）])"
+    rf"(?P<l1>{_CN}(?:[,，.．'’‘`]?、|[.．](?![\d一二三四五六七八九十])))"
+    rf"|(?P<l1x>(?<![第\u4e00-\u9fff]){_CN}[,，'’‘`](?!、))"
+    rf"|(?P<l2>[(（]{_CN}[)）])"
     r"|(?P<l4d>(?<![\d.．])\d{1,2}[.．]\d{1,2}(?![\d.．%％])[ \u3000]?)"
-    r"|(?P<l3>(?<![\d.．])\d{1,2}(?:[.．](?![\d%％])|、)[ \u3000]?)"
+    r"|(?P<l3>(?<![\d.．])\d{1,2}[ \u3000]?(?:[.．](?![\d%％])|、)[ \u3000]?)"
     r"|(?P<l4>[(（]\d{1,2}[)）]|(?<![\d(（.．])\d{1,2}[)）])"
+    r"|(?P<l3b>(?<![\d.．(（])\d{1,2}(?![\d.．、%％)）])[ \u3000]*)"
 )
 
 # After these a new heading may start in mid-line.
@@ -29,22 +37,11 @@ _SENTENCE_END = "。;；:：!！?？"
 _CLOSE_PAREN = ")）"
 # A glued title (heading words straight into the body) is at most this long.
 _GLUED_TITLE_MAX = 24
-
-# Standard heading words; a title that starts with one and runs on without punctuation is cut there.
-HEADING_WORDS = sorted(
-    """指导思想 基本原则 工作原则 总体要求 总体思路 总体目标 工作目标 主要目标 基本目标 改革目标 建设目标
-    实施目标 发展目标 具体目标 目标任务 重点任务 主要任务 工作任务 重点工作 工作重点 主要内容 改革范围 实施范围
-    适用范围 组织保障 保障措施 组织实施 实施步骤 工作步骤 进度安排 时间安排 工作要求 背景与意义 方案背景
-    起草背景 起草依据 编制依据 工作措施 实施措施 主要措施 组织领导 职责分工 概述""".split(),
-    key=len,
-    reverse=True,
-)
-# Words that begin a body sentence; a long glued title is cut before them.
-_JOINERS = ("、", "和", "及", "与")
-_SHORT_HEADING_WORDS = ("目标", "意义", "原则", "任务", "要求", "思路", "措施", "步骤", "范围", "依据")
-_TITLE_FINAL = re.compile(r".*(?:重要性|必要性|紧迫性|重大意义|意义)")
-_BODY_OPENERS = ("坚持", "以", "按照", "到", "落实", "全面", "深入", "在", "围绕", "为", "根据", "通过")
-_BODY_STARTS = ("本文", "按照", "根据", "围绕", "随着", "为了", "为贯彻", "以习近平", "坚持以")
+# A number followed by one of these is a quantity (`5 次`, `12月`), not a heading number.
+_UNITS = set("年月日号时分秒个次项条名人元万亿页天岁级倍家所座张台辆套批期届版周层户")
+# Lines at least this long are flattened pages: the gaps between their former lines are spaces.
+FLAT_LINE = 200
+_DECIMAL_OUTLINE = re.compile(r"(?:^|[ \u3000\n])[1-9][.．][1-9](?![\d.．%％])[ \u3000]?[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -54,6 +51,8 @@ class Marker:
     start: int  # offset in the line
     end: int  # offset after the marker (and a following space, if any)
     text: str  # the marker as written, e.g. "(一)" or "1. "
+    style: str = ""  # how the number is written at its level: "、" "." "bare" "()" ")" "1.1"
+    loose: bool = False  # a misspelt or bare form, taken only at a line start when the numbering agrees
 
 
 def cn_number(s: str) -> int:
@@ -75,34 +74,51 @@ def to_cn_number(n: int) -> str:
 def _marker(m: re.Match) -> Marker:
     text = m.group(0)
     kind = m.lastgroup
-    digits = text.strip(" \u3000()（）、.．")
-    if kind == "l1":
-        return Marker(1, (cn_number(digits),), m.start(), m.end(), text)
+    core = text.strip(" \u3000")
+    digits = re.sub(r"[^\d一二三四五六七八九十.．]", "", core).strip(".．")
+    if kind in ("l1", "l1x"):
+        loose = kind == "l1x" or len(core) > len(digits) + 1
+        return Marker(1, (cn_number(digits),), m.start(), m.end(), text, "", loose)
     if kind == "l2":
-        return Marker(2, (cn_number(digits),), m.start(), m.end(), text)
+        return Marker(2, (cn_number(digits),), m.start(), m.end(), text, "()")
     if kind == "l3":
-        return Marker(3, (int(digits),), m.start(), m.end(), text)
+        style = "、" if core.endswith("、") else "."
+        return Marker(3, (int(digits),), m.start(), m.end(), text, style, " " in core or "\u3000" in core)
+    if kind == "l3b":
+        return Marker(3, (int(digits),), m.start(), m.end(), text, "bare", True)
     if kind == "l4":
-        return Marker(4, (int(digits),), m.start(), m.end(), text)
+        return Marker(4, (int(digits),), m.start(), m.end(), text, "()" if core[0] in "(（" else ")")
     major, minor = re.split(r"[.．]", digits)
-    return Marker(4, (int(major), int(minor)), m.start(), m.end(), text)
+    return Marker(4, (int(major), int(minor)), m.start(), m.end(), text, "1.1")
 
 
 def candidates(line: str) -> list[Marker]:
     """Every marker-shaped span in `line` that is followed by heading words (a CJK char)."""
     found = []
     for m in MARKER_RE.finditer(line):
+        mk = _marker(m)
         nxt = line[m.end() : m.end() + 1]
-        if nxt and ("\u4e00" <= nxt <= "\u9fff" or nxt in "“《"):
-            found.append(_marker(m))
+        if not nxt or not ("\u4e00" <= nxt <= "\u9fff" or nxt in "“《"):
+            continue
+        if mk.style in ("bare", ".", "、") and nxt in _UNITS:
+            continue  # `5 次`, `2 .5倍` are quantities
+        found.append(mk)
     return found
+
+
+def is_decimal_outline(text: str) -> bool:
+    """Does `text` number its parts `1 总则` / `1.1 编制目的` (a 预案 or 规划), so bare numbers are headings?"""
+    return len({m.group(0).strip()[:3] for m in _DECIMAL_OUTLINE.finditer(text)}) >= 2
 
 
 class Sequence:
     """The numbering seen so far in one document, to tell headings from look-alikes."""
 
-    def __init__(self) -> None:
+    def __init__(self, decimal: bool = False) -> None:
         self.last: dict[int, tuple[int, ...]] = {}
+        self.style: dict[int, str] = {}
+        self.by_style: dict[tuple[int, str], int] = {}  # (level, style) → last number in that style
+        self.decimal = decimal  # the document numbers its parts 1 / 1.1 (bare numbers are headings)
 
     def continues(self, mk: Marker) -> bool:
         prev = self.last.get(mk.level)
@@ -113,73 +129,39 @@ class Sequence:
             return False
         if prev is None:
             return mk.number[0] == 1
-        return mk.number[0] == prev[0] + 1 or mk.number[0] == 1 and self._deeper_seen_since(mk.level)
+        if mk.number[0] == prev[0] + 1:
+            return True
+        if mk.number[0] == 1:
+            # A sub-list restarts at 1 under a new parent, or in another style (`3、主要措施 1.强化…`).
+            return self._deeper_seen_since(mk.level) or self._restyled(mk)
+        return self.by_style.get((mk.level, mk.style)) == mk.number[0] - 1
+
+    def confirms(self, mk: Marker) -> bool:
+        """A loose marker needs more than a line start: a continued number, or a decimal outline."""
+        if mk.style == "bare" and not self.decimal:
+            prev = self.last.get(3)
+            spaced = mk.text != mk.text.rstrip(" \u3000")
+            return spaced and prev is not None and mk.number[0] == prev[0] + 1
+        return self.continues(mk)
 
     def _deeper_seen_since(self, level: int) -> bool:
         # A sub-list restarts at 1 under a new parent: allowed when a shallower heading was seen.
         return any(lv < level for lv in self.last)
 
+    def _restyled(self, mk: Marker) -> bool:
+        style = self.style.get(mk.level)
+        return bool(style) and mk.style != style and "bare" not in (style, mk.style)
+
     def accept(self, mk: Marker) -> None:
         self.last[mk.level] = mk.number
+        if len(mk.number) == 1:
+            self.style[mk.level] = mk.style
+            self.by_style[(mk.level, mk.style)] = mk.number[0]
         for deeper in [lv for lv in self.last if lv > mk.level]:
             del self.last[deeper]
-
-
-def title_end(line: str, start: int, next_marker: int | None) -> tuple[int, int]:
-    """Where the heading title starting at `start` ends, and where its inline body begins.
-
-    Stops at the first `。`, at a glued next heading, or at the line end; a title that runs straight
-    into its body without punctuation is cut after a standard heading word or before a body opener.
-    """
-    stop = len(line) if next_marker is None else next_marker
-    period = line.find("。", start, stop)
-    if period != -1:
-        stop = period
-    cut = _glued_cut(line[start:stop])
-    if cut is not None:
-        return start + cut, start + cut
-    body_start = stop + 1 if period != -1 and stop == period else stop
-    return stop, body_start
-
-
-def _glued_cut(title: str) -> int | None:
-    """Length of the real title inside a title glued to its body, or None when not glued."""
-    chain = _heading_word_chain(title)
-    if chain:
-        rest = title[chain:]
-        if rest and (len(rest) >= 6 or rest.startswith(_BODY_OPENERS) or rest[0].isdigit() or rest[0] in "(（“"):
-            return chain
-        return None
-    half = len(title) // 2
-    if len(title) >= 4 and title[:half] == title[half : 2 * half] and len(title) <= 2 * half + 1:
-        return half  # 概述概述: a label repeated as a lead-in
-    clause = re.split(r"[,，]", title, maxsplit=1)[0]
-    ends = _TITLE_FINAL.search(clause)
-    if len(title) > 30 and ends and len(clause) - ends.end() >= 4:
-        return ends.end()  # 一、充分认识…的紧迫性和重要性医药卫生体制改革事关…
-    if len(title) > 24:
-        for opener in _BODY_STARTS:
-            at = title.find(opener, 2, 14)
-            if at != -1:
-                return at
-    return None
-
-
-def _heading_word_chain(title: str) -> int:
-    """Length of a run of standard heading words at the start (`指导思想、基本原则和工作目标`)."""
-    end = 0
-    words = HEADING_WORDS
-    while True:
-        word = next((w for w in words if title.startswith(w, end)), None)
-        if word is None:
-            return end
-        end += len(word)
-        if title[end : end + 1] not in _JOINERS or end + 1 >= len(title):
-            return end
-        end += 1  # the joiner; the chain must go on with another heading word
-        words = [*HEADING_WORDS, *_SHORT_HEADING_WORDS]
-        if not any(title.startswith(w, end) for w in words):
-            return end - 1
+            self.style.pop(deeper, None)
+        for key in [k for k in self.by_style if k[0] > mk.level]:
+            del self.by_style[key]
 
 
 def is_glued_prefix(text: str) -> bool:
@@ -194,7 +176,10 @@ def may_start_here(line: str, pos: int) -> bool:
     before = line[:pos].rstrip(" \u3000")
     if not before:
         return True
-    return before[-1] in _SENTENCE_END or before[-1] in _CLOSE_PAREN and _closes_note(before)
+    if before[-1] in _SENTENCE_END or before[-1] in _CLOSE_PAREN and _closes_note(before):
+        return True
+    # In a flattened page a space between Chinese words is where a line used to end.
+    return len(line) >= FLAT_LINE and len(before) < pos and (not before[-1].isascii() or before[-1] in ")]")
 
 
 def _closes_note(before: str) -> bool:

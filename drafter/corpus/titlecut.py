@@ -1,0 +1,142 @@
+"""Where a heading's title ends when nothing but its shape says so.
+
+A title normally stops at the first `。`. Scraped plans also glue the title to its body with no
+punctuation (`一、指导思想按照国家…`, `2、总体考虑围绕…`, `2.提升党建质效持续加强…`) or with only a space
+on a flattened page (`二、参合对象 凡市辖区内…`). Titles have a shape: a short noun phrase (`工作目标`,
+`总体考虑`) or verb-object phrase (`提升党建质效`), and what follows them starts a sentence: a body opener
+(`按照` `坚持` `以` `为` `围绕` `到` …) or a new verb. The cut uses that shape; the standard heading words
+are one clue among several, not the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Standard heading words; a title that starts with one and runs on without punctuation is cut there.
+HEADING_WORDS = sorted(
+    """指导思想 基本原则 工作原则 总体要求 总体思路 总体目标 工作目标 主要目标 基本目标 改革目标 建设目标
+    实施目标 发展目标 具体目标 目标任务 重点任务 主要任务 工作任务 重点工作 工作重点 主要内容 改革范围 实施范围
+    适用范围 组织保障 保障措施 组织实施 实施步骤 工作步骤 进度安排 时间安排 工作要求 背景与意义 方案背景
+    起草背景 起草依据 编制依据 工作措施 实施措施 主要措施 组织领导 职责分工 概述""".split(),
+    key=len,
+    reverse=True,
+)
+_JOINERS = ("、", "和", "及", "与")
+_SHORT_HEADING_WORDS = ("目标", "意义", "原则", "任务", "要求", "思路", "措施", "步骤", "范围", "依据")
+_TITLE_FINAL = re.compile(r".*(?:重要性|必要性|紧迫性|重大意义|意义)")
+# Words that open a body sentence right after a glued title.
+BODY_OPENERS = (
+    "坚持", "以", "按照", "到", "落实", "全面", "深入", "在", "围绕", "为", "根据", "通过", "依据", "结合",
+    "对", "把", "将", "由", "各地", "各级", "要", "着力", "力争", "紧紧围绕", "聚焦", "立足", "针对",
+)  # fmt: skip
+_BODY_STARTS = ("本文", "按照", "根据", "围绕", "随着", "为了", "为贯彻", "以习近平", "坚持以", "紧紧围绕", "立足")
+# A new predicate: these parts of speech (jieba) start a clause after a complete title.
+_CLAUSE_TAGS = {"v", "vd", "d", "ad", "p", "r"}
+_NOUN_TAGS = {"n", "vn", "j", "nz", "an", "l", "nt", "ns", "ng"}
+_VERB_TAGS = {"v", "a", "vn", "ad"}
+_SENTENCE_PUNCT = "，,；;：:"
+
+
+def title_end(line: str, start: int, next_marker: int | None, flat: bool = False) -> tuple[int, int]:
+    """Where the heading title starting at `start` ends, and where its inline body begins.
+
+    Stops at the first `。`, at a glued next heading, or at the line end; a title that runs straight
+    into its body without punctuation is cut by its shape (see the module note).
+    """
+    stop = len(line) if next_marker is None else next_marker
+    period = line.find("。", start, stop)
+    if period != -1:
+        stop = period
+    title = line[start:stop]
+    cut = _space_cut(title) if flat else None
+    if cut is None:
+        cut = glued_cut(title)
+    if cut is not None:
+        return start + cut, start + cut
+    body_start = stop + 1 if period != -1 and stop == period else stop
+    return stop, body_start
+
+
+def _space_cut(title: str) -> int | None:
+    # `二、参合对象 凡市辖区内…`: on a flattened page the space is where the title's line ended.
+    m = re.search(r"[ \u3000]+", title)
+    if not m or m.start() < 2 or any(ch in title[: m.start()] for ch in _SENTENCE_PUNCT):
+        return None
+    rest = title[m.end() :]
+    return m.start() if len(rest) >= 12 or any(ch in rest for ch in _SENTENCE_PUNCT) else None
+
+
+def glued_cut(title: str) -> int | None:
+    """Length of the real title inside a title glued to its body, or None when not glued."""
+    chain = _heading_word_chain(title)
+    if chain:
+        rest = title[chain:]
+        if rest and not rest.startswith(_JOINERS) and (
+            len(rest) >= 6 or rest.startswith(BODY_OPENERS) or rest[0].isdigit() or rest[0] in "(（“"
+        ):
+            return chain
+        return None
+    half = len(title) // 2
+    if len(title) >= 4 and title[:half] == title[half : 2 * half] and len(title) <= 2 * half + 1:
+        return half  # 概述概述: a label repeated as a lead-in
+    clause = re.split(r"[,，]", title, maxsplit=1)[0]
+    ends = _TITLE_FINAL.search(clause)
+    if len(title) > 30 and ends and len(clause) - ends.end() >= 4:
+        return ends.end()  # 一、充分认识…的紧迫性和重要性医药卫生体制改革事关…
+    if len(title) > 24:
+        for opener in _BODY_STARTS:
+            at = title.find(opener, 2, 14)
+            if at != -1:
+                return at
+    return None
+
+
+def _heading_word_chain(title: str) -> int:
+    """Length of a run of standard heading words at the start (`指导思想、基本原则和工作目标`)."""
+    end = 0
+    words = HEADING_WORDS
+    while True:
+        word = next((w for w in words if title.startswith(w, end)), None)
+        if word is None:
+            return end
+        end += len(word)
+        if title[end : end + 1] not in _JOINERS or end + 1 >= len(title):
+            return end
+        end += 1  # the joiner; the chain must go on with another heading word
+        words = [*HEADING_WORDS, *_SHORT_HEADING_WORDS]
+        if not any(title.startswith(w, end) for w in words):
+            return end - 1
+
+
+@lru_cache(maxsize=4096)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(60)
+    return tuple((w.word, w.flag) for w in pseg.cut(text))
+
+
+def clause_cut(title: str, min_len: int = 4, max_len: int = 14) -> int | None:
+    """Where a verb-object title (`提升党建质效`) ends and a new clause (`持续加强…`) begins.
+
+    Only for a title whose first clause is too long to be a heading: it must open with a verb, run
+    to a noun, and be followed by a verb, adverb, preposition or pronoun that starts the body.
+    """
+    clause = re.split(f"[{_SENTENCE_PUNCT}]", title, maxsplit=1)[0]
+    if len(clause) < min_len + 6:
+        return None
+    for opener in BODY_OPENERS:
+        at = clause.find(opener, min_len, max_len + 1)
+        if at != -1 and len(opener) >= 2:
+            return at
+    words = _tagged(clause[: max_len + 8])
+    if not words or words[0][1] not in _VERB_TAGS:
+        return None  # a subject first (`服务体系进一步健全`): a sentence, not a glued title
+    pos = 0
+    for i, (word, flag) in enumerate(words):
+        if min_len <= pos <= max_len and i >= 2 and flag in _CLAUSE_TAGS and words[i - 1][1] in _NOUN_TAGS:
+            return pos
+        pos += len(word)
+    return None
