@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from drafter.corpus import headings as H
+from drafter.corpus.doctype import doc_type, is_template
 from drafter.corpus.kinds import assign_kinds
 from drafter.corpus.metadata import extract_metadata
 from drafter.corpus.tasks import extract_tasks
@@ -82,6 +83,8 @@ def parse_document(text: str, title_hint: str | None = None) -> Document:
     doc.preamble = "\n".join(preamble)
     doc.sections = sections
     extract_metadata(doc, title_hint)
+    doc.doc_type = doc_type(doc)
+    doc.is_template = is_template(doc)
     assign_kinds(doc)
     extract_tasks(doc)
     return doc

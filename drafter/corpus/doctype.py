@@ -1,0 +1,87 @@
+"""What a document is: a plan, a notice, a drafting explanation, a policy reading, a call for comments.
+
+Only plans (`方案`: 实施方案, 工作方案, 行动计划, 实施意见, 工作要点, 预案, 规划 …, alone or inside their
+印发 notice) are reference plans; the others are kept and typed so that plan lists, `gaps`, `rank` and
+the section library can leave them out. Templates (`____年…`, `X市…`, `…(2篇)` from 范文 sites) are
+plans in shape but not any place's plan, so they are marked as such.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.corpus.kinds import title_kind
+from drafter.model import Document
+
+DOC_TYPES = ("方案", "通知", "起草说明", "解读", "征求意见", "其他")
+PLAN = "方案"
+
+_TRAILING_NOTES = re.compile(r"(?:\s*[(（][^()（）]{1,20}[)）])+$")
+_PLAN_WORD = re.compile(
+    r"(?:方案|计划|意见|要点|规划|预案|办法|细则|措施|安排|任务|纲要|行动|清单|举措|规定|实施意见)$"
+)
+_NOTICE_WORD = re.compile(r"(?:通知|通告|公告|函|通报|决定|批复|启事|公示)$")
+_EXPLANATION = re.compile(r"起草说明|编制说明|起草情况|制定说明|修订说明|起草的说明")
+_EXPLANATION_HEADINGS = re.compile(r"^(?:起草|编制|制定)(?:背景|依据|过程|说明)")
+_READING = re.compile(r"解读|答记者问|政策问答|图解")
+_CONSULTATION = re.compile(r"征求(?:社会各界|社会公众|公众|各方)?(?:的)?意见")
+_CONSULTATION_HEADINGS = re.compile(r"征求意见|意见(?:反馈|建议)|反馈|反映意见|联系方式|提出意见")
+_ESSAY_HEADINGS = re.compile(r"^(?:引言|前言|结语|结论|摘要|文章结构|总结)$")
+# `…结合我市实际,制定本方案。` / `提出如下实施意见:`: the text says it is a plan.
+_DECLARES = re.compile(
+    r"(?:制定|制订|提出|形成)(?:了)?(?:本|如下|以下|此)?(?:实施|工作|行动)?(?:方案|意见|计划|规划|预案|要点|措施|细则)"
+)
+_PLAN_KINDS = {"指导思想", "基本原则", "工作目标", "总体要求", "重点任务", "组织保障"}
+
+_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])[XxＸ×]{1,3}\s*(?:省|市|县|区|镇|乡|街道|社区|府|年|月)|_{3,}|＿{2,}|××|某(?:省|市|县|区|镇)"
+)
+_TEMPLATE_TITLE = re.compile(r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*篇\s*[)）]|[(（]最新[)）]|范文|模板|模版|精选|合集|大全")
+
+
+def _core(title: str | None) -> str:
+    return _TRAILING_NOTES.sub("", (title or "").strip())
+
+
+def doc_type(doc: Document) -> str:
+    """One of DOC_TYPES, from the document's title, its headings and its opening text."""
+    title = _core(doc.title)
+    plan_title = _core(doc.plan_title)
+    tops = [s.title for s in doc.sections if s.level == min((x.level for x in doc.sections), default=1)]
+    if _EXPLANATION.search(title) or sum(bool(_EXPLANATION_HEADINGS.match(t)) for t in tops) >= 1:
+        return "起草说明"
+    if _READING.search(title):
+        return "解读"
+    if any(_ESSAY_HEADINGS.match(t.replace(" ", "")) for t in tops):
+        return "其他"
+    planned = _has_plan_body(tops)
+    if _is_consultation(doc, title, tops) and not planned:
+        return "征求意见"
+    if _PLAN_WORD.search(title) or _PLAN_WORD.search(plan_title):
+        return PLAN
+    declared = _DECLARES.search(doc.preamble[-600:])
+    if _NOTICE_WORD.search(title):
+        printed = _PLAN_WORD.search(_core(re.sub(r"的?(?:通知|通告)$", "", title)))
+        return PLAN if planned or printed or declared else "通知"
+    return PLAN if planned or declared or doc.sections else "其他"
+
+
+def _has_plan_body(tops: list[str]) -> bool:
+    # A plan's parts: guiding thought, targets, tasks, safeguards — or a run of task areas.
+    kinds = [title_kind(t) for t in tops]
+    return any(k in _PLAN_KINDS for k in kinds) or len(tops) >= 3 and "其他" not in kinds[:1]
+
+
+def _is_consultation(doc: Document, title: str, tops: list[str]) -> bool:
+    if "征求意见" in title and not title.endswith(("稿", "稿)", "稿）")) and not _PLAN_WORD.search(title):
+        return True
+    asked = _CONSULTATION.search(doc.preamble[:800]) or _CONSULTATION.search(title)
+    return bool(asked) and sum(bool(_CONSULTATION_HEADINGS.search(t)) for t in tops) >= 1
+
+
+def is_template(doc: Document) -> bool:
+    """A 范文/模板 text: placeholders for the place or the year, or a template site's `(2篇)` title."""
+    names = " ".join(t for t in (doc.title, doc.plan_title) if t)
+    if _TEMPLATE_TITLE.search(names) or _PLACEHOLDER.search(names):
+        return True
+    return len(_PLACEHOLDER.findall(doc.text[:3000])) >= 2
