@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from drafter.corpus.dates import find_dates, parse_date
+from drafter.corpus.titles import clean_title, find_title
 from drafter.model import Document
 
 _FIELD = re.compile(r"【(制定机关|公布日期|发文字号|字号|发布部门|成文日期)】\s*([^•【\n]+)")
@@ -31,7 +32,7 @@ MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
 def extract_metadata(doc: Document, title_hint: str | None) -> None:
     fields = dict(_FIELD.findall(doc.text[:3000]))
-    doc.title = title_hint or _title_from_text(doc)
+    doc.title = clean_title(title_hint) if title_hint else find_title(doc.preamble)
     doc.plan_title = _plan_title(doc.title, doc.preamble)
     issuer_sig, date_sig = _signature(doc.text)
     doc.issuer = _clean_field(fields.get("制定机关") or fields.get("发布部门")) or issuer_sig or _issuer_from_title(doc.title)
@@ -44,15 +45,6 @@ def extract_metadata(doc: Document, title_hint: str | None) -> None:
 def _clean_field(value: str | None) -> str | None:
     value = (value or "").strip()
     return value or None
-
-
-def _title_from_text(doc: Document) -> str | None:
-    for line in doc.preamble.split("\n")[:12]:
-        quoted = _PLAN_IN_QUOTES.search(line)
-        if quoted and "印发" in line:
-            return quoted.group(1)
-    first = doc.preamble.split("\n", 1)[0].strip()
-    return first if 4 <= len(first) <= 80 and not re.search(r"[,，:：。]", first) else None
 
 
 def _plan_title(title: str | None, preamble: str) -> str | None:
