@@ -48,10 +48,12 @@ def doc_type(doc: Document) -> str:
     title = _core(doc.title)
     plan_title = _core(doc.plan_title)
     tops = [s.title for s in doc.sections if s.level == min((x.level for x in doc.sections), default=1)]
-    if _EXPLANATION.search(title) or sum(bool(_EXPLANATION_HEADINGS.match(t)) for t in tops) >= 1:
+    if _EXPLANATION.search(title):
         return "起草说明"
     if _READING.search(title):
         return "解读"
+    if any(_EXPLANATION_HEADINGS.match(t) for t in tops):
+        return "起草说明"
     if any(_ESSAY_HEADINGS.match(t.replace(" ", "")) for t in tops):
         return "其他"
     planned = _has_plan_body(tops)
@@ -61,7 +63,9 @@ def doc_type(doc: Document) -> str:
         return PLAN
     declared = _DECLARES.search(doc.preamble[-600:])
     if _NOTICE_WORD.search(title):
-        printed = _PLAN_WORD.search(_core(re.sub(r"的?(?:通知|通告)$", "", title)))
+        printed = re.search(r"印发|转发|下发|公布", title) and _PLAN_WORD.search(
+            _core(re.sub(r"[》〉]?的?(?:通知|通告)$", "", title))
+        )
         return PLAN if planned or printed or declared else "通知"
     return PLAN if planned or declared or doc.sections else "其他"
 

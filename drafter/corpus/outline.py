@@ -8,6 +8,7 @@ from drafter.corpus import headings as H
 from drafter.corpus.doctype import doc_type, is_template
 from drafter.corpus.kinds import assign_kinds
 from drafter.corpus.metadata import extract_metadata
+from drafter.corpus.regions import region_note
 from drafter.corpus.tasks import extract_tasks
 from drafter.corpus.titlecut import clause_cut, title_end
 from drafter.corpus.toc import toc_lines
@@ -85,6 +86,7 @@ def parse_document(text: str, title_hint: str | None = None) -> Document:
     extract_metadata(doc, title_hint)
     doc.doc_type = doc_type(doc)
     doc.is_template = is_template(doc)
+    doc.region_note = region_note(doc)
     assign_kinds(doc)
     extract_tasks(doc)
     return doc

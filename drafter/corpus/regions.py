@@ -1,0 +1,149 @@
+"""The place a document is for, checked against the gazetteer, and why there is none when there is none.
+
+Sources in order: the issuing body named in the title (`武威市凉州区人民政府办公室关于…` → 凉州区), the
+plan's own title, the issuer, then the 文号 (`青政办〔2023〕28号` → 青海省, only when the text names that
+province too: `宁政办发` is 宁夏's and also 宁明县's), then the text (`结合我区实际` with 宁夏回族自治区
+named in it). Every candidate must be a division the gazetteer knows, so `推进以区县城…` or
+`委办公厅浙江省` are not places; a 镇/乡/街道 after a known county (`鹿城区山福镇`), or heading the title
+of a text that calls itself `我镇`/`全镇`, is taken too (towns are not in the gazetteer).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from drafter.model import Document
+
+_DIVISION = re.compile(
+    r"[\u4e00-\u9fa5]{1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)(?![省市州区县旗盟])"
+)
+_TOWN = re.compile(r"[\u4e00-\u9fa5]{2,4}?(?:镇|乡|街道)(?![镇乡])")
+_NOT_PLACE = ("全", "本", "我", "各", "该", "此", "地区", "城区", "社区", "园区", "辖区", "试点区")
+_NOT_TOWN = ("乡镇", "城镇", "集镇", "村镇", "全镇", "我镇", "本镇", "各镇", "城乡", "各乡")
+_NOTICE_WORDS = re.compile(r"关于|印发|转发")
+_PREFIXES = ("中共",)
+_SELF = re.compile(r"(?:我|全|本)(省|市|州|县|区|旗|盟|镇|乡)")
+_NATIONAL = re.compile(r"^(?:国务院|国家|中共中央|全国|国办|中央)|^(?:国家|我国)")
+_ANONYMISED = re.compile(r"(?<![A-Za-z])[XxＸ×]{1,3}\s*(?:省|市|县|区|镇|乡|社区|府)|\*{2,}|某(?:省|市|县|区|镇)|××")
+# 文号 prefixes that name a province: the first character is the province's 简称.
+_PROVINCE_ABBR = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
+    "内": "内蒙古自治区", "蒙": "内蒙古自治区", "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省",
+    "苏": "江苏省", "浙": "浙江省", "皖": "安徽省", "闽": "福建省", "赣": "江西省", "鲁": "山东省",
+    "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省", "桂": "广西壮族自治区", "琼": "海南省",
+    "川": "四川省", "黔": "贵州省", "贵": "贵州省", "滇": "云南省", "云": "云南省", "藏": "西藏自治区",
+    "陕": "陕西省", "甘": "甘肃省", "青": "青海省", "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区",
+}  # fmt: skip
+_PROVINCE_DOCNUM = re.compile(r"^([\u4e00-\u9fa5])(?:政|府|委|办|发|卫|教|财)")
+
+
+def _gazetteer():  # noqa: ANN202 - the process-wide Gazetteer
+    from drafter.library.gazetteer import gazetteer
+
+    return gazetteer()
+
+
+def known_place(name: str) -> str | None:
+    """`name` if the gazetteer knows it, else its longest known ending (`委办公厅浙江省` → 浙江省)."""
+    g = _gazetteer()
+    for cut in range(len(name) - 1):
+        tail = name[cut:]
+        if g.lookup(tail) is not None and (g.lookup(tail).name == tail or tail in g.lookup(tail).aliases):
+            return tail
+    return None
+
+
+def divisions(text: str) -> list[str]:
+    """Administrative divisions at the start of `text`: `武威市凉州区人民政府` → [武威市, 凉州区]."""
+    text = text.strip()
+    for prefix in _PREFIXES:
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    found: list[str] = []
+    pos = 0
+    while True:
+        m = _DIVISION.match(text, pos)
+        place = known_place(m.group(0)) if m and not m.group(0).startswith(_NOT_PLACE) else None
+        if place is None:
+            town = _TOWN.match(text, pos)
+            if found and town and not town.group(0).startswith(_NOT_TOWN):
+                found.append(town.group(0))  # a town right after its county: 鹿城区山福镇
+            return found
+        found.append(place)
+        pos = m.end()
+
+
+def infer_region(doc: Document) -> str | None:
+    """The place `doc` is for, or None (see `region_note` for why)."""
+    title = doc.title or ""
+    m = _NOTICE_WORDS.search(title)
+    sources = [title[: m.start()] if m and m.start() else ""]
+    sources += [doc.plan_title or "", title if not m else "", doc.issuer or ""]
+    for source in sources:
+        places = divisions(source)
+        if places:
+            return places[-1]
+    return _town_of(doc) or _from_doc_number(doc) or _from_text(doc)
+
+
+def _town_of(doc: Document) -> str | None:
+    # `山福镇突发公共事件总体应急预案`: a township's own plan names the town first and says 我镇/全镇.
+    for source in (doc.plan_title or "", doc.title or ""):
+        m = _TOWN.match(source)
+        units = Counter(_SELF.findall(doc.text[:4000]))
+        if m and not m.group(0).startswith(_NOT_TOWN) and units[m.group(0)[-1]] >= 1:
+            return m.group(0)
+    return None
+
+
+def _from_doc_number(doc: Document) -> str | None:
+    m = _PROVINCE_DOCNUM.match(doc.doc_number or "")
+    province = _PROVINCE_ABBR.get(m.group(1)) if m else None
+    if province is None:
+        return None
+    g = _gazetteer()
+    short = g.lookup(province).short if g.lookup(province) else province
+    return province if (province in doc.text or short in doc.text) else None
+
+
+def _from_text(doc: Document) -> str | None:
+    """`结合我区实际` and 宁夏回族自治区 named in the text: the named place of the text's own unit."""
+    units = Counter(_SELF.findall(doc.text[:4000]))
+    if not units:
+        return None
+    unit = units.most_common(1)[0][0]
+    g = _gazetteer()
+    counts: Counter[str] = Counter()
+    for _start, _end, name in g.spot(doc.text[:4000]):
+        place = g.lookup(name)
+        if place is not None and place.unit == unit:
+            counts[place.name] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def region_note(doc: Document) -> str | None:
+    """Why a document has no region: template, national, anonymised or unnamed (None when it has one)."""
+    if doc.region:
+        return None
+    if doc.is_template:
+        return "template"
+    names = " ".join(x for x in (doc.issuer, doc.title, doc.plan_title) if x)
+    if _NATIONAL.search(names) or doc.issuer and doc.issuer.startswith(("国务院", "国家")):
+        return "national"
+    if _ANONYMISED.search(names) or len(_ANONYMISED.findall(doc.text[:4000])) >= 1:
+        return "anonymised"
+    return "unnamed"
+
+
+def admin_level(region: str | None) -> str | None:
+    if not region:
+        return None
+    if region in ("北京市", "天津市", "上海市", "重庆市") or region.endswith(("省", "自治区", "特别行政区")):
+        return "省级"
+    if region.endswith(("镇", "乡", "街道")):
+        return "乡镇级"
+    if region.endswith(("市", "州", "盟", "地区")):
+        place = _gazetteer().lookup(region)
+        return place.level if place is not None else "市级"
+    return "县级"
