@@ -28,6 +28,7 @@ MARKER_RE = re.compile(
     rf"|(?P<l2>[(（]{_CN}[)）])"
     r"|(?P<l4d>(?<![\d.．])\d{1,2}[.．]\d{1,2}(?![\d.．%％])[ \u3000]?)"
     r"|(?P<l3>(?<![\d.．])\d{1,2}[ \u3000]?(?:[.．](?![\d%％])|、)[ \u3000]?)"
+    r"|(?P<l3n>(?<![\d.．])\d{1,2}[.．](?=\d))"
     r"|(?P<l4>[(（]\d{1,2}[)）]|(?<![\d(（.．])\d{1,2}[)）])"
     r"|(?P<l3b>(?<![\d.．(（])\d{1,2}(?![\d.．、%％)）])[ \u3000]*)"
 )
@@ -39,6 +40,8 @@ _CLOSE_PAREN = ")）"
 _GLUED_TITLE_MAX = 24
 # A number followed by one of these is a quantity (`5 次`, `12月`), not a heading number.
 _UNITS = set("年月日号时分秒个次项条名人元万亿页天岁级倍家所座张台辆套批期届版周层户")
+# A title may open with a year, an age, a count or a share: `2025年底前…`, `65岁以上…`, `90%以上…`.
+_NUMBER_LED = re.compile(r"\d{1,4}(?:[.．]\d{1,2})?\s*(?:%|％|‰|[\u4e00-\u9fff])")
 # Lines at least this long are flattened pages: the gaps between their former lines are spaces.
 FLAT_LINE = 200
 _DECIMAL_OUTLINE = re.compile(r"(?:^|[ \u3000\n])[1-9][.．][1-9](?![\d.．%％])[ \u3000]?[\u4e00-\u9fff]")
@@ -86,6 +89,8 @@ def _marker(m: re.Match) -> Marker:
         return Marker(3, (int(digits),), m.start(), m.end(), text, style, " " in core or "\u3000" in core)
     if kind == "l3b":
         return Marker(3, (int(digits),), m.start(), m.end(), text, "bare", True)
+    if kind == "l3n":  # `3.65%以上的幼儿园…`: item 3, or the number 3.65 — the sequence decides
+        return Marker(3, (int(digits),), m.start(), m.end(), text, ".", True)
     if kind == "l4":
         return Marker(4, (int(digits),), m.start(), m.end(), text, "()" if core[0] in "(（" else ")")
     major, minor = re.split(r"[.．]", digits)
@@ -93,12 +98,14 @@ def _marker(m: re.Match) -> Marker:
 
 
 def candidates(line: str) -> list[Marker]:
-    """Every marker-shaped span in `line` that is followed by heading words (a CJK char)."""
+    """Every marker-shaped span in `line` that is followed by heading words (a CJK char), or by a
+    number that starts a title (`（二）2025年底前…`, `（一）65岁以上…`, `3.90%以上的…`)."""
     found = []
     for m in MARKER_RE.finditer(line):
         mk = _marker(m)
         nxt = line[m.end() : m.end() + 1]
-        if not nxt or not ("\u4e00" <= nxt <= "\u9fff" or nxt in "“《"):
+        number_led = nxt.isdigit() and mk.style != "bare" and _NUMBER_LED.match(line, m.end())
+        if not nxt or not ("\u4e00" <= nxt <= "\u9fff" or nxt in "“《" or number_led):
             continue
         if mk.style in ("bare", ".", "、") and nxt in _UNITS:
             continue  # `5 次`, `2 .5倍` are quantities

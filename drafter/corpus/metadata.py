@@ -21,6 +21,7 @@ _PLAN_IN_QUOTES = re.compile(r"《([^》]{4,80})》|〈([^〉]{4,80})〉")
 _TRAILING_NOTE = re.compile(r"[(（](?:最新|\d+篇|全文)[)）]$")
 _INNER_TITLE = re.compile(r"^[\u4e00-\u9fa5_\d]{4,40}?(?:方案|计划|意见|要点|办法)")
 _PLAN_PRINTED = re.compile(r"(?:印发|转发)(.{4,80}?)的通知")
+_SEVERAL_PLANS = re.compile(r"(?:方案|计划|意见|要点|办法|细则|规划|预案)(?:和|及|与|、)[\u4e00-\u9fa5]")
 _DOCNUM = re.compile(r"([〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）])\s*(\d{1,4})\s*号")
 _DOCNUM_STOP = "的知告】:：,，。;；》(（ \u3000"
 ORG_SUFFIX = (
@@ -52,6 +53,8 @@ def _plan_title(title: str | None, preamble: str) -> str | None:
         return None
     m = _PLAN_IN_QUOTES.search(title) or _PLAN_PRINTED.search(title)
     plan = next(g for g in m.groups() if g).strip() if m else _excerpt_plan_title(title, preamble)
+    if plan and _SEVERAL_PLANS.search(plan):
+        return None  # `印发A方案和B方案的通知`: a cover notice for several plans names no single plan
     return plan if plan and plan != title else None
 
 

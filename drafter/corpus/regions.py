@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from drafter.model import Document
 
@@ -44,12 +45,41 @@ def _gazetteer():  # noqa: ANN202 - the process-wide Gazetteer
     return gazetteer()
 
 
+# The peoples named in autonomous divisions, to write 黔东南苗族侗族自治州 as 黔东南州.
+_PEOPLES = sorted(
+    """蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西
+    景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安
+    裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺""".split(),
+    key=len,
+    reverse=True,
+)
+
+
+@lru_cache(maxsize=1)
+def _autonomous_short_forms() -> dict[str, str]:
+    """`黔东南州` → `黔东南苗族侗族自治州`: the short form of every autonomous prefecture, county, banner."""
+    forms: dict[str, str] = {}
+    for place in _gazetteer().places:
+        m = re.match(r"^(.+?)((?:[\u4e00-\u9fff]+?族)+|蒙古)?自治([州县旗])$", place.name)
+        if not m or place.type == "自治区":
+            continue
+        base = m.group(1) + (m.group(2) or "")
+        for _ in range(4):
+            people = next((p for p in _PEOPLES if base.endswith(p + "族") or base.endswith(p)), None)
+            if people is None or len(base) - len(people) < 2:
+                break
+            base = base[: -len(people) - (1 if base.endswith(people + "族") else 0)]
+        forms.setdefault(base + m.group(3), place.name)
+    return forms
+
+
 def known_place(name: str) -> str | None:
     """`name` if the gazetteer knows it, else its longest known ending (`委办公厅浙江省` → 浙江省)."""
     g = _gazetteer()
     for cut in range(len(name) - 1):
         tail = name[cut:]
-        if g.lookup(tail) is not None and (g.lookup(tail).name == tail or tail in g.lookup(tail).aliases):
+        place = g.lookup(tail)
+        if place is not None and (place.name == tail or tail in place.aliases) or tail in _autonomous_short_forms():
             return tail
     return None
 
@@ -104,7 +134,11 @@ def _from_doc_number(doc: Document) -> str | None:
         return None
     g = _gazetteer()
     short = g.lookup(province).short if g.lookup(province) else province
-    return province if (province in doc.text or short in doc.text) else None
+    units = Counter(_SELF.findall(doc.text[:4000]))
+    named = province in doc.text or short in doc.text
+    # `全省`/`我省` with a provincial 文号 and no place named: the province the 文号 names.
+    speaks_as_province = bool(units) and units.most_common(1)[0][0] == "省" and province.endswith("省")
+    return province if named or speaks_as_province else None
 
 
 def _from_text(doc: Document) -> str | None:

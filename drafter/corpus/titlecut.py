@@ -134,9 +134,15 @@ def clause_cut(title: str, min_len: int = 4, max_len: int = 14) -> int | None:
     words = _tagged(clause[: max_len + 8])
     if not words or words[0][1] not in _VERB_TAGS:
         return None  # a subject first (`服务体系进一步健全`): a sentence, not a glued title
+    best: tuple[int, int] | None = None  # (strength, position)
     pos = 0
     for i, (word, flag) in enumerate(words):
         if min_len <= pos <= max_len and i >= 2 and flag in _CLAUSE_TAGS and words[i - 1][1] in _NOUN_TAGS:
-            return pos
+            # An adverb or preposition (`持续加强`, `通过…`) or a verb chain (`加快推进`) opens a
+            # sentence more surely than a lone verb, which may still belong to the title.
+            chained = i + 1 < len(words) and words[i + 1][1] == "v"
+            strength = 2 if flag != "v" or chained else 1
+            if best is None or strength >= best[0]:
+                best = (strength, pos)
         pos += len(word)
-    return None
+    return best[1] if best else None

@@ -31,7 +31,7 @@ _QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>")
 _CHROME = re.compile(r"首页|位置|浏览|来源|发布时间|字号|打印|关闭|分享|登录|网站|导航|下载|会员|点击|当前|欢迎")
 _NOT_START = re.compile(r"^(?:为|根据|按照|现将|現將|经|各|附件|特此|我们|近日|日前)")
 _NOTICE_IN_LINE = re.compile(
-    r"(?:^|[\s•·])([^\s•·。，,；;:：][^。，,；;:：]{1,40}?关于[^。，,；;:：]{2,100}?的(?:通知|通告|公告|决定|意见|批复|函))"
+    r"(?:^|[\s•·])([^\s•·。，,；;:：>》][^\s。，,；;:：>》]{1,40}?关于[^。，,；;:：]{2,100}?的(?:通知|通告|公告|决定|意见|批复|函))"
 )
 # `现将《X》印发给你们` / `特制订《X》` / `《X》已经省政府同意`: the plan this document hands on.
 _OWN_BEFORE = re.compile(r"(?:现将|現將|特制定|特制订|制定了?|制订了?|拟定了?|研究制定了?|出台了?|印发了?)\s*$")
@@ -85,7 +85,8 @@ def find_title(preamble: str) -> str | None:
     lines = [ln.strip() for ln in preamble.split("\n") if ln.strip()][:24]
     refs = own_references(preamble[:3000])
     for i, line in enumerate(lines):
-        found = _flat_title(line) if len(line) >= _FLAT else _joined_title(lines, i) or _line_title(line)
+        flat = len(line) >= _FLAT or re.search(r"\S[ \u3000]+\S", line) and _SENTENCE.search(line)
+        found = _flat_title(line) if flat else _joined_title(lines, i) or _line_title(line)
         if found:
             return _prefer_quoted(found, refs)
     return refs[0] if refs else None
@@ -112,6 +113,15 @@ def _joined_title(lines: list[str], i: int) -> str | None:
         if is_title_shaped(joined):
             return joined
     return None
+
+
+def join_broken_title(previous: str, line: str) -> str | None:
+    """`previous` + `line` when `line` is the second line of a title broken over two lines."""
+    first = clean_title(previous)
+    if not _is_fragment(first) or _starts_anew(line.strip()):
+        return None
+    joined = first + line.strip()
+    return joined if is_title_shaped(joined) else None
 
 
 def _is_fragment(text: str) -> bool:
