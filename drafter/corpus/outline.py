@@ -74,7 +74,11 @@ def _accept(line: str, mk: H.Marker, accepted: list[H.Marker], seq: H.Sequence) 
         deeper = mk.level > prev.level or mk.level == prev.level and mk.style != prev.style and mk.number == (1,)
         return deeper and seq.continues(mk)
     before = line[: mk.start].rstrip()
-    return not seq.last and before.endswith(_TITLE_TAILS) and seq.continues(mk)
+    # The first heading glued to the plan's title or its date line (`…实施方案一、`, `…年六月一、背景`).
+    if seq.last or not seq.continues(mk):
+        return False
+    dated = mk.level == 1 and before.endswith(("年", "月", "日")) and len(before) < 60
+    return before.endswith(_TITLE_TAILS) or dated
 
 
 def parse_document(text: str, title_hint: str | None = None) -> Document:

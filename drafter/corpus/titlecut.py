@@ -32,6 +32,12 @@ BODY_OPENERS = (
 )  # fmt: skip
 _BODY_STARTS = ("本文", "按照", "根据", "围绕", "随着", "为了", "为贯彻", "以习近平", "坚持以", "紧紧围绕", "立足")
 # A new predicate: these parts of speech (jieba) start a clause after a complete title.
+# The subject of a background sentence: the place speaking of itself, or a time.
+_SUBJECT = re.compile(
+    r"(?:我|全|本)(?:省|市|县|区|镇|乡|州|旗)(?:是|位于|地处|现有|共有|辖|总面积|常住|户籍|有|已|自|在|作为)"
+    r"|当前|目前|近年来|近几年|截至|截止"
+)
+_COPULA = r"(?:是|位于|地处|现有|共有|辖|总面积|常住人口|地处)"
 _CLAUSE_TAGS = {"v", "vd", "d", "ad", "p", "r"}
 _NOUN_TAGS = {"n", "vn", "j", "nz", "an", "l", "nt", "ns", "ng"}
 _VERB_TAGS = {"v", "a", "vn", "ad"}
@@ -89,6 +95,21 @@ def glued_cut(title: str) -> int | None:
             at = title.find(opener, 2, 14)
             if at != -1:
                 return at
+    return _subject_cut(title)
+
+
+def _subject_cut(title: str) -> int | None:
+    """`背景分析天津是全国…` / `基本情况我县位于…`: a sentence's subject right after a short noun title."""
+    if len(title) < 14:
+        return None
+    m = _SUBJECT.search(title, 2, 14)
+    if m and not re.search(f"[{_SENTENCE_PUNCT}“《(（]", title[: m.start()]):
+        return m.start()
+    from drafter.library.gazetteer import gazetteer
+
+    for start, end, _name in gazetteer().spot(title[:16]):
+        if 2 <= start <= 12 and re.match(_COPULA, title[end:]):
+            return start
     return None
 
 

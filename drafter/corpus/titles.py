@@ -28,7 +28,9 @@ _SCRAPER_SUFFIX = re.compile(
 )
 _SENTENCE = re.compile(r"[。，,；;:：!！?？]")
 _QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>")
-_CHROME = re.compile(r"首页|位置|浏览|来源|发布时间|字号|打印|关闭|分享|登录|网站|导航|下载|会员|点击|当前|欢迎")
+_CHROME = re.compile(
+    r"首页|位置|浏览|来源|发布时间|字号|打印|关闭|分享|登录|网站|导航|下载|会员|点击|当前|欢迎|详情|正文|新闻|动态|栏目"
+)
 _NOT_START = re.compile(r"^(?:为|根据|按照|现将|現將|经|各|附件|特此|我们|近日|日前)")
 _NOTICE_IN_LINE = re.compile(
     r"(?:^|[\s•·])([^\s•·。，,；;:：>》][^\s。，,；;:：>》]{1,40}?关于[^。，,；;:：]{2,100}?的(?:通知|通告|公告|决定|意见|批复|函))"
@@ -137,7 +139,7 @@ def _starts_anew(line: str) -> bool:
     # A line that opens a title of its own (`关于…`, `某市人民政府…`) does not continue the one above.
     from drafter.library.gazetteer import gazetteer
 
-    if line.startswith("关于"):
+    if line.startswith(("关于", "中共", "中国共产党", "国务院", "党中央")):
         return True
     spotted = gazetteer().spot(line[:12])
     return bool(spotted) and spotted[0][0] == 0
