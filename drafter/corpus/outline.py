@@ -72,7 +72,9 @@ def _accept(line: str, mk: H.Marker, accepted: list[H.Marker], seq: H.Sequence) 
     if accepted and H.is_glued_prefix(line[accepted[-1].end : mk.start]):
         prev = accepted[-1]
         deeper = mk.level > prev.level or mk.level == prev.level and mk.style != prev.style and mk.number == (1,)
-        return deeper and seq.continues(mk)
+        # `1. 提高管理效率2. 优化组织结构3. …`: short items of one list run together on a line.
+        next_item = mk.level == prev.level and mk.style == prev.style and mk.number[0] == prev.number[0] + 1
+        return (deeper or next_item) and seq.continues(mk)
     before = line[: mk.start].rstrip()
     # The first heading glued to the plan's title or its date line (`…实施方案一、`, `…年六月一、背景`).
     if seq.last or not seq.continues(mk):

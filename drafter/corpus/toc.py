@@ -71,10 +71,12 @@ def _run_at(lines: list[str], start: int) -> tuple[list[int], list[str], bool]:
 
 
 def _recurs(titles: list[str], lines: list[str], after: int) -> bool:
-    # Most of the run's titles must come again below it as headings of their own.
-    later = {t for line in lines[after:] if (t := _bare_title(line.strip()) or _head_title(line))}
+    # Most of the run's titles come again below it as headings of their own — or, in an excerpt that
+    # stops early, at least its first two (the plan's outline starts where the TOC does).
+    later = {_squeeze(t) for line in lines[after:] if (t := _bare_title(line.strip()) or _head_title(line))}
+    titles = [_squeeze(t) for t in titles]
     again = sum(1 for t in titles if t in later)
-    return again >= 2 and again * 2 >= len(titles)
+    return again >= 2 and (again * 2 >= len(titles) or titles[0] in later and titles[1] in later)
 
 
 def _head_title(line: str) -> str | None:
@@ -83,3 +85,7 @@ def _head_title(line: str) -> str | None:
     if not m:
         return None
     return re.split(r"[。,，:：]", line.strip()[m.end() :], maxsplit=1)[0].strip(" \u3000") or None
+
+
+def _squeeze(title: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", title)
