@@ -20,6 +20,7 @@ _TRAILING_NOTES = re.compile(r"(?:\s*[(（][^()（）]{1,20}[)）])+$")
 _PLAN_WORD = re.compile(
     r"(?:方案|计划|意见|要点|规划|预案|办法|细则|措施|安排|任务|纲要|行动|清单|举措|规定|实施意见)$"
 )
+_REPORT_WORD = re.compile(r"(?:总结|报告|汇报|情况|讲话|发言|综述|简报|述职)$")
 _NOTICE_WORD = re.compile(r"(?:通知|通告|公告|函|通报|决定|批复|启事|公示)$")
 _EXPLANATION = re.compile(r"起草说明|编制说明|起草情况|制定说明|修订说明|起草的说明")
 _EXPLANATION_HEADINGS = re.compile(r"^(?:起草|编制|制定)(?:背景|依据|过程|说明)")
@@ -56,6 +57,8 @@ def doc_type(doc: Document) -> str:
         return "起草说明"
     if any(_ESSAY_HEADINGS.match(t.replace(" ", "")) for t in tops):
         return "其他"
+    if _REPORT_WORD.search(title) and not _PLAN_WORD.search(title):
+        return "其他"  # a work report or summary looks back; it is not a plan
     planned = _has_plan_body(tops)
     if _is_consultation(doc, title, tops) and not planned:
         return "征求意见"
@@ -89,3 +92,27 @@ def is_template(doc: Document) -> bool:
     if _TEMPLATE_TITLE.search(names) or _PLACEHOLDER.search(names):
         return True
     return len(_PLACEHOLDER.findall(doc.text[:3000])) >= 2
+
+
+_TYPE_KEYS = {
+    "方案": "outline.type_plan", "通知": "outline.type_notice", "起草说明": "outline.type_explanation",
+    "解读": "outline.type_reading", "征求意见": "outline.type_consultation", "其他": "outline.type_other",
+}  # fmt: skip
+_NOTE_KEYS = {
+    "template": "outline.region_template", "national": "outline.region_national",
+    "anonymised": "outline.region_anonymised", "unnamed": "outline.region_unnamed",
+}  # fmt: skip
+
+
+def type_label(doc_type: str, template: bool) -> str:
+    """How a document's type is shown to a user: `方案`, `解读`, `范文模板` …"""
+    from drafter.messages import t
+
+    return t("outline.template") if template else t(_TYPE_KEYS.get(doc_type, "outline.type_other"))
+
+
+def region_label(region: str | None, note: str | None) -> str:
+    """The region, or why there is none (`（范文模板，无地区）`, `（全国性文件）` …)."""
+    from drafter.messages import t
+
+    return region or t(_NOTE_KEYS.get(note or "unnamed", "outline.region_unnamed"))
