@@ -44,6 +44,7 @@ _UNITS = set("年月日号时分秒个次项条名人元万亿页天岁级倍家
 _NUMBER_LED = re.compile(r"\d{1,4}(?:[.．]\d{1,2})?\s*(?:%|％|‰|[\u4e00-\u9fff])")
 # Lines at least this long are flattened pages: the gaps between their former lines are spaces.
 FLAT_LINE = 200
+_GAP = re.compile(r"[\u4e00-\u9fff，。：；）)”][ \u3000]+[\u4e00-\u9fff（(“《\d]")
 _DECIMAL_OUTLINE = re.compile(r"(?:^|[ \u3000\n])[1-9][.．][1-9](?![\d.．%％])[ \u3000]?[\u4e00-\u9fff]")
 
 
@@ -186,7 +187,13 @@ def may_start_here(line: str, pos: int) -> bool:
     if before[-1] in _SENTENCE_END or before[-1] in _CLOSE_PAREN and _closes_note(before):
         return True
     # In a flattened page a space between Chinese words is where a line used to end.
-    return len(line) >= FLAT_LINE and len(before) < pos and (not before[-1].isascii() or before[-1] in ")]")
+    return is_flat(line) and len(before) < pos and (not before[-1].isascii() or before[-1] in ")]")
+
+
+def is_flat(line: str) -> bool:
+    """A page flattened onto one line: long, or holding several spaces between Chinese words
+    (Chinese prose has none; a scraper that drops line breaks leaves them)."""
+    return len(line) >= FLAT_LINE or len(line) >= 60 and len(_GAP.findall(line)) >= 3
 
 
 def _closes_note(before: str) -> bool:

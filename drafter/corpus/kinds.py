@@ -86,19 +86,23 @@ def _kinds_named(title: str) -> set[str]:
 def assign_kinds(doc: Document) -> None:
     """Set `kind` on every level-1 and level-2 section of `doc` (deeper ones stay None)."""
     plan = doc.doc_type not in _NOT_PLANS
+    about = doc.doc_type in ("解读", "征求意见")
     tops = [s for s in doc.sections if s.level == 1]
     for i, section in enumerate(doc.sections):
         closing = bool(tops) and section is tops[-1] and len(tops) >= 3
-        _assign(section, None, None, _Place(first=i == 0, closing=closing, plan=plan))
+        _assign(section, None, None, _Place(first=i == 0, closing=closing, plan=plan, about=about))
 
 
 class _Place:
-    def __init__(self, first: bool, closing: bool, plan: bool, summary: bool = False) -> None:
+    """Where a section stands: first or closing part, in a plan or not, inside a content summary."""
+
+    def __init__(self, first: bool, closing: bool, plan: bool, summary: bool = False, about: bool = False) -> None:
         self.first, self.closing, self.plan, self.summary = first, closing, plan, summary
+        self.about = about  # a 解读 or 征求意见 text: its parts speak about a plan, they are not one
 
     def below(self, section: Section) -> _Place:
         summary = self.summary or bool(_SUMMARY_PARENT.search(section.title))
-        return _Place(False, False, self.plan, summary)
+        return _Place(False, False, self.plan, summary, self.about)
 
 
 def _assign(section: Section, parent: Section | None, parent_kind: str | None, place: _Place) -> None:
@@ -109,6 +113,8 @@ def _assign(section: Section, parent: Section | None, parent_kind: str | None, p
 
 
 def _kind_of(section: Section, parent: Section | None, parent_kind: str | None, place: _Place) -> str:
+    if place.about and not place.summary:
+        return "其他"  # `二、主要措施` of a 解读 tells what the plan does; it is not a task area
     own = title_kind(section.title)
     # Inside a task, principle, target, closing or background part, a sub-heading belongs to that
     # part even when its words mention another kind (`(四)完善药品供应保障制度` is a task) — except

@@ -50,7 +50,7 @@ def scan_line(line: str, seq: H.Sequence) -> list[Piece]:
             accepted.append(mk)
     if not accepted:
         return [Piece(line)]
-    flat = len(line) >= H.FLAT_LINE
+    flat = H.is_flat(line)
     pieces = [Piece(line[: accepted[0].start])] if accepted[0].start else []
     for i, mk in enumerate(accepted):
         nxt = accepted[i + 1].start if i + 1 < len(accepted) else None

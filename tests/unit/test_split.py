@@ -67,3 +67,30 @@ def test_title_lines():
 def test_text_without_titles_is_one_document_and_empty_text_none():
     assert len(split_documents("随便一段话,没有标题。")) == 1
     assert split_documents("  \n ") == []
+
+
+def test_a_cover_notice_for_two_plans_is_one_document():
+    text = "\n".join(
+        ["某市人民政府办公室关于印发某市甲工作方案和某市乙工作方案的通知", "各县区人民政府:",
+         "现将《某市甲工作方案》《某市乙工作方案》印发给你们,请认真组织实施。", "某市甲工作方案", "为做好甲工作,制定本方案。",
+         "一、工作目标", "某市乙工作方案", "某市乙工作方案(2022—2024年)", "为做好乙工作,制定本方案。", "一、总体要求"]
+    )  # fmt: skip
+    assert len(split_documents(text)) == 1
+
+
+def test_an_explanation_and_a_reading_after_the_plan_are_documents_of_their_own():
+    text = "\n".join(
+        ["某区实施方案(征求意见稿)", "一、总体要求", "二、重点任务", "关于《某区实施方案(征求意见稿)》的起草说明", "一、起草背景",
+         "二、主要内容", "《某区实施方案》政策解读", "一、出台背景"]
+    )  # fmt: skip
+    assert titles(text) == ["某区实施方案(征求意见稿)", "关于《某区实施方案(征求意见稿)》的起草说明", "《某区实施方案》政策解读"]
+
+
+def test_a_title_printed_twice_is_one_title():
+    text = "某县工作计划(精选3篇)\n某县工作计划\n为推进工作,制定本计划。\n一、工作目标"
+    assert titles(text) == ["某县工作计划(精选3篇)"]
+
+
+def test_a_title_broken_over_two_lines_keeps_both_lines():
+    text = "株洲市卫生健康委员会2024年\n卫生健康工作要点\n2024年是关键之年。\n一、深化医药卫生体制改革"
+    assert titles(text) == ["株洲市卫生健康委员会2024年卫生健康工作要点"]
