@@ -39,7 +39,7 @@ _PROVINCE_ABBR = {
 _PROVINCE_DOCNUM = re.compile(r"^([\u4e00-\u9fa5])(?:政|府|委|办|发|卫|教|财)")
 
 
-def _gazetteer():  # noqa: ANN202 - the process-wide Gazetteer
+def _gazetteer():
     from drafter.library.gazetteer import gazetteer
 
     return gazetteer()
@@ -47,9 +47,7 @@ def _gazetteer():  # noqa: ANN202 - the process-wide Gazetteer
 
 # The peoples named in autonomous divisions, to write 黔东南苗族侗族自治州 as 黔东南州.
 _PEOPLES = sorted(
-    """蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西
-    景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安
-    裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺""".split(),
+    ["蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺"],
     key=len,
     reverse=True,
 )
@@ -65,7 +63,7 @@ def _autonomous_short_forms() -> dict[str, str]:
             continue
         base = m.group(1) + (m.group(2) or "")
         for _ in range(4):
-            people = next((p for p in _PEOPLES if base.endswith(p + "族") or base.endswith(p)), None)
+            people = next((p for p in _PEOPLES if base.endswith((p + "族", p))), None)
             if people is None or len(base) - len(people) < 2:
                 break
             base = base[: -len(people) - (1 if base.endswith(people + "族") else 0)]
@@ -88,8 +86,7 @@ def divisions(text: str) -> list[str]:
     """Administrative divisions at the start of `text`: `武威市凉州区人民政府` → [武威市, 凉州区]."""
     text = text.strip()
     for prefix in _PREFIXES:
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
+        text = text.removeprefix(prefix)
     found: list[str] = []
     pos = 0
     while True:
