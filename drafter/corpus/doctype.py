@@ -26,7 +26,7 @@ _EXPLANATION = re.compile(r"起草说明|编制说明|起草情况|制定说明|
 _EXPLANATION_HEADINGS = re.compile(r"^(?:起草|编制|制定)(?:背景|依据|过程|说明)")
 _READING = re.compile(r"解读|答记者问|政策问答|图解")
 _CONSULTATION = re.compile(r"征求(?:社会各界|社会公众|公众|各方)?(?:的)?意见")
-_CONSULTATION_HEADINGS = re.compile(r"征求意见|意见(?:反馈|建议)|反馈|反映意见|联系方式|提出意见")
+_CONSULTATION_HEADINGS = re.compile(r"征求意见|意见(?:反馈|建议)|反馈|反映意见|联系方式|提出意见|公示时间|公示方式")
 _ESSAY_HEADINGS = re.compile(r"^(?:引言|前言|结语|结论|摘要|文章结构|总结)$")
 # `…结合我市实际,制定本方案。` / `提出如下实施意见:`: the text says it is a plan.
 _DECLARES = re.compile(
@@ -60,8 +60,8 @@ def doc_type(doc: Document) -> str:
     if _REPORT_WORD.search(title) and not _PLAN_WORD.search(title):
         return "其他"  # a work report or summary looks back; it is not a plan
     planned = _has_plan_body(tops)
-    if _is_consultation(doc, title, tops) and not planned:
-        return "征求意见"
+    if _is_consultation(doc, title, tops) and not any(title_kind(t) in _PLAN_KINDS for t in tops):
+        return "征求意见"  # a call for comments; one that carries the draft's own text is a plan
     if _PLAN_WORD.search(title) or _PLAN_WORD.search(plan_title):
         return PLAN
     declared = _DECLARES.search(doc.preamble[-600:])
@@ -80,10 +80,11 @@ def _has_plan_body(tops: list[str]) -> bool:
 
 
 def _is_consultation(doc: Document, title: str, tops: list[str]) -> bool:
-    if "征求意见" in title and not title.endswith(("稿", "稿)", "稿）")) and not _PLAN_WORD.search(title):
+    # `关于公开征求《X(征求意见稿)》意见的公告`, `《X》征求公众意见公告`, `…征求意见的通知`.
+    if "征求" in title and "意见" in title and _NOTICE_WORD.search(title):
         return True
-    asked = _CONSULTATION.search(doc.preamble[:800]) or _CONSULTATION.search(title)
-    return bool(asked) and sum(bool(_CONSULTATION_HEADINGS.search(t)) for t in tops) >= 1
+    asked = _CONSULTATION.search(doc.preamble[:800])
+    return bool(asked) and any(_CONSULTATION_HEADINGS.search(t) for t in tops)
 
 
 def is_template(doc: Document) -> bool:

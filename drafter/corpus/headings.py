@@ -129,7 +129,7 @@ class Sequence:
         self.decimal = decimal  # the document numbers its parts 1 / 1.1 (bare numbers are headings)
 
     def continues(self, mk: Marker) -> bool:
-        prev = self.last.get(mk.level)
+        prev = self.last.get(_slot(mk))
         if len(mk.number) == 2:  # 1.2 continues 1.1, or starts under item 1.
             parent = self.last.get(3)
             if parent and mk.number[0] == parent[0]:
@@ -158,18 +158,39 @@ class Sequence:
 
     def _restyled(self, mk: Marker) -> bool:
         style = self.style.get(mk.level)
-        return bool(style) and mk.style != style and "bare" not in (style, mk.style)
+        return bool(style) and mk.style != style and "bare" not in (style, mk.style) and style != "1.1"
 
     def accept(self, mk: Marker) -> None:
-        self.last[mk.level] = mk.number
+        self.last[_slot(mk)] = mk.number
+        self.style[_slot(mk)] = mk.style
         if len(mk.number) == 1:
-            self.style[mk.level] = mk.style
             self.by_style[(mk.level, mk.style)] = mk.number[0]
-        for deeper in [lv for lv in self.last if lv > mk.level]:
+        depth = rank(mk.level, mk.style, self.decimal)
+        for deeper in [lv for lv in self.last if rank(lv, self.style.get(lv, ""), self.decimal) > depth]:
             del self.last[deeper]
             self.style.pop(deeper, None)
-        for key in [k for k in self.by_style if k[0] > mk.level]:
+        for key in [k for k in self.by_style if rank(k[0], k[1], self.decimal) > depth]:
             del self.by_style[key]
+
+
+def _slot(mk: Marker) -> int:
+    # Decimal items (`1.2`) and `(1)` items are both level 4 but keep separate counts.
+    return DECIMAL_SLOT if len(mk.number) == 2 else mk.level
+
+
+DECIMAL_SLOT = 5
+
+
+def rank(level: int, style: str, decimal: bool) -> int:
+    """How deep a heading nests. In a decimal-numbered 预案 the `1 总则` / `1.1 …` items are the
+    outline's top, and a `(一)` or `(1)` list under `1.3 工作原则` sits inside that item."""
+    if style == "1.1":
+        return 2 if decimal else 4
+    if not decimal:
+        return min(level, 4)
+    if level == 3 and style in ("bare", ".", "、"):
+        return 1
+    return 2 + level
 
 
 def is_glued_prefix(text: str) -> bool:

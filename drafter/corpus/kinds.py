@@ -108,8 +108,10 @@ class _Place:
 def _assign(section: Section, parent: Section | None, parent_kind: str | None, place: _Place) -> None:
     if section.level <= 2:
         section.kind = _kind_of(section, parent, parent_kind, place)
+    # A deeper item passes on what its title names (`1.2 工作原则` → the `(一)` list under it).
+    passed = section.kind or (title_kind(section.title) if section.level > 2 else None) or parent_kind
     for child in section.children:
-        _assign(child, section, section.kind or parent_kind, place.below(section))
+        _assign(child, section, passed, place.below(section))
 
 
 def _kind_of(section: Section, parent: Section | None, parent_kind: str | None, place: _Place) -> str:
@@ -122,7 +124,7 @@ def _kind_of(section: Section, parent: Section | None, parent_kind: str | None, 
     inherited = parent_kind in _INHERITED - {"指导思想"} and not (parent_kind == "其他" and place.summary)
     if inherited:
         return parent_kind  # type: ignore[return-value]
-    if section.level == 2 and parent_kind in (None, "总体要求") and _TARGET_END.search(section.title):
+    if section.level == 2 and parent_kind == "总体要求" and _TARGET_END.search(section.title):
         return "工作目标"  # `(二)…优抚对象的参合率达100%`: the head is the figure, not `对象`
     return own or _from_context(section, parent, parent_kind, place)
 
@@ -150,8 +152,12 @@ def _from_context(section: Section, parent: Section | None, parent_kind: str | N
 
 def _states_target(section: Section, parent: Section | None) -> bool:
     if parent is not None and _TARGETS_BELOW.search(parent.body.rstrip()):
-        return True
-    return section.level == 2 and bool(_TARGET_TITLE.search(section.title))
+        return True  # `…实现以下目标:` introduces the items below
+    if section.level != 2:
+        return False
+    if parent is None:  # no part above to say so: only `到2025年,…` reads as a target for certain
+        return bool(_TARGET_BODY.search(section.title))
+    return bool(_TARGET_TITLE.search(section.title))
 
 
 def _closes_the_plan(section: Section, place: _Place) -> bool:

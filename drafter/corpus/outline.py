@@ -101,7 +101,7 @@ def parse_document(text: str, title_hint: str | None = None) -> Document:
 def build_tree(text: str) -> tuple[list[str], list[Section]]:
     """Preamble paragraphs and the top-level sections, children nested by level."""
     tree = _scan(text)
-    _drop_teaser_items(tree)
+    _drop_teaser_items(tree, H.is_decimal_outline(text))
     _cut_glued_titles(tree.roots, tree)
     return tree.preamble, tree.roots
 
@@ -109,36 +109,38 @@ def build_tree(text: str) -> tuple[list[str], list[Section]]:
 def _scan(text: str) -> _Tree:
     seq = H.Sequence(decimal=H.is_decimal_outline(text))
     tree = _Tree()
-    stack: list[Section] = []
+    stack: list[tuple[int, Section]] = []  # (nesting rank, section), outermost first
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     toc = toc_lines(lines)
     for i, line in enumerate(lines):
         if i in toc:  # the outline printed before the plan: text, not headings
-            _add_body(stack[-1] if stack else None, tree.preamble, line)
+            _add_body(stack[-1][1] if stack else None, tree.preamble, line)
             continue
         for piece in scan_line(line, seq):
             if piece.marker is None:
-                _add_body(stack[-1] if stack else None, tree.preamble, piece.text)
+                _add_body(stack[-1][1] if stack else None, tree.preamble, piece.text)
                 continue
             section = Section(piece.marker.text.strip(" \u3000") + _space(piece.marker), piece.title,
                               piece.marker.level)
             tree.endings[id(section)] = (piece.stopped_at_period, bool(piece.text))
-            while stack and stack[-1].level >= section.level:
+            rank = H.rank(piece.marker.level, piece.marker.style, seq.decimal)
+            while stack and stack[-1][0] >= rank:
                 stack.pop()
-            (stack[-1].children if stack else tree.roots).append(section)
-            stack.append(section)
+            (stack[-1][1].children if stack else tree.roots).append(section)
+            stack.append((rank, section))
             _add_body(section, tree.preamble, piece.text)
     return tree
 
 
-def _drop_teaser_items(tree: _Tree) -> None:
-    """Numbered items before a document's first `一、`/`(一)` are a page's teaser or a notice's list.
+def _drop_teaser_items(tree: _Tree, decimal: bool) -> None:
+    """Numbered items before a document's first `一、` are a page's teaser or a notice's list.
 
     Document-sharing pages put `1、下载文档前…。` disclaimers or quiz items above the text; they are
-    not the plan's outline when the plan itself is numbered with higher-level markers.
+    not the plan's outline when the plan itself is numbered with `一、`. A decimal-numbered 预案 is
+    left alone: its `1 总则` / `1.1 …` are the outline, whatever `(一)` comes inside them.
     """
     first_major = next((i for i, s in enumerate(tree.roots) if s.level <= 2), None)
-    if not first_major:
+    if decimal or not first_major or tree.roots[first_major].level != 1:
         return
     for section in tree.roots[:first_major]:
         tree.preamble.extend(section.full_text().split("\n"))

@@ -16,7 +16,7 @@ import re
 
 TITLE_END = re.compile(
     r"(?:通知|公告|通告|决定|意见|方案|计划|要点|办法|规划|预案|任务|安排|细则|通报|批复|报告|说明|规定|措施"
-    r"|纲要|清单|解读|问答|函|启事|公示|标准|指南|行动|总结|汇报|纪要)$"
+    r"|纲要|清单|解读|问答|函|启事|公示|总结|汇报|纪要)$"
 )
 _TRAILING_NOTE = re.compile(r"(?:\s*[(（][^()（）]{1,24}[)）])+$")
 _LEADING_DOCNUM = re.compile(r"^[\u4e00-\u9fa5]{1,10}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号\s*")
@@ -102,7 +102,7 @@ def _line_title(line: str) -> str | None:
 def _joined_title(lines: list[str], i: int) -> str | None:
     """A title set over several short lines: `关于因地制宜推广福建三明经验` + `深化上海市…工作方案`."""
     first = clean_title(lines[i])
-    if not _is_fragment(first):
+    if not _is_fragment(first) or _CRUMBS.search(lines[i]):
         return None
     joined = first
     for nxt in lines[i + 1 : i + _JOIN_MAX]:
@@ -120,7 +120,7 @@ def _joined_title(lines: list[str], i: int) -> str | None:
 def join_broken_title(previous: str, line: str) -> str | None:
     """`previous` + `line` when `line` is the second line of a title broken over two lines."""
     first = clean_title(previous)
-    if not _is_fragment(first) or _starts_anew(line.strip()):
+    if not _is_fragment(first) or _CRUMBS.search(previous) or _starts_anew(line.strip()):
         return None
     joined = first + line.strip()
     return joined if is_title_shaped(joined) else None
@@ -139,7 +139,7 @@ def _starts_anew(line: str) -> bool:
     # A line that opens a title of its own (`关于…`, `某市人民政府…`) does not continue the one above.
     from drafter.library.gazetteer import gazetteer
 
-    if line.startswith(("关于", "中共", "中国共产党", "国务院", "党中央")):
+    if line.startswith(("关于", "中共", "中国共产党", "国务院", "党中央", "《", "【")):
         return True
     spotted = gazetteer().spot(line[:12])
     return bool(spotted) and spotted[0][0] == 0
