@@ -25,6 +25,7 @@ _OTHER = (
 _ORGANISE = (
     r"组织实施|组织保障|保障措施|组织领导|实施措施|工作要求|工作保障|保障机制|组织推进|督促检查|督导考核|督查考核"
     r"|组织机构|机构设置|领导机构|工作机构|工作专班|领导小组|指挥部|职责分工|责任分工|部门职责|考核评估|有关要求"
+    r"|监督检查|督导检查|检查考核|监督考核|考核奖惩|经费保障|资金保障|要素保障|政策保障|条件保障"
 )
 # Checked in order: the first rule whose pattern matches the title wins.
 _TITLE_RULES: list[tuple[str, re.Pattern]] = [
@@ -137,6 +138,8 @@ def _from_context(section: Section, parent: Section | None, parent_kind: str | N
         return "工作目标"
     if parent_kind == "总体要求" and section.title.startswith("坚持") and len(section.title) <= 16:
         return "基本原则"
+    if parent_kind == "总体要求" and place.plan:
+        return "总体要求"  # `(三)发展定位` under 总体要求: part of the umbrella, not a task area
     if not place.plan and not place.summary:
         return "其他"  # a notice, 解读 or 征求意见 announcement has no task areas
     if parent_kind is None and place.first and _GUIDING_BODY.search(body):
