@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.corpus.titles import clean_title, is_title_shaped, join_broken_title
+from drafter.corpus.titles import clean_title, is_title_shaped, join_broken_title, squeeze
 from drafter.corpus.toc import toc_lines
 
 _NOTICE_END = re.compile(r"(?:通知|公告|决定|通报|批复|函)$")
@@ -99,10 +99,10 @@ def _announced(title: str, text: str, starts: list[tuple[int, str | None]], pos:
     A cover notice may announce several plans; each one's title line then opens no document.
     """
     opened = starts[-1][0]
-    core = _squeeze(_TRAILING_NOTE.sub("", title))
+    core = squeeze(_TRAILING_NOTE.sub("", title))
     if len(core) < 6:
         return False
-    named = {_squeeze(_TRAILING_NOTE.sub("", q)) for q in re.findall(r"《([^《》]{4,90})》", text[opened:pos])}
+    named = {squeeze(_TRAILING_NOTE.sub("", q)) for q in re.findall(r"《([^《》]{4,90})》", text[opened:pos])}
     return core in named
 
 
@@ -110,13 +110,9 @@ def _same_title(title: str, line: str) -> bool:
     # The same title printed twice (in the page header and in the 红头), perhaps with a 文号, 《》 or
     # a site's `(精选3篇)`.
     def core(t: str) -> str:
-        return _squeeze(_TRAILING_NOTE.sub("", clean_title(t)))
+        return squeeze(_TRAILING_NOTE.sub("", clean_title(t)))
 
     return core(line) == core(title)
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def _has_real_text(lines: list[tuple[int, str]]) -> bool:
@@ -127,7 +123,7 @@ def _has_real_text(lines: list[tuple[int, str]]) -> bool:
 def _current_names(title: str, starts: list[tuple[int, str | None]]) -> bool:
     # A notice title that merely repeats the open document's title is not a new document.
     current = starts[-1][1] or ""
-    return _squeeze(title) == _squeeze(current) or _squeeze(title) in _squeeze(current)
+    return squeeze(title) == squeeze(current) or squeeze(title) in squeeze(current)
 
 
 def _spans(text: str, starts: list[tuple[int, str | None]]) -> list[DocSpan]:

@@ -44,6 +44,11 @@ _FLAT = 200
 _JOIN_MAX = 4
 
 
+def squeeze(text: str) -> str:
+    """`text` without whitespace: two printings of one title compare equal (`总 则` = `总则`)."""
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
 def clean_title(line: str) -> str:
     """A title line without a scraper's wrapping: 文号 before it, site tags, breadcrumbs, `-` after it."""
     t = line.strip()
@@ -161,5 +166,4 @@ def _flat_title(line: str) -> str | None:
 def _prefer_quoted(title: str, refs: list[str]) -> str:
     # The notice names the plan on one line (`《关于… 深化…的工作方案》`); the stand-alone title may be
     # broken over lines. Both say the same: keep the notice's spelling.
-    squeezed = re.sub(r"\s+", "", title)
-    return next((ref for ref in refs if re.sub(r"\s+", "", ref) == squeezed), title)
+    return next((ref for ref in refs if squeeze(ref) == squeeze(title)), title)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from drafter.corpus.headings import MARKER_RE
+from drafter.corpus.titles import squeeze
 
 _LABEL = re.compile(r"^[\s【\[]*(?:目录/提纲|目\s*录|提\s*纲|内容提要)[\s】\]:：…\.·]*")
 _FILLER = re.compile(r"^[\s.…·。\-—_]*$")
@@ -73,8 +74,8 @@ def _run_at(lines: list[str], start: int) -> tuple[list[int], list[str], bool]:
 def _recurs(titles: list[str], lines: list[str], after: int) -> bool:
     # Most of the run's titles come again below it as headings of their own — or, in an excerpt that
     # stops early, at least its first two (the plan's outline starts where the TOC does).
-    later = {_squeeze(t) for line in lines[after:] if (t := _bare_title(line.strip()) or _head_title(line))}
-    titles = [_squeeze(t) for t in titles]
+    later = {squeeze(t) for line in lines[after:] if (t := _bare_title(line.strip()) or _head_title(line))}
+    titles = [squeeze(t) for t in titles]
     again = sum(1 for t in titles if t in later)
     return again >= 2 and (again * 2 >= len(titles) or titles[0] in later and titles[1] in later)
 
@@ -86,6 +87,3 @@ def _head_title(line: str) -> str | None:
         return None
     return re.split(r"[。,，:：]", line.strip()[m.end() :], maxsplit=1)[0].strip(" \u3000") or None
 
-
-def _squeeze(title: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", title)
