@@ -24,14 +24,24 @@ _CN = "[一二三四五六七八九十]{1,3}"
 
 MARKER_RE = re.compile(
     rf"(?P<l1>{_CN}(?:[,，.．'’‘`]?、|[.．](?![\d一二三四五六七八九十])))"
-    rf"|(?P<l1x>(?<![第\u4e00-\u9fff]){_CN}[,，'’‘`](?!、))"
     rf"|(?P<l2>[(（]{_CN}[)）])"
     r"|(?P<l4d>(?<![\d.．])\d{1,2}[.．]\d{1,2}(?![\d.．%％])[ \u3000]?)"
     r"|(?P<l3>(?<![\d.．])\d{1,2}[ \u3000]?(?:[.．](?![\d%％])|、)[ \u3000]?)"
-    r"|(?P<l3n>(?<![\d.．])\d{1,2}[.．](?=\d))"
     r"|(?P<l4>[(（]\d{1,2}[)）]|(?<![\d(（.．])\d{1,2}[)）])"
-    r"|(?P<l3b>(?<![\d.．(（])\d{1,2}(?![\d.．、%％)）])[ \u3000]*)"
 )
+# Forms taken only at the start of a line (so matched only there): `一，` `一'`, `3.65%以上的…` (item 3
+# or the number 3.65: the sequence decides), and bare numbers (`6 加强…`, `1总则`).
+LOOSE_RE = re.compile(
+    rf"(?P<l1x>{_CN}[,，'’‘`](?!、))"
+    r"|(?P<l3n>\d{1,2}[.．](?=\d))"
+    r"|(?P<l3b>\d{1,2}(?![\d.．、%％)）])[ \u3000]*)"
+)
+
+
+def match_marker(line: str) -> re.Match | None:
+    """The marker at the start of `line`, strict or loose."""
+    return MARKER_RE.match(line) or LOOSE_RE.match(line)
+
 
 # After these a new heading may start in mid-line.
 _SENTENCE_END = "。;；:：!！?？"
@@ -102,11 +112,13 @@ def candidates(line: str) -> list[Marker]:
     """Every marker-shaped span in `line` that is followed by heading words (a CJK char), or by a
     number that starts a title (`（二）2025年底前…`, `（一）65岁以上…`, `3.90%以上的…`)."""
     found = []
-    for m in MARKER_RE.finditer(line):
-        mk = _marker(m)
+    loose = LOOSE_RE.match(line) if not MARKER_RE.match(line) else None
+    for m in ([loose] if loose else []) + list(MARKER_RE.finditer(line)):
         nxt = line[m.end() : m.end() + 1]
-        number_led = nxt.isdigit() and mk.style != "bare" and _NUMBER_LED.match(line, m.end())
-        if not nxt or not ("\u4e00" <= nxt <= "\u9fff" or nxt in "“《" or number_led):
+        if not nxt or not ("\u4e00" <= nxt <= "\u9fff" or nxt in "“《" or nxt.isdigit()):
+            continue  # checked before building the marker: most matches are plain numbers
+        mk = _marker(m)
+        if nxt.isdigit() and (mk.style == "bare" or not _NUMBER_LED.match(line, m.end())):
             continue
         if mk.style in ("bare", ".", "、") and nxt in _UNITS:
             continue  # `5 次`, `2 .5倍` are quantities

@@ -14,6 +14,7 @@ achievements is 其他, and what is left is a task area (in a plan) or 其他 (i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafter.model import Document, Section
 
@@ -63,6 +64,7 @@ _ORGANISE_BODY = re.compile(
 _SUMMARY_PARENT = re.compile(r"主要内容|内容解读|主要措施解读|《[^》]*》")
 
 
+@lru_cache(maxsize=8192)
 def title_kind(title: str) -> str | None:
     """The kind a heading's words name, or None when they name none."""
     named = {kind for kind, pattern in _FAMILY.items() if re.search(pattern, title)}

@@ -100,14 +100,15 @@ def parse_document(text: str, title_hint: str | None = None) -> Document:
 
 def build_tree(text: str) -> tuple[list[str], list[Section]]:
     """Preamble paragraphs and the top-level sections, children nested by level."""
-    tree = _scan(text)
-    _drop_teaser_items(tree, H.is_decimal_outline(text))
+    decimal = H.is_decimal_outline(text)
+    tree = _scan(text, decimal)
+    _drop_teaser_items(tree, decimal)
     _cut_glued_titles(tree.roots, tree)
     return tree.preamble, tree.roots
 
 
-def _scan(text: str) -> _Tree:
-    seq = H.Sequence(decimal=H.is_decimal_outline(text))
+def _scan(text: str, decimal: bool) -> _Tree:
+    seq = H.Sequence(decimal=decimal)
     tree = _Tree()
     stack: list[tuple[int, Section]] = []  # (nesting rank, section), outermost first
     lines = [line.strip() for line in text.split("\n") if line.strip()]

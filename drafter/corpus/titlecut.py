@@ -11,7 +11,6 @@ are one clue among several, not the rule.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # Standard heading words; a title that starts with one and runs on without punctuation is cut there.
 HEADING_WORDS = sorted(
@@ -27,17 +26,21 @@ BODY_OPENERS = (
     "坚持", "以", "按照", "到", "落实", "全面", "深入", "在", "围绕", "为", "根据", "通过", "依据", "结合",
     "对", "把", "将", "由", "各地", "各级", "要", "着力", "力争", "紧紧围绕", "聚焦", "立足", "针对",
 )  # fmt: skip
+# Words that open a sentence inside a glued title run (adverbs, prepositions, verb-chain heads).
+CLAUSE_OPENERS = tuple(sorted(
+    {w for w in BODY_OPENERS if len(w) >= 2}
+    | set("""持续 进一步 切实 加快 大力 积极 不断 努力 认真 严格 扎实 稳步 有序 统筹 广泛 逐步 及时 坚决 全力 依托
+    推动 鼓励 支持 引导 确保 充分 加大 强化 """.split()),
+    key=len,
+    reverse=True,
+))  # fmt: skip
 _BODY_STARTS = ("本文", "按照", "根据", "围绕", "随着", "为了", "为贯彻", "以习近平", "坚持以", "紧紧围绕", "立足")
-# A new predicate: these parts of speech (jieba) start a clause after a complete title.
 # The subject of a background sentence: the place speaking of itself, or a time.
 _SUBJECT = re.compile(
     r"(?:我|全|本)(?:省|市|县|区|镇|乡|州|旗)(?:是|位于|地处|现有|共有|辖|总面积|常住|户籍|有|已|自|在|作为)"
     r"|当前|目前|近年来|近几年|截至|截止"
 )
 _COPULA = r"(?:是|位于|地处|现有|共有|辖|总面积|常住人口|地处)"
-_CLAUSE_TAGS = {"v", "vd", "d", "ad", "p", "r"}
-_NOUN_TAGS = {"n", "vn", "j", "nz", "an", "l", "nt", "ns", "ng"}
-_VERB_TAGS = {"v", "a", "vn", "ad"}
 _SENTENCE_PUNCT = "，,；;：:"
 
 
@@ -102,10 +105,11 @@ def _subject_cut(title: str) -> int | None:
     m = _SUBJECT.search(title, 2, 14)
     if m and not re.search(f"[{_SENTENCE_PUNCT}“《(（]", title[: m.start()]):
         return m.start()
-    from drafter.library.gazetteer import gazetteer
+    from drafter.corpus.regions import place_at
 
-    for start, end, _name in gazetteer().spot(title[:16]):
-        if 2 <= start <= 12 and re.match(_COPULA, title[end:]):
+    for start in range(2, 13):
+        length = place_at(title, start)
+        if length and re.match(_COPULA, title[start + length :]):
             return start
     return None
 
@@ -127,40 +131,18 @@ def _heading_word_chain(title: str) -> int:
             return end - 1
 
 
-@lru_cache(maxsize=4096)
-def _tagged(text: str) -> tuple[tuple[str, str], ...]:
-    import jieba
-    import jieba.posseg as pseg
-
-    jieba.setLogLevel(60)
-    return tuple((w.word, w.flag) for w in pseg.cut(text))
-
-
 def clause_cut(title: str, min_len: int = 4, max_len: int = 14) -> int | None:
-    """Where a verb-object title (`提升党建质效`) ends and a new clause (`持续加强…`) begins.
+    """Where a title (`提升党建质效`) ends and the sentence glued to it (`持续加强机关党建工作,…`) begins.
 
-    Only for a title whose first clause is too long to be a heading: it must open with a verb, run
-    to a noun, and be followed by a verb, adverb, preposition or pronoun that starts the body.
+    Only for a title whose first clause is too long to be a heading. The body starts with a word
+    that opens a sentence (`持续` `加快` `切实` `坚持` `围绕` …) and goes on with an object of its own:
+    `服务体系进一步健全,` is one clause (subject and predicate), not a title and a body.
     """
     clause = re.split(f"[{_SENTENCE_PUNCT}]", title, maxsplit=1)[0]
     if len(clause) < min_len + 6:
         return None
-    for opener in BODY_OPENERS:
-        at = clause.find(opener, min_len, max_len + 1)
-        if at != -1 and len(opener) >= 2:
+    for at in range(min_len, min(max_len, len(clause) - 1) + 1):
+        opener = next((w for w in CLAUSE_OPENERS if clause.startswith(w, at)), None)
+        if opener and len(clause) - at - len(opener) >= 6 and not clause[at - 1] in "的和与及、":
             return at
-    words = _tagged(clause[: max_len + 8])
-    if not words or words[0][1] not in _VERB_TAGS:
-        return None  # a subject first (`服务体系进一步健全`): a sentence, not a glued title
-    best: tuple[int, int] | None = None  # (strength, position)
-    pos = 0
-    for i, (word, flag) in enumerate(words):
-        if min_len <= pos <= max_len and i >= 2 and flag in _CLAUSE_TAGS and words[i - 1][1] in _NOUN_TAGS:
-            # An adverb or preposition (`持续加强`, `通过…`) or a verb chain (`加快推进`) opens a
-            # sentence more surely than a lone verb, which may still belong to the title.
-            chained = i + 1 < len(words) and words[i + 1][1] == "v"
-            strength = 2 if flag != "v" or chained else 1
-            if best is None or strength >= best[0]:
-                best = (strength, pos)
-        pos += len(word)
-    return best[1] if best else None
+    return None

@@ -72,9 +72,9 @@ def is_title_shaped(text: str) -> bool:
         return False  # `通知公告`, `政策解读`: a menu item, not a title
     if _SENTENCE.search(_QUOTED.sub("", core)) or _CHROME.search(core[:6]):
         return False
-    from drafter.corpus.headings import MARKER_RE
+    from drafter.corpus.headings import match_marker
 
-    return not MARKER_RE.match(core)
+    return not match_marker(core)
 
 
 def own_references(text: str) -> list[str]:
@@ -142,12 +142,11 @@ def _is_fragment(text: str) -> bool:
 
 def _starts_anew(line: str) -> bool:
     # A line that opens a title of its own (`关于…`, `某市人民政府…`) does not continue the one above.
-    from drafter.library.gazetteer import gazetteer
+    from drafter.corpus.regions import place_at
 
     if line.startswith(("关于", "中共", "中国共产党", "国务院", "党中央", "《", "【")):
         return True
-    spotted = gazetteer().spot(line[:12])
-    return bool(spotted) and spotted[0][0] == 0
+    return place_at(line) > 0
 
 
 def _flat_title(line: str) -> str | None:
