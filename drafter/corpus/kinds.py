@@ -38,6 +38,12 @@ _TITLE_RULES: list[tuple[str, re.Pattern]] = [
     ("工作目标", re.compile(r"目标|目的")),
     ("重点任务", re.compile(r"任务|重点工作|主要工作|工作重点|措施|举措|重点|内容")),
 ]
+# A title that opens with an action verb names a task, even when its object is a scope or a pace word.
+_ACTION = re.compile(
+    r"^(?:加快|加强|完善|健全|强化|提升|优化|深化|扩大|拓展|落实|开展|建立|构建|打造|培育|做好|抓好|推动"
+    r"|促进|提高|规范|创新|夯实|巩固|严格|细化|压实|统筹|丰富|延伸|缩短)"
+)
+_SCOPE_WORDS = re.compile(r"范围|对象|进度|依据")
 _FAMILY = {"指导思想": r"指导思想", "基本原则": r"原则", "工作目标": r"目标"}
 _OVERVIEW = re.compile(r"本(?:方案|计划|意见)|分为|共(?:[一二三四五六七八九十]|\d)+个?(?:部分|方面)")
 # `一、工作原则和目标` lists targets below; `(一)…参合率达95%以上` states one.
@@ -75,6 +81,8 @@ def title_kind(title: str) -> str | None:
         return "总体要求"  # 指导思想、基本原则和工作目标: an umbrella section
     for kind, pattern in _TITLE_RULES:
         if pattern.search(title):
+            if kind == "其他" and _ACTION.match(title) and _SCOPE_WORDS.search(title):
+                return "重点任务"  # `扩大服务范围`, `加快工程进度`: a verb and its object, a task
             return kind
     return None
 

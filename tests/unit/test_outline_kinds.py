@@ -140,3 +140,11 @@ def test_parts_of_a_call_for_comments_or_a_reading_are_other():
     assert {k for _, k in kinds(consultation)} == {"其他"}
     reading = "关于《某县健康行动实施方案》的解读\n一、出台《方案》的必要性\n落实上级部署。\n二、主要措施\n推进健康细胞建设。"
     assert {k for _, k in kinds(reading)} == {"其他"}
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [("扩大服务范围", "重点任务"), ("加快项目建设进度", "重点任务"), ("服务范围", "其他"), ("实施进度", "其他")],
+)
+def test_an_action_verb_makes_a_scope_word_a_task(title, kind):
+    assert title_kind(title) == kind
