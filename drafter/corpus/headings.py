@@ -139,6 +139,7 @@ class Sequence:
         self.style: dict[int, str] = {}
         self.by_style: dict[tuple[int, str], int] = {}  # (level, style) → last number in that style
         self.decimal = decimal  # the document numbers its parts 1 / 1.1 (bare numbers are headings)
+        self.run_on: dict[int, int] = {}  # level → last number before a new parent reset it
 
     def continues(self, mk: Marker) -> bool:
         prev = self.last.get(_slot(mk))
@@ -148,7 +149,8 @@ class Sequence:
                 return mk.number[1] == 1 or (prev is not None and prev == (mk.number[0], mk.number[1] - 1))
             return False
         if prev is None:
-            return mk.number[0] == 1
+            # A new list, or one numbered on across its parents (`(二)…  5.…` after `4.`).
+            return mk.number[0] == 1 or mk.number[0] == self.run_on.get(mk.level, -1) + 1
         if mk.number[0] == prev[0] + 1:
             return True
         if mk.number[0] == 1:
@@ -179,6 +181,8 @@ class Sequence:
             self.by_style[(mk.level, mk.style)] = mk.number[0]
         depth = rank(mk.level, mk.style, self.decimal)
         for deeper in [lv for lv in self.last if rank(lv, self.style.get(lv, ""), self.decimal) > depth]:
+            if len(self.last[deeper]) == 1:
+                self.run_on[deeper] = self.last[deeper][0]
             del self.last[deeper]
             self.style.pop(deeper, None)
         for key in [k for k in self.by_style if rank(k[0], k[1], self.decimal) > depth]:

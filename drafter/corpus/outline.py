@@ -55,7 +55,7 @@ def scan_line(line: str, seq: H.Sequence) -> list[Piece]:
     for i, mk in enumerate(accepted):
         nxt = accepted[i + 1].start if i + 1 < len(accepted) else None
         t_end, b_start = title_end(line, mk.end, nxt, flat)
-        title = line[mk.end : t_end].strip(" \u3000")
+        title = line[mk.end : t_end].strip(" \u3000·•")  # a bullet of the next line, flattened onto this one
         body = line[b_start : nxt if nxt is not None else len(line)] if b_start < (nxt or len(line)) else ""
         pieces.append(Piece(body.strip(" \u3000"), mk, title, b_start == t_end + 1))
     return pieces

@@ -32,9 +32,10 @@ _CHROME = re.compile(
     r"首页|位置|浏览|来源|发布时间|字号|打印|关闭|分享|登录|网站|导航|下载|会员|点击|当前|欢迎|详情|正文|新闻|动态|栏目"
 )
 _NOT_START = re.compile(r"^(?:为|根据|按照|现将|現將|经|各|附件|特此|我们|近日|日前)")
-_NOTICE_IN_LINE = re.compile(
-    r"(?:^|[\s•·])([^\s•·。，,；;:：>》][^\s。，,；;:：>》]{1,40}?关于[^。，,；;:：]{2,100}?的(?:通知|通告|公告|决定|意见|批复|函))"
-)
+# The start of a notice title in a flattened page: an issuer (or nothing) and `关于`, at the line start
+# or after a gap; it ends at the first `的通知`/`的公告`/… outside 《》.
+_NOTICE_START = re.compile(r"(?:^|(?<=[\s•·]))[^\s•·。，,；;:：>》《]{0,40}?关于")
+_NOTICE_END = re.compile(r"的(?:通知|通告|公告|决定|意见|批复|函)")
 # `现将《X》印发给你们` / `特制订《X》` / `《X》已经省政府同意`: the plan this document hands on.
 _OWN_BEFORE = re.compile(r"(?:现将|現將|特制定|特制订|制定了?|制订了?|拟定了?|研究制定了?|出台了?|印发了?)\s*$")
 _OWN_AFTER = re.compile(r"^\s*(?:已经|已)[^。]{0,30}?(?:同意|审议|通过)|^\s*(?:印发|转发)给")
@@ -150,15 +151,30 @@ def _starts_anew(line: str) -> bool:
 
 
 def _flat_title(line: str) -> str | None:
-    """The title inside a flattened one-line page: a notice title, or the first title-shaped run."""
+    """The title inside a flattened one-line page: a notice title, or the first title-shaped run
+    that does not stand inside a 《》 (a cited document's name is not this page's title)."""
     head = line[:600]
-    m = _NOTICE_IN_LINE.search(head)
-    if m and len(m.group(1).strip()) <= 120:
-        return clean_title(m.group(1))
-    for segment in re.split(r"[ \u3000]+|(?<=[。:：])", head):
+    notice = _notice_in(head)
+    if notice:
+        return notice
+    pos = 0
+    for segment in re.split(r"([ \u3000]+|(?<=[。:：]))", head):
+        quoted = head.count("《", 0, pos) > head.count("》", 0, pos)
+        pos += len(segment)
         t = clean_title(segment)
-        if is_title_shaped(t):
+        if not quoted and is_title_shaped(t):
             return t
+    return None
+
+
+def _notice_in(head: str) -> str | None:
+    for start in _NOTICE_START.finditer(head):
+        for end in _NOTICE_END.finditer(head, start.end()):
+            title = head[start.start() : end.end()]
+            if len(title) > 120 or re.search(r"[。，,；;:：]", _QUOTED.sub("", title)):
+                break
+            if title.count("《") == title.count("》") and title.count("〈") == title.count("〉"):
+                return clean_title(title)
     return None
 
 

@@ -146,3 +146,22 @@ def test_a_list_inside_a_decimal_item_does_not_end_the_decimal_outline():
         ("1.总则", 3), ("1.1目的", 4), ("1.2工作原则", 4), ("(1)以人为本,预防为主", 4), ("(2)统一领导,分级负责", 4),
         ("1.3适用范围", 4), ("2.组织体系", 3), ("2.1领导机构", 4),
     ]  # fmt: skip
+
+
+def test_items_numbered_on_across_their_parents_on_a_flattened_page():
+    pad = "各地要高度重视养老服务工作,加强组织领导,落实工作责任,确保各项任务落到实处。"
+    line = ("某县养老服务实施方案   一、重点任务   （一）完善设施网络   1.建设乡镇养老服务中心。   2.改造农村敬老院。   "
+            "（二）发展居家服务   3.推进助餐服务。   4.开展上门服务。   " + pad * 4)  # fmt: skip
+    assert outline(line) == [
+        ("一、重点任务", 1), ("（一）完善设施网络", 2), ("1.建设乡镇养老服务中心", 3), ("2.改造农村敬老院", 3),
+        ("（二）发展居家服务", 2), ("3.推进助餐服务", 3), ("4.开展上门服务", 3),
+    ]  # fmt: skip
+    # Only the next number runs on: a `6.` after `4.` under a new parent is a number in the text.
+    skipped = line.replace("3.推进助餐服务。   4.开展上门服务", "6.推进助餐服务")
+    assert ("6.推进助餐服务", 3) not in outline(skipped)
+
+
+def test_a_bullet_flattened_onto_a_heading_line_is_not_part_of_its_title():
+    pad = "各地要高度重视医养结合工作,加强组织领导,落实工作责任,确保各项任务落到实处。"
+    line = "某县医养结合实施方案   一、总体要求 · 二、重点任务 · 三、保障措施 · " + pad * 5
+    assert outline(line) == [("一、总体要求", 1), ("二、重点任务", 1), ("三、保障措施", 1)]
