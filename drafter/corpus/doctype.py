@@ -21,6 +21,12 @@ _PLAN_WORD = re.compile(
     r"(?:方案|计划|意见|要点|规划|预案|办法|细则|措施|安排|任务|纲要|行动|清单|举措|规定|实施意见)$"
 )
 _REPORT_WORD = re.compile(r"(?:总结|报告|汇报|情况|讲话|发言|综述|简报|述职)$")
+# Rules and regulations (`…工作规则`, `…条例`, `…章程`) govern; they set out no plan.
+_RULES_WORD = re.compile(r"(?:规则|条例|章程)$")
+# `现对《通知》进行政策解读` / `现将…解读如下`: a reading says what it is in its first sentences.
+_READING_TEXT = re.compile(r"(?:对|就)《[^》]{2,80}》[^。]{0,30}?(?:进行|作|作出|予以)?(?:政策)?解读|解读如下")
+# The parts of a report look back: `一、总体情况` / `二、主要做法和工作成效` / `三、存在问题`.
+_REVIEW_HEADINGS = re.compile(r"总体情况|工作情况|完成情况|主要做法|工作成效|主要成效|工作回顾|存在(?:的)?问题|下步打算|下一步")
 _NOTICE_WORD = re.compile(r"(?:通知|通告|公告|函|通报|决定|批复|启事|公示)$")
 _EXPLANATION = re.compile(r"起草说明|编制说明|起草情况|制定说明|修订说明|起草的说明")
 _EXPLANATION_HEADINGS = re.compile(r"^(?:起草|编制|制定)(?:背景|依据|过程|说明)")
@@ -34,8 +40,10 @@ _DECLARES = re.compile(
 )
 _PLAN_KINDS = {"指导思想", "基本原则", "工作目标", "总体要求", "重点任务", "组织保障"}
 
+# `X市`, `xxxx年`, `XX局`, `____年`, `某县`: the place, the year or the body left for the user to fill in.
 _PLACEHOLDER = re.compile(
-    r"(?<![A-Za-z])[XxＸ×]{1,3}\s*(?:省|市|县|区|镇|乡|街道|社区|府|年|月)|_{3,}|＿{2,}|××|某(?:省|市|县|区|镇)"
+    r"(?<![A-Za-z])[XxＸ×]{1,4}\s*(?:省|市|县|区|镇|乡|街道|社区|府|年|月|局|委|办)"
+    r"|(?<![A-Za-z])[XxＸ×]{2,}(?![A-Za-z])(?=\s*[\u4e00-\u9fff%％“])|_{3,}|＿{2,}|××|某(?:省|市|县|区|镇)"
 )
 _TEMPLATE_TITLE = re.compile(r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*篇\s*[)）]|[(（]最新[)）]|范文|模板|模版|精选|合集|大全")
 
@@ -49,16 +57,17 @@ def doc_type(doc: Document) -> str:
     title = _core(doc.title)
     plan_title = _core(doc.plan_title)
     tops = [s.title for s in doc.sections if s.level == min((x.level for x in doc.sections), default=1)]
-    if _EXPLANATION.search(title):
+    tail = _own_words(title)
+    if _EXPLANATION.search(tail):
         return "起草说明"
-    if _READING.search(title):
+    if _READING.search(tail) or not title and _READING_TEXT.search(doc.preamble[:800]):
         return "解读"
     if any(_EXPLANATION_HEADINGS.match(t) for t in tops):
         return "起草说明"
     if any(_ESSAY_HEADINGS.match(t.replace(" ", "")) for t in tops):
         return "其他"
-    if _REPORT_WORD.search(title) and not _PLAN_WORD.search(title):
-        return "其他"  # a work report or summary looks back; it is not a plan
+    if _REPORT_WORD.search(title) and not _PLAN_WORD.search(title) or _RULES_WORD.search(title):
+        return "其他"  # a work report or summary looks back, rules govern; neither is a plan
     planned = _has_plan_body(tops)
     if _is_consultation(doc, title, tops) and not any(title_kind(t) in _PLAN_KINDS for t in tops):
         return "征求意见"  # a call for comments; one that carries the draft's own text is a plan
@@ -70,7 +79,21 @@ def doc_type(doc: Document) -> str:
             _core(re.sub(r"[》〉]?的?(?:通知|通告)$", "", title))
         )
         return PLAN if planned or printed or declared else "通知"
+    if not title and _looks_back(tops):
+        return "其他"  # an untitled report: its parts review the year, none plans the next
     return PLAN if planned or declared or doc.sections else "其他"
+
+
+def _own_words(title: str) -> str:
+    """The words a title says of itself: after the last 《》 it names (`《X实施方案》政策解读` → `政策解读`),
+    or all of it when they are not followed by a 文种 of another kind (`…宣传解读工作实施方案` is a plan)."""
+    tail = title.rsplit("》", 1)[-1] if "》" in title else title
+    return "" if _PLAN_WORD.search(tail) else tail
+
+
+def _looks_back(tops: list[str]) -> bool:
+    kinds = [title_kind(t) for t in tops]
+    return bool(tops) and all(k == "其他" for k in kinds) and any(_REVIEW_HEADINGS.search(t) for t in tops)
 
 
 def _has_plan_body(tops: list[str]) -> bool:

@@ -56,6 +56,8 @@ _NUMBER_LED = re.compile(r"\d{1,4}(?:[.．]\d{1,2})?\s*(?:%|％|‰|[\u4e00-\u9f
 FLAT_LINE = 200
 _GAP = re.compile(r"[\u4e00-\u9fff，。：；）)”][ \u3000]+[\u4e00-\u9fff（(“《\d]")
 _DECIMAL_OUTLINE = re.compile(r"(?:^|[ \u3000\n])[1-9][.．][1-9](?![\d.．%％])[ \u3000]?[\u4e00-\u9fff]")
+# `1.4.2 …`: a third-tier decimal number, below the outline's labelled tiers, never a `1.` item.
+_DEEP_DECIMAL = re.compile(r"\d{1,2}[.．]\d{1,2}[.．]\d")
 
 
 @dataclass
@@ -117,6 +119,8 @@ def candidates(line: str) -> list[Marker]:
         nxt = line[m.end() : m.end() + 1]
         if not nxt or not ("\u4e00" <= nxt <= "\u9fff" or nxt in "“《" or nxt.isdigit()):
             continue  # checked before building the marker: most matches are plain numbers
+        if nxt.isdigit() and _DEEP_DECIMAL.match(line, m.start()):
+            continue
         mk = _marker(m)
         if nxt.isdigit() and (mk.style == "bare" or not _NUMBER_LED.match(line, m.end())):
             continue
@@ -127,8 +131,24 @@ def candidates(line: str) -> list[Marker]:
 
 
 def is_decimal_outline(text: str) -> bool:
-    """Does `text` number its parts `1 总则` / `1.1 编制目的` (a 预案 or 规划), so bare numbers are headings?"""
-    return len({m.group(0).strip()[:3] for m in _DECIMAL_OUTLINE.finditer(text)}) >= 2
+    """Does `text` number its parts `1 总则` / `1.1 编制目的` (a 预案 or 规划), so bare numbers are headings?
+
+    Not when the decimals sit under `一、` parts of the same number (`一、演练背景与目标` / `1.1背景`,
+    `二、问题定义` / `2.1…`): then they are those parts' sub-items.
+    """
+    found = list(_DECIMAL_OUTLINE.finditer(text))
+    if len({m.group(0).strip()[:3] for m in found}) < 2:
+        return False
+    first_of: dict[int, int] = {}
+    for m in found:
+        first_of.setdefault(int(m.group(0).strip()[0]), m.start())
+    under_parts = sum(1 for major, at in first_of.items() if _cn_part_before(text, major, at))
+    return under_parts * 2 < len(first_of)
+
+
+def _cn_part_before(text: str, number: int, end: int) -> bool:
+    # `二、…` written as a heading (not `第二、`, not `一二、`) somewhere before `end`.
+    return re.search(rf"(?<![第{CN_DIGITS}]){to_cn_number(number)}[、.．](?=[\u4e00-\u9fff])", text[:end]) is not None
 
 
 class Sequence:
@@ -143,8 +163,8 @@ class Sequence:
 
     def continues(self, mk: Marker) -> bool:
         prev = self.last.get(_slot(mk))
-        if len(mk.number) == 2:  # 1.2 continues 1.1, or starts under item 1.
-            parent = self.last.get(3)
+        if len(mk.number) == 2:  # 1.2 continues 1.1, or starts under item 1. (or under part 一、)
+            parent = self.last.get(3) or self.last.get(1)
             if parent and mk.number[0] == parent[0]:
                 return mk.number[1] == 1 or (prev is not None and prev == (mk.number[0], mk.number[1] - 1))
             return False

@@ -7,8 +7,8 @@ sub-section takes the kind of the part it sits in (principles under 基本原则
 stages under 实施步骤), and an unlabelled section is read from its place and its body: a first section
 that speaks of guidance is 指导思想, target statements (`…参合率达95%以上`, `到2025年…`) are 工作目标, a
 closing section about leading groups, responsibilities and inspections is 组织保障, a report of past
-achievements is 其他, and what is left is a task area (in a plan) or 其他 (in a notice, a 解读, a
-征求意见 announcement).
+achievements is 其他, and what is left is a task area (in a plan or a notice's orders) or 其他 (in a
+解读, a 起草说明 or a 征求意见 announcement).
 """
 
 from __future__ import annotations
@@ -53,7 +53,10 @@ _TARGET_TITLE = re.compile(
 )
 _TARGET_END = re.compile(r"(?:[\d.]+\s*(?:%|％|‰)|[\d.]+[^，,。;；]{0,6}(?:以上|以下))$")
 _TARGETS_BELOW = re.compile(r"(?:以下|如下|下列|主要|具体)目标[:：]?\s*$|目标(?:是|为)[:：]\s*$")
-_NOT_PLANS = {"通知", "解读", "征求意见", "起草说明"}
+# Texts whose parts speak about a plan. A 通知's parts are not among them: `通知如下:` gives orders
+# (`二、积极引导高校毕业生到基层就业` is a task), whether or not the excerpt shows enough of them to
+# call the notice a plan.
+_NOT_PLANS = {"解读", "征求意见", "起草说明"}
 _UMBRELLA = {"指导思想", "基本原则", "工作目标", "总体要求"}
 _INHERITED = {"基本原则", "工作目标", "重点任务", "组织保障", "指导思想", "其他"}
 _GUIDING_BODY = re.compile(r"^(?:坚持)?以.{2,40}为(?:指导|统领|引领)|^(?:深入|全面|认真)贯彻")
@@ -151,7 +154,7 @@ def _from_context(section: Section, parent: Section | None, parent_kind: str | N
     if parent_kind == "总体要求" and place.plan:
         return "总体要求"  # `(三)发展定位` under 总体要求: part of the umbrella, not a task area
     if not place.plan and not place.summary:
-        return "其他"  # a notice, 解读 or 征求意见 announcement has no task areas
+        return "其他"  # a 解读, 起草说明 or 征求意见 announcement has no task areas
     if parent_kind is None and place.first and _GUIDING_BODY.search(body):
         return "指导思想"
     if _TARGET_BODY.search(body) and parent_kind in (None, "总体要求"):

@@ -75,6 +75,7 @@ def _issuer_from_title(title: str | None) -> str | None:
         return None
     m = _NOTICE_WORDS.search(title)
     prefix = title[: m.start()] if m else ""
+    prefix = prefix.strip(" \u3000")
     return prefix if _ORG.match(prefix) else None
 
 

@@ -11,6 +11,7 @@ from drafter.corpus.metadata import extract_metadata
 from drafter.corpus.regions import region_note
 from drafter.corpus.tasks import extract_tasks
 from drafter.corpus.titlecut import clause_cut, title_end
+from drafter.corpus.titles import TEMPLATE_DECOR
 from drafter.corpus.toc import toc_lines
 from drafter.model import Document, Section
 
@@ -80,7 +81,7 @@ def _accept(line: str, mk: H.Marker, accepted: list[H.Marker], seq: H.Sequence) 
     if seq.last or not seq.continues(mk):
         return False
     dated = mk.level == 1 and before.endswith(("年", "月", "日")) and len(before) < 60
-    return before.endswith(_TITLE_TAILS) or dated
+    return TEMPLATE_DECOR.sub("", before).endswith(_TITLE_TAILS) or dated
 
 
 def parse_document(text: str, title_hint: str | None = None) -> Document:

@@ -26,7 +26,10 @@ _NOTICE_WORDS = re.compile(r"关于|印发|转发")
 _PREFIXES = ("中共",)
 _SELF = re.compile(r"(?:我|全|本)(省|市|州|县|区|旗|盟|镇|乡)")
 _NATIONAL = re.compile(r"^(?:国务院|国家|中共中央|全国|国办|中央)|^(?:国家|我国)")
-_ANONYMISED = re.compile(r"(?<![A-Za-z])[XxＸ×]{1,3}\s*(?:省|市|县|区|镇|乡|社区|府)|\*{2,}|某(?:省|市|县|区|镇)|××")
+_ANONYMISED = re.compile(
+    r"(?<![A-Za-z])[XxＸ×]{1,4}\s*(?:省|市|县|区|镇|乡|社区|府|局|委)|(?<![A-Za-z])[XxＸ×]{2,}(?![A-Za-z])(?=[\u4e00-\u9fff])"
+    r"|\*{2,}|某(?:省|市|县|区|镇)|××"
+)
 # 文号 prefixes that name a province: the first character is the province's 简称.
 _PROVINCE_ABBR = {
     "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",

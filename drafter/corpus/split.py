@@ -83,6 +83,8 @@ def split_documents(text: str) -> list[DocSpan]:
             starts.append((pos, title))  # a 起草说明 or 解读 after the plan it explains
             seen_first_heading = False
         elif _opens_document(title, repeated, page_titles, starts) and not _announced(title, text, starts, pos):
+            if _printed_again(title, starts, lines[:i]):
+                continue  # the page header printed the title, then site chrome, then the title again
             starts.append((pos, title))
             seen_first_heading = False
     if not starts:
@@ -105,6 +107,14 @@ def _announced(title: str, text: str, starts: list[tuple[int, str | None]], pos:
         return False
     named = {squeeze(_TRAILING_NOTE.sub("", q)) for q in re.findall(r"《([^《》]{4,90})》", text[opened:pos])}
     return core in named
+
+
+def _printed_again(title: str, starts: list[tuple[int, str | None]], before: list[tuple[int, str]]) -> bool:
+    """The open document is this same title with nothing of its own yet (`时间:` / `推荐文章` lines)."""
+    opened, current = starts[-1]
+    if current is None or not _same_title(current, title):
+        return False
+    return not _has_real_text([(p, ln) for p, ln in before if p > opened])
 
 
 def _same_title(title: str, line: str) -> bool:

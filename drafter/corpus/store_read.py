@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 import sqlite3
+from dataclasses import asdict
 
 from drafter.corpus.store_types import DocSummary
 from drafter.errors import NotFound

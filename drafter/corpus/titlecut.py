@@ -55,7 +55,7 @@ def title_end(line: str, start: int, next_marker: int | None, flat: bool = False
     if period != -1:
         stop = period
     title = line[start:stop]
-    cut = _space_cut(title) if flat else None
+    cut = _space_cut(title) if flat else _spaced_title(title)
     if cut is None:
         cut = glued_cut(title)
     if cut is not None:
@@ -71,6 +71,22 @@ def _space_cut(title: str) -> int | None:
         return None
     rest = title[m.end() :]
     return m.start() if len(rest) >= 12 or any(ch in rest for ch in _SENTENCE_PUNCT) else None
+
+
+def _spaced_title(title: str) -> int | None:
+    """`1.1 编制目的 为做好水旱灾害防范工作,使…`: a short title, a space, then a sentence of its own.
+
+    On an ordinary line a space inside a title is kept (`提高站位 强化领导`); it ends the title only
+    when the title before it is a short phrase and what follows is a whole clause with punctuation.
+    """
+    m = re.search(r"[ \u3000]+", title)
+    if not m or not 4 <= m.start() <= 16:
+        return None
+    head, rest = title[: m.start()], title[m.end() :]
+    if re.search(f"[{_SENTENCE_PUNCT}“”《》(（]", head) or len(rest) < 12:
+        return None
+    clause = re.split(f"[{_SENTENCE_PUNCT}]", rest, maxsplit=1)[0]
+    return m.start() if len(clause) < len(rest) and len(clause) >= 6 else None
 
 
 def glued_cut(title: str) -> int | None:
@@ -143,6 +159,6 @@ def clause_cut(title: str, min_len: int = 4, max_len: int = 14) -> int | None:
         return None
     for at in range(min_len, min(max_len, len(clause) - 1) + 1):
         opener = next((w for w in CLAUSE_OPENERS if clause.startswith(w, at)), None)
-        if opener and len(clause) - at - len(opener) >= 6 and not clause[at - 1] in "的和与及、":
+        if opener and len(clause) - at - len(opener) >= 6 and clause[at - 1] not in "的和与及、":
             return at
     return None

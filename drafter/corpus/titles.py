@@ -16,12 +16,14 @@ import re
 
 TITLE_END = re.compile(
     r"(?:通知|公告|通告|决定|意见|方案|计划|要点|办法|规划|预案|任务|安排|细则|通报|批复|报告|说明|规定|措施"
-    r"|纲要|清单|解读|问答|函|启事|公示|总结|汇报|纪要)$"
+    r"|纲要|清单|解读|问答|函|启事|公示|总结|汇报|纪要|规则)$"
 )
+# What a template site writes after a title (`…工作规划范文`, `…工作方案范文模板`).
+TEMPLATE_DECOR = re.compile(r"(?:范文|范本|模板|模版|大全|精选|最新版|[(（](?:\d+篇|最新)[)）])+$")
 _TRAILING_NOTE = re.compile(r"(?:\s*[(（][^()（）]{1,24}[)）])+$")
 _LEADING_DOCNUM = re.compile(r"^[\u4e00-\u9fa5]{1,10}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号\s*")
 _LEADING_TAG = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|［[^］]{1,12}］)\s*")
-_LABEL = re.compile(r"^(?:标\s*题|文件名称|名\s*称|题\s*目)\s*[:：]\s*")
+_LABEL = re.compile(r"^(?:标\s*题|文件名称|名\s*称|题\s*目|[\u4e00-\u9fa5]{0,4}(?:范文|资料|文章|原文|全文))\s*[:：]\s*")
 _CRUMBS = re.compile(r"\s*(?:>>?|»|›|→|＞)\s*")
 _SCRAPER_SUFFIX = re.compile(
     r"\s*(?:[-－—_|｜]+\s*(?:[\u4e00-\u9fa5]{1,10}[〔\[［]\d{4}[〕\]］]\d{1,4}号)?|[-_|｜]\s*[\u4e00-\u9fa5]{2,12}(?:网|网站|门户))\s*$"
@@ -29,7 +31,7 @@ _SCRAPER_SUFFIX = re.compile(
 _SENTENCE = re.compile(r"[。，,；;:：!！?？]")
 _QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>")
 _CHROME = re.compile(
-    r"首页|位置|浏览|来源|发布时间|字号|打印|关闭|分享|登录|网站|导航|下载|会员|点击|当前|欢迎|详情|正文|新闻|动态|栏目"
+    r"首页|位置|浏览|来源|发布时间|字号|打印|关闭|分享|登录|网站|导航|下载|会员|点击|当前|欢迎|详情|正文|新闻|动态|栏目|文档|简介"
 )
 _NOT_START = re.compile(r"^(?:为|根据|按照|现将|現將|经|各|附件|特此|我们|近日|日前)")
 # The start of a notice title in a flattened page: an issuer (or nothing) and `关于`, at the line start
@@ -40,6 +42,7 @@ _NOTICE_END = re.compile(r"的(?:通知|通告|公告|决定|意见|批复|函)"
 _OWN_BEFORE = re.compile(r"(?:现将|現將|特制定|特制订|制定了?|制订了?|拟定了?|研究制定了?|出台了?|印发了?)\s*$")
 _OWN_AFTER = re.compile(r"^\s*(?:已经|已)[^。]{0,30}?(?:同意|审议|通过)|^\s*(?:印发|转发)给")
 # Dates, 文号 and bracketed notes (`(此件公开发布)`) sit between a signature and a title, not inside one.
+_ABOUT = re.compile(r"征求[^。，,]{0,8}意见|解读")
 _NOT_TITLE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d+\s*号$|^[\d\s\-—()（）年]+$|^[(（][^()（）]*[)）]$")
 _FLAT = 200
 _JOIN_MAX = 4
@@ -67,10 +70,13 @@ def is_title_shaped(text: str) -> bool:
     """Does `text` (already cleaned) look like a 公文 title?"""
     if not 5 <= len(text) <= 90 or _NOT_START.match(text):
         return False
-    core = _TRAILING_NOTE.sub("", text).strip()
+    core = _TRAILING_NOTE.sub("", TEMPLATE_DECOR.sub("", _TRAILING_NOTE.sub("", text).strip())).strip()
     end = TITLE_END.search(core)
     if not end or end.start() < 4:
         return False  # `通知公告`, `政策解读`: a menu item, not a title
+    parts = re.split(r"[ \u3000]+", _QUOTED.sub("《》", core))
+    if sum(1 for part in parts if len(part) >= 4 and TITLE_END.search(part)) >= 2:
+        return False  # `实施方案 体检评估工作实施方案 住房抗震改造工作实施方案`: a row of links
     if _SENTENCE.search(_QUOTED.sub("", core)) or _CHROME.search(core[:6]):
         return False
     from drafter.corpus.headings import match_marker
@@ -83,9 +89,18 @@ def own_references(text: str) -> list[str]:
     found = []
     for m in re.finditer(r"《([^《》]{4,80})》", text):
         before, after = text[max(0, m.start() - 10) : m.start()], text[m.end() : m.end() + 40]
-        if _OWN_BEFORE.search(before) or _OWN_AFTER.search(after):
+        if (_OWN_BEFORE.search(before) or _OWN_AFTER.search(after)) and not _spoken_about(text, m):
             found.append(m.group(1).strip())
     return found
+
+
+def _spoken_about(text: str, m: re.Match) -> bool:
+    """`现将《X》向社会公开征求意见` / `现对《通知》进行政策解读`: the sentence is about X, which a call
+    for comments or a reading discusses; X is not this text's own title."""
+    start = text.rfind("。", 0, m.start()) + 1
+    end = text.find("。", m.end())
+    sentence = _QUOTED.sub("", text[start : end if end != -1 else len(text)])
+    return bool(_ABOUT.search(sentence))
 
 
 def find_title(preamble: str) -> str | None:
@@ -164,6 +179,27 @@ def _flat_title(line: str) -> str | None:
         t = clean_title(segment)
         if not quoted and is_title_shaped(t):
             return t
+    return _prefix_title(head)
+
+
+_TITLE_WORD = re.compile(TITLE_END.pattern.removesuffix("$"))
+_NOTE_AT = re.compile(r"\s*[(（][^()（）]{1,24}[)）]")
+_NOTICE_AFTER = re.compile(r"的?(?:通知|通告|公告|决定|意见|批复|函)")
+
+
+def _prefix_title(head: str) -> str | None:
+    """`怀柔区防汛应急预案(试行)怀柔区人民政府…`: a page flattened with no gaps at all starts with its title;
+    it ends at the first 文种 (with its note) that no `的通知` carries on."""
+    for m in _TITLE_WORD.finditer(head, 0, 100):
+        note = _NOTE_AT.match(head, m.end())
+        end = note.end() if note else m.end()
+        if _NOTICE_AFTER.match(head, end):
+            continue
+        title = clean_title(head[:end])
+        if is_title_shaped(title):
+            return title
+        if _SENTENCE.search(head, 0, m.start()):
+            return None
     return None
 
 

@@ -162,3 +162,33 @@ def test_corpus_list_types_every_bundled_document_and_says_why_a_region_is_missi
     assert main(["corpus", "list", "--plans", "--json"]) == 0
     plans = json.loads(capsys.readouterr().out)["documents"]
     assert plans and all(d["doc_type"] == "方案" and not d["is_template"] for d in plans)
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type"),
+    [
+        # a reading without a title line says what it is in its first sentence
+        ("县政府办公室印发了《某县2023年民生实事实施方案》(以下简称《方案》),现对《方案》进行政策解读。\n"
+         "一、出台背景\n落实县人代会部署。\n二、主要内容\n十件民生实事。", "解读"),
+        # a plan whose subject is readings (宣传解读) is still a plan
+        ("全县重大政策宣传解读工作实施方案\n为做好政策解读,制定本方案。\n一、总体要求\n坚持正确导向。", "方案"),
+        # an untitled report: its parts look back
+        ("根据市政府要求,现将我委年度工作情况报告如下。\n一、总体情况\n全年任务全部完成。\n二、主要做法和工作成效\n强化责任担当。",
+         "其他"),
+        ("某县人民政府工作规则\n一、为规范县政府工作,制定本规则。\n二、县政府实行县长负责制。\n三、县政府工作人员要依法行政。", "其他"),
+    ],
+)
+def test_readings_reports_and_rules_are_told_from_plans(text, doc_type):
+    assert one(text).doc_type == doc_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "XX局2024年安全生产工作要点\n为做好XX工作,制定本要点。\n一、指导思想\n坚持安全发展。",
+        "xx镇2021年工作计划\nxxxx年,xx镇将按照工作思路推进发展。\n一、工作目标\n财政收入达到xxx万元,增长xx%。",
+    ],
+)
+def test_placeholders_for_a_body_or_a_year_mark_a_template(text):
+    doc = one(text)
+    assert (doc.is_template, doc.region, doc.region_note) == (True, None, "template")

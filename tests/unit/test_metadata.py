@@ -104,6 +104,18 @@ def test_metadata_block_wins(seeds_dir):
          "某市人民政府办公室关于转发省卫生健康委《关于推进医养结合发展的意见》的通知"),
         # a flattened page: a cited name broken over a gap is no title (a piece of it would be a wrong one)
         ("首页   《某省推进医养结合   发展实施方案》解读   一、出台背景   " + "为推进医养结合发展,省卫生健康委起草了方案。" * 12, None),
+        # a template site's title, its label, and a row of related links above it
+        ("栏目:实施方案 应急演练实施方案 垃圾分类工作实施方案\n范文资料:全镇垃圾分类工作实施方案\n为推进垃圾分类,制定本方案。\n一、工作目标",
+         "全镇垃圾分类工作实施方案"),
+        ("某镇2022年工作计划范文\n为推进全镇工作,制定本计划。\n一、工作目标", "某镇2022年工作计划范文"),
+        # a page flattened with no gaps at all: it opens with its title
+        ("平谷区防汛应急预案(试行)平谷区防汛抗旱指挥部二〇一〇年五月目录1总则······31.1编制目的······31.2编制依据······3" * 3,
+         "平谷区防汛应急预案(试行)"),
+        # the plan a call for comments or a reading is about is not their own title
+        ("现将《某县城乡供水一体化实施方案(征求意见稿)》在县政府网站向社会公开征求意见。\n一、征求意见时间\n2024年3月1日至31日。", None),
+        ("县政府办公室印发了《某县2023年民生实事实施方案》(以下简称《方案》),现对《方案》进行政策解读。\n一、出台背景\n落实县人代会部署。",
+         None),
+        ("某县人民政府工作规则\n第一章 总则\n一、为规范县政府工作,制定本规则。", "某县人民政府工作规则"),
         # scraper wrapping: 文号 before it, a site tag, breadcrumbs
         ("琼府〔2020〕19号《海南省人民政府关于印发健康海南行动实施方案的通知》\n各市县:\n一、指导思想", "海南省人民政府关于印发健康海南行动实施方案的通知"),
         ("【年度工作要点】关于印发《2024年全市文化和旅游工作要点》的通知\n各县区:\n一、推进全面从严治党", "关于印发《2024年全市文化和旅游工作要点》的通知"),

@@ -148,3 +148,11 @@ def test_parts_of_a_call_for_comments_or_a_reading_are_other():
 )
 def test_an_action_verb_makes_a_scope_word_a_task(title, kind):
     assert title_kind(title) == kind
+
+
+def test_the_orders_of_a_notice_are_tasks_however_few_the_excerpt_shows():
+    text = ("某省人民政府办公厅关于加强高校毕业生就业工作的通知\n各市人民政府:\n现就有关问题通知如下:\n"
+            "一、充分认识做好高校毕业生就业工作的重要性。毕业生是宝贵的人力资源。\n二、积极引导高校毕业生到基层就业。继续实施项目。")  # fmt: skip
+    doc = parse_plans(text)[0]
+    assert doc.doc_type == "通知"
+    assert [s.kind for s in doc.sections] == ["其他", "重点任务"]

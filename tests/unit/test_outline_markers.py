@@ -165,3 +165,35 @@ def test_a_bullet_flattened_onto_a_heading_line_is_not_part_of_its_title():
     pad = "各地要高度重视医养结合工作,加强组织领导,落实工作责任,确保各项任务落到实处。"
     line = "某县医养结合实施方案   一、总体要求 · 二、重点任务 · 三、保障措施 · " + pad * 5
     assert outline(line) == [("一、总体要求", 1), ("二、重点任务", 1), ("三、保障措施", 1)]
+
+
+def test_a_third_tier_decimal_number_is_not_an_item_with_a_number_led_title():
+    text = "\n".join(
+        ["某县森林火灾应急预案", "1、总则", "1.1编制目的", "为做好森林火灾防范工作,制定本预案。", "1.2工作原则",
+         "1.2.1坚持人民至上,生命至上。", "1.2.2坚持统一领导,分级负责。", "2、组织体系"]
+    )  # fmt: skip
+    assert outline(text) == [("1、总则", 3), ("1.1编制目的", 4), ("1.2工作原则", 4), ("2、组织体系", 3)]
+
+
+def test_decimal_items_under_the_parts_of_a_cn_numbered_plan():
+    text = "\n".join(
+        ["某镇消防演练方案", "一、演练目的与原则", "1.1目的", "检验镇村两级预案衔接,锻炼救援队伍。", "1.2原则",
+         "安全第一,贴近实战。", "二、组织机构", "2.1指挥组", "由镇长任组长。", "2.2保障组", "由分管副镇长负责。"]
+    )  # fmt: skip
+    assert outline(text) == [
+        ("一、演练目的与原则", 1), ("1.1目的", 4), ("1.2原则", 4), ("二、组织机构", 1), ("2.1指挥组", 4), ("2.2保障组", 4),
+    ]  # fmt: skip
+    # A 预案 numbered `1` / `1.1` from its top keeps its decimal outline.
+    assert outline("某县预案\n1总则\n1.1编制目的\n为做好应急工作。\n2组织体系\n2.1指挥部")[0] == ("1总则", 3)
+
+
+def test_a_short_title_a_space_and_a_sentence_on_an_ordinary_line():
+    text = "某县地质灾害应急预案\n1.总则\n1.1 编制目的 为高效有序做好地质灾害应急处置工作,最大限度减少损失,制定本预案。"
+    assert [s.title for s in parse_plans(text)[0].walk()] == ["总则", "编制目的"]
+    # Two phrases set apart by a space are one title when no sentence follows.
+    assert parse_plans("某县方案\n（一）提高政治站位 强化组织领导\n各乡镇要高度重视。")[0].headings()[0].title == "提高政治站位 强化组织领导"
+
+
+def test_the_first_heading_glued_to_a_template_sites_title():
+    text = "某某工作方案范文模板一、背景分析\n当前我市工作面临新形势。\n二、工作目标\n到2025年全面完成。"
+    assert outline(text) == [("一、背景分析", 1), ("二、工作目标", 1)]

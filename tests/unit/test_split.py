@@ -94,3 +94,8 @@ def test_a_title_printed_twice_is_one_title():
 def test_a_title_broken_over_two_lines_keeps_both_lines():
     text = "株洲市卫生健康委员会2024年\n卫生健康工作要点\n2024年是关键之年。\n一、深化医药卫生体制改革"
     assert titles(text) == ["株洲市卫生健康委员会2024年卫生健康工作要点"]
+
+
+def test_a_title_printed_again_after_site_chrome_is_one_document():
+    text = "某镇2024年工作计划\n时间:\n推荐文章\n某镇2024年工作计划\n某镇2024年工作计划是为推进全镇发展而制定的。\n1. 经济发展\n发展产业。"
+    assert titles(text) == ["某镇2024年工作计划"]
