@@ -22,12 +22,13 @@ CN_DIGITS = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate(CN_DIGITS)}
 _CN = "[一二三四五六七八九十]{1,3}"
 
+# A marker may be followed by spaces or a tab before its title (`一、  全面深化…`, `（一）　指导思想`).
 MARKER_RE = re.compile(
-    rf"(?P<l1>{_CN}(?:[,，.．'’‘`]?、|[.．](?![\d一二三四五六七八九十])))"
-    rf"|(?P<l2>[(（]{_CN}[)）])"
-    r"|(?P<l4d>(?<![\d.．])\d{1,2}[.．]\d{1,2}(?![\d.．%％])[ \u3000]?)"
-    r"|(?P<l3>(?<![\d.．])\d{1,2}[ \u3000]?(?:[.．](?![\d%％])|、)[ \u3000]?)"
-    r"|(?P<l4>[(（]\d{1,2}[)）]|(?<![\d(（.．])\d{1,2}[)）])"
+    rf"(?P<l1>{_CN}(?:[,，.．'’‘`]?、|[.．](?![\d一二三四五六七八九十]))[ \u3000\t]*)"
+    rf"|(?P<l2>[(（]{_CN}[)）][ \u3000\t]*)"
+    r"|(?P<l4d>(?<![\d.．])\d{1,2}[.．]\d{1,2}(?![\d.．%％])[ \u3000\t]*)"
+    r"|(?P<l3>(?<![\d.．])\d{1,2}[ \u3000]?(?:[.．](?![\d%％])|、)[ \u3000\t]*)"
+    r"|(?P<l4>(?:[(（]\d{1,2}[)）]|(?<![\d(（.．])\d{1,2}[)）])[ \u3000\t]*)"
 )
 # Forms taken only at the start of a line (so matched only there): `一，` `一'`, `3.65%以上的…` (item 3
 # or the number 3.65: the sequence decides), and bare numbers (`6 加强…`, `1总则`).
@@ -90,7 +91,7 @@ def to_cn_number(n: int) -> str:
 def _marker(m: re.Match) -> Marker:
     text = m.group(0)
     kind = m.lastgroup
-    core = text.strip(" \u3000")
+    core = text.strip(" \u3000\t")
     digits = re.sub(r"[^\d一二三四五六七八九十.．]", "", core).strip(".．")
     if kind in ("l1", "l1x"):
         loose = kind == "l1x" or len(core) > len(digits) + 1

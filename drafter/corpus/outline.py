@@ -122,7 +122,7 @@ def _scan(text: str, decimal: bool) -> _Tree:
             if piece.marker is None:
                 _add_body(stack[-1][1] if stack else None, tree.preamble, piece.text)
                 continue
-            section = Section(piece.marker.text.strip(" \u3000") + _space(piece.marker), piece.title,
+            section = Section(piece.marker.text.strip(" \u3000\t") + _space(piece.marker), piece.title,
                               piece.marker.level)
             tree.endings[id(section)] = (piece.stopped_at_period, bool(piece.text))
             rank = H.rank(piece.marker.level, piece.marker.style, seq.decimal)
@@ -178,7 +178,7 @@ def _cut_at(section: Section, cut: int | None, tree: _Tree) -> None:
 
 def _space(mk: H.Marker) -> str:
     # Keep a space written after the marker (`1. 全面加强组织领导`), as the file has it.
-    return " " if mk.text.endswith((" ", "\u3000")) else ""
+    return " " if mk.text.endswith((" ", "\u3000", "\t")) else ""
 
 
 def _add_body(section: Section | None, preamble: list[str], text: str) -> None:

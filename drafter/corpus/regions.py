@@ -143,6 +143,8 @@ def divisions(text: str) -> list[str]:
     while True:
         m = _DIVISION.match(text, pos)
         place = known_place(m.group(0)) if m and not m.group(0).startswith(_NOT_PLACE) else None
+        if place is None and m and m.group(0).endswith("市区"):
+            place = known_place(m.group(0)[:-1])  # `连云港市区…`: the city's urban districts, the city's plan
         if place is None:
             town = _TOWN.match(text, pos)
             if found and town and not town.group(0).startswith(_NOT_TOWN):

@@ -54,6 +54,7 @@ def split_documents(text: str) -> list[DocSpan]:
     starts: list[tuple[int, str | None]] = []
     page_titles: set[str] = set()
     seen_first_heading = False
+    consumed: set[int] = set()  # second lines of titles set over two lines
     for i, (pos, line) in enumerate(lines):
         stripped = line.strip()
         nxt = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
@@ -63,9 +64,15 @@ def split_documents(text: str) -> list[DocSpan]:
             continue
         if stripped.startswith("一、") and i not in toc:
             seen_first_heading = True
-        if i in toc or not is_title_line(stripped):
+        if i in toc or i in consumed or not is_title_line(stripped):
             continue
         title = clean_title(stripped)
+        tail = _title_tail(title, nxt)
+        if tail:  # `关于印发…三年行动计划` / `(2023—2025年)的通知`: one title over two lines
+            title, nxt = tail, lines[i + 2][1].strip() if i + 2 < len(lines) else ""
+            consumed.add(i + 1)
+        if starts and seen_first_heading and stripped.startswith("《") and stripped.endswith("》"):
+            continue  # `《健康大连建设行动(2017-2020年)的通知》` under `二、审定依据`: a citation
         head = join_broken_title(lines[i - 1][1], stripped) if i else None
         if head and not starts and not _has_real_text(lines[: i - 1]):
             pos, title = lines[i - 1][0], head  # `株洲市卫生健康委员会2024年` / `卫生健康工作要点`
@@ -107,6 +114,15 @@ def _announced(title: str, text: str, starts: list[tuple[int, str | None]], pos:
         return False
     named = {squeeze(_TRAILING_NOTE.sub("", q)) for q in re.findall(r"《([^《》]{4,90})》", text[opened:pos])}
     return core in named
+
+
+def _title_tail(title: str, nxt: str) -> str | None:
+    """`title` + `nxt` when `nxt` only finishes it: a bracketed period or note and the notice word
+    (`(2023—2025年)的通知`), or `的通知` alone."""
+    if not re.match(r"^(?:[(（][^()（）]{1,24}[)）])*\s*[》〉]?\s*的?(?:通知|通告|公告|意见|决定)$|^[(（][^()（）]{1,24}[)）]$", nxt):
+        return None
+    joined = clean_title(title + nxt)
+    return joined if is_title_line(joined) else None
 
 
 def _printed_again(title: str, starts: list[tuple[int, str | None]], before: list[tuple[int, str]]) -> bool:

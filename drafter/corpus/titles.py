@@ -28,6 +28,9 @@ _CRUMBS = re.compile(r"\s*(?:>>?|»|›|→|＞)\s*")
 _SCRAPER_SUFFIX = re.compile(
     r"\s*(?:[-－—_|｜]+\s*(?:[\u4e00-\u9fa5]{1,10}[〔\[［]\d{4}[〕\]］]\d{1,4}号)?|[-_|｜]\s*[\u4e00-\u9fa5]{2,12}(?:网|网站|门户))\s*$"
 )
+# A document site names the file: `…实施方案.docVIP`, `…行动计划(2021-2022年)(18页).docx`.
+_FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|wps|txt|pptx?)\s*(?:VIP)?\s*$", re.IGNORECASE)
+_PAGES_NOTE = re.compile(r"[(（]\s*\d+\s*[页頁]\s*[)）]$")
 _SENTENCE = re.compile(r"[。，,；;:：!！?？]")
 _QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>")
 _CHROME = re.compile(
@@ -60,7 +63,8 @@ def clean_title(line: str) -> str:
         t = _CRUMBS.split(t)[-1]
     for _ in range(2):
         t = _LABEL.sub("", _LEADING_TAG.sub("", _LEADING_DOCNUM.sub("", t)))
-    t = _SCRAPER_SUFFIX.sub("", t).strip()
+    t = _SCRAPER_SUFFIX.sub("", _FILE_SUFFIX.sub("", t)).strip()
+    t = _PAGES_NOTE.sub("", t).strip()
     if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
         t = t[1:-1].strip()
     return t

@@ -197,3 +197,12 @@ def test_a_short_title_a_space_and_a_sentence_on_an_ordinary_line():
 def test_the_first_heading_glued_to_a_template_sites_title():
     text = "某某工作方案范文模板一、背景分析\n当前我市工作面临新形势。\n二、工作目标\n到2025年全面完成。"
     assert outline(text) == [("一、背景分析", 1), ("二、工作目标", 1)]
+
+
+def test_spaces_or_a_tab_between_a_marker_and_its_title():
+    text = "某县方案\n一、 总体要求\n（一）　指导思想\n坚持人民至上。\n（二）\t基本原则\n二、  重点任务\n1． 推进改革\n（1） 加强建设"
+    assert outline(text) == [
+        ("一、 总体要求", 1), ("（一） 指导思想", 2), ("（二） 基本原则", 2), ("二、 重点任务", 1), ("1． 推进改革", 3),
+        ("（1） 加强建设", 4),
+    ]  # fmt: skip
+    assert [s.kind for s in parse_plans(text)[0].walk() if s.level <= 2] == ["总体要求", "指导思想", "基本原则", "重点任务"]

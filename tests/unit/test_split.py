@@ -99,3 +99,15 @@ def test_a_title_broken_over_two_lines_keeps_both_lines():
 def test_a_title_printed_again_after_site_chrome_is_one_document():
     text = "某镇2024年工作计划\n时间:\n推荐文章\n某镇2024年工作计划\n某镇2024年工作计划是为推进全镇发展而制定的。\n1. 经济发展\n发展产业。"
     assert titles(text) == ["某镇2024年工作计划"]
+
+
+def test_a_notice_title_whose_second_line_only_finishes_it():
+    text = ("关于印发某市托育服务体系建设三年行动计划\n(2024—2026年)的通知\n各县(市、区)人民政府:\n现将《某市托育服务体系建设三年行动计划"
+            "(2024—2026年)》印发给你们。\n某市人民政府办公室\n2024年3月1日\n某市托育服务体系建设三年行动计划(2024—2026年)\n一、总体要求")  # fmt: skip
+    assert titles(text) == ["关于印发某市托育服务体系建设三年行动计划(2024—2026年)的通知"]
+
+
+def test_a_cited_notice_on_a_line_of_its_own_inside_a_document_opens_none():
+    text = ("关于《某县全民健身实施计划》的政策解读\n一、出台背景\n为落实全民健身国家战略。\n二、制定依据\n"
+            "《某省人民政府关于印发全民健身实施计划(2021-2025年)的通知》\n三、主要内容\n明确了四项任务。")  # fmt: skip
+    assert titles(text) == ["关于《某县全民健身实施计划》的政策解读"]
