@@ -207,10 +207,16 @@ def _places_named(text: str) -> list[str]:
     index, found, i = _name_index(), [], 0
     while i < len(text):
         length = place_at(text, i)
-        if length:
+        if length and (length > 2 or _word_starts(text, i)):
             found.append(index[text[i : i + length]])
         i += length or 1
     return found
+
+
+def _word_starts(text: str, i: int) -> bool:
+    # A two-character name (`范县`, `和县`) inside a longer word (`模范县`, `平和县城`) is no place: it
+    # counts after a boundary or after the division that holds it (`河南省范县`).
+    return i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] in "省市州盟区"
 
 
 def _unit_of(full_name: str) -> str:
@@ -229,7 +235,8 @@ def region_note(doc: Document) -> str | None:
     if doc.is_template:
         return "template"
     names = " ".join(x for x in (doc.issuer, doc.title, doc.plan_title) if x)
-    if _NATIONAL.search(names) or doc.issuer and doc.issuer.startswith(("国务院", "国家")):
+    local = bool(_SELF.search(doc.text[:4000]))  # `我县`/`全县`: a place's own text (`全国绿化模范县迎检…`)
+    if _NATIONAL.search(names) and not local or doc.issuer and doc.issuer.startswith(("国务院", "国家")):
         return "national"
     if _ANONYMISED.search(names) or len(_ANONYMISED.findall(doc.text[:4000])) >= 1:
         return "anonymised"

@@ -153,3 +153,9 @@ def test_no_region_says_why():
     national = parse_plans("国家医改目标及任务\n1.引言\n国家医改是综合性改革。")[0]
     unnamed = parse_plans("2012年妇幼保健工作规划\n一、指导思想\n提高全市妇幼保健服务能力。")[0]
     assert [d.region_note for d in (anonymised, national, unnamed)] == ["anonymised", "national", "unnamed"]
+
+
+def test_a_short_county_name_inside_a_word_is_no_region():
+    # 范县 and 和县 are counties; 模范县 and 平和县城 are words. A county's bid for a national title is local.
+    doc = parse_plans("全国卫生模范县创建工作方案\n为创建全国卫生模范县,结合我县实际,制定本方案。\n一、工作目标\n建成模范县。")[0]
+    assert (doc.region, doc.region_note) == (None, "unnamed")
