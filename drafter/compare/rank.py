@@ -101,10 +101,15 @@ def rank_against_corpus(
     exhaustive: bool = False,
     where: DocFilter | None = None,
 ) -> Ranking:
-    """The `limit` corpus documents most similar to `draft` (the draft itself, if it is in the
-    corpus, left out), from a shortlist of `shortlist` (all of them when `exhaustive`)."""
+    """The `limit` corpus plans most similar to `draft` (the draft itself, if it is in the corpus,
+    left out, and so are notices, 起草说明, 解读, 征求意见 announcements and templates), from a
+    shortlist of `shortlist` (all of them when `exhaustive`)."""
+    from dataclasses import replace
+
+    from drafter.store import DocFilter
     from drafter.store.signature import words_only
 
+    where = replace(where or DocFilter(), plans_only=True)
     ids, shared = _shortlist(draft, store, None if exhaustive else shortlist, where)
     mine = [p for block in blocks_of(draft) for p in block.paragraphs]
     mine_words = words_only("\0".join(mine)).split("\0")  # one pass of the regex for all of them

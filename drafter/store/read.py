@@ -15,7 +15,7 @@ from drafter.store.types import DocSummary, StoredParagraph
 
 _SUMMARY_SQL = """
 SELECT d.id, d.title, d.plan_title, d.region, d.level, d.date, d.doc_number, d.issuer, d.doc_type,
-       d.province, d.n_sections, d.n_tasks, d.kinds, f.path AS source_path
+       d.is_template, d.region_note, d.province, d.n_sections, d.n_tasks, d.kinds, f.path AS source_path
 FROM documents d LEFT JOIN source_files f ON f.id = d.file_id
 """
 _ORDER_BY = {
@@ -48,6 +48,8 @@ def where_sql(where: DocFilter | None) -> tuple[str, list]:
     if where.doc_type:
         clauses.append("d.doc_type = ?")
         params.append(where.doc_type)
+    if where.plans_only:
+        clauses.append("d.doc_type = '方案' AND d.is_template = 0")
     if where.level:
         clauses.append("d.level = ?")
         params.append(where.level)
@@ -78,7 +80,8 @@ def summary_of(r: sqlite3.Row) -> DocSummary:
         id=r["id"], title=r["title"], plan_title=r["plan_title"], region=r["region"], level=r["level"],
         date=r["date"], doc_number=r["doc_number"], issuer=r["issuer"], source_path=r["source_path"],
         sections=r["n_sections"], tasks=r["n_tasks"], kinds=json.loads(r["kinds"] or "{}"),
-        doc_type=r["doc_type"], province=r["province"],
+        doc_type=r["doc_type"] or "方案", province=r["province"], is_template=bool(r["is_template"]),
+        region_note=r["region_note"],
     )  # fmt: skip
 
 
@@ -110,8 +113,8 @@ def load_document(conn: sqlite3.Connection, doc_id: int) -> Document:
         doc_number=row["doc_number"], region=row["region"], level=row["level"], text=row["text"],
         source=f"corpus:{doc_id}",
     )  # fmt: skip
-    if "doc_type" in Document.__dataclass_fields__:  # the parser's document type, once it has one
-        document.doc_type = row["doc_type"]
+    document.doc_type = row["doc_type"] or "方案"
+    document.is_template, document.region_note = bool(row["is_template"]), row["region_note"]
     base = f"{row['text']}\n{row['extra']}" if row["extra"] else row["text"]
     texts: dict[int | None, list[str]] = {}
     for p in conn.execute("SELECT section_id, start, end FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id",

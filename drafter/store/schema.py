@@ -16,8 +16,8 @@ document's rows are one range of the table's own key, so no index on `document_i
 (which would cost more space than the offsets themselves) and reading a document is a range scan.
 
 Versions: 1 (first release), 2 (+ source_files.parser), 3 (+ documents.doc_type, from the parser
-work), 4 (offsets, no FTS5 copy, signatures, index journal), 5 (texts in their own table).
-`drafter.store.migrate` brings 1–4 up to 5.
+work), 4 (offsets, no FTS5 copy, signatures, index journal), 5 (texts in their own table), 6 (+ is_template, region_note).
+`drafter.store.migrate` brings 1–5 up to 6.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from drafter.fsnames import shown
 from drafter.messages import t
 from drafter.store.errors import StoreError, store_error
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 ID_SHIFT = 24  # rows of one document per table, at most (a document with more is refused)
 
 SCHEMA = """
@@ -63,7 +63,9 @@ CREATE TABLE IF NOT EXISTS documents (
     region      TEXT,
     province    TEXT,                   -- the province `region` lies in
     level       TEXT,
-    doc_type    TEXT,
+    doc_type    TEXT NOT NULL DEFAULT '方案',  -- 方案 通知 起草说明 解读 征求意见 其他
+    is_template INTEGER NOT NULL DEFAULT 0,  -- a 范文/模板 text, not a place's own plan
+    region_note TEXT,                   -- why region is NULL: template national anonymised unnamed
     n_sections  INTEGER NOT NULL DEFAULT 0,
     n_tasks     INTEGER NOT NULL DEFAULT 0,
     kinds       TEXT NOT NULL DEFAULT '{}', -- JSON: section kind → how many sections
@@ -187,12 +189,14 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         conn.execute("PRAGMA encoding = 'UTF-16le'")
         conn.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
         return
-    from drafter.store.migrate import texts_apart, upgrade_layout
+    from drafter.store.migrate import texts_apart, type_documents, upgrade_layout
 
+    if version < 4:
+        upgrade_layout(conn, version)
+        return
     if version == 4:
         texts_apart(conn)
-    else:
-        upgrade_layout(conn, version)
+    type_documents(conn)
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:

@@ -204,7 +204,7 @@ def index_entries(doc_id: int, first: int, item: Prepared) -> list[Entry]:
         above = kinds[parent] if parent is not None else []
         kinds.append(above + [section.kind] if section.kind and section.kind not in above else above)
     d = item.document
-    places, year, doc_type = places_of(d.region, item.province), item.year, getattr(d, "doc_type", None)
+    places, year, doc_type = places_of(d.region, item.province), item.year, d.doc_type
     return [
         Entry(first + n, doc_id, tokens, places, year, kinds[p.section_index] if p.section_index is not None else [],
               doc_type, d.level)
@@ -226,7 +226,8 @@ def _document_row(doc_id: int, file_id: int | None, ordinal: int, item: Prepared
     n_tasks = sum(len(s.tasks) for s in item.sections)
     return (
         doc_id, file_id, ordinal, d.title, d.plan_title, d.issuer, d.date, item.year, d.doc_number,
-        d.region, item.province, d.level, getattr(d, "doc_type", None), len(item.sections), n_tasks,
+        d.region, item.province, d.level, d.doc_type or "方案", int(d.is_template), d.region_note,
+        len(item.sections), n_tasks,
         json.dumps(kinds, ensure_ascii=False), item.preamble,
     )  # fmt: skip
 
@@ -250,8 +251,8 @@ def _section_rows(rows: dict, doc_id: int, item: Prepared) -> None:
 def _insert_all(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
     conn.executemany(
         "INSERT INTO documents (id, file_id, ordinal, title, plan_title, issuer, date, year, doc_number,"
-        " region, province, level, doc_type, n_sections, n_tasks, kinds, preamble)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " region, province, level, doc_type, is_template, region_note, n_sections, n_tasks, kinds, preamble)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows["documents"],
     )
     conn.executemany("INSERT INTO texts (document_id, text, extra) VALUES (?, ?, ?)", rows["texts"])
