@@ -227,7 +227,7 @@ class DrafterApp(DraftActions, App[None]):
 
     def on_drafter_app_corpus_loaded(self, message: CorpusLoaded) -> None:
         self.corpus = message.state
-        self.status_text = f"corpus: {len(message.state.entries)} documents"
+        self.status_text = f"corpus: {max(message.state.total, len(message.state.entries))} documents"
 
     def on_drafter_app_jieba_ready(self, _message: JiebaReady) -> None:
         self.jieba_ready = True

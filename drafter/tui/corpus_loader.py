@@ -27,26 +27,43 @@ class CorpusEntry:
     source: str = ""
 
 
+FIRST_PAGE = 1000  # rows listed at start; `load_page` fetches the others (the store pages in SQL)
+
+
 @dataclass
 class CorpusState:
     entries: list[CorpusEntry] = field(default_factory=list)
     from_store: bool = False  # False: the bundled files listed directly (no search, no ids)
     note: str = ""  # why the list is partial, shown to the user
+    total: int = 0  # documents in the store (entries holds the first page of them)
 
 
 def load_corpus(db: str | None, progress: Progress) -> CorpusState:
-    """Open the store (ingesting the bundled corpus on first run) and list its documents."""
-    if importlib.util.find_spec("drafter.corpus.store") is None:
+    """Open the store (ingesting the bundled corpus on first run) and list its first page."""
+    if importlib.util.find_spec("drafter.store") is None:
         return load_from_files(progress, note="store not available yet: listing the bundled files")
-    from drafter.corpus.store import Store
+    from drafter.store import connect_store
 
     progress("opening the store", None)
-    with Store.open(db) as store:  # a connection belongs to this worker thread: close it here
+    with connect_store(db) as store:  # a connection belongs to this worker thread: close it here
         store.ensure_default_corpus(_store_progress(progress))
-        entries = [entry_from(doc) for doc in store.list_documents()]
+        page = store.page(offset=0, limit=FIRST_PAGE)
+    entries = [entry_from(doc) for doc in page.items]
     if not entries:  # an empty store still shows the user what ships with drafter
         return load_from_files(progress, note="the store is empty: listing the bundled files")
-    return CorpusState(entries=entries, from_store=True)
+    note = f"showing the first {len(entries)}" if page.has_more else ""
+    return CorpusState(entries=entries, from_store=True, note=note, total=page.total)
+
+
+def load_page(db: str | None, offset: int, limit: int = FIRST_PAGE, where: Any = None,
+              order: str = "id") -> tuple[list[CorpusEntry], int]:  # fmt: skip
+    """One page of the corpus list, filtered (`drafter.store.DocFilter`) and ordered by the store:
+    (entries, documents matching in all). Call it from a worker thread."""
+    from drafter.store import connect_store
+
+    with connect_store(db) as store:
+        page = store.page(where, offset=offset, limit=limit, order=order)
+    return [entry_from(doc) for doc in page.items], page.total
 
 
 def load_from_files(progress: Progress, note: str = "") -> CorpusState:

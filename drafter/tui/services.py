@@ -110,7 +110,7 @@ def _variant_candidates(kind: str, region: str | None, province: str | None = No
 
 def _corpus_candidates(db: str | None, kind: str, limit: int) -> list[Candidate]:
     with open_store(db) as store:
-        pairs = store.sections_of_kind(kind)[:limit]
+        pairs = store.sections_of_kind(kind, limit=limit)
     out = []
     for summary, section in pairs:
         body = section.body.strip()

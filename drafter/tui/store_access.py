@@ -17,15 +17,16 @@ class StoreUnavailable(DrafterError):
 
 
 def store_available() -> bool:
-    return importlib.util.find_spec("drafter.corpus.store") is not None
+    return importlib.util.find_spec("drafter.store") is not None
 
 
 def open_store(db: str | None) -> Any:
+    """The store `db` names (`drafter.store.connect_store`: SQLite, or a server when it is built)."""
     if not store_available():
         raise StoreUnavailable("the corpus store is not available yet")
-    from drafter.corpus.store import Store
+    from drafter.store import connect_store
 
-    return Store.open(db)
+    return connect_store(db)
 
 
 def search(db: str | None, query: str, limit: int = 30) -> list[Any]:

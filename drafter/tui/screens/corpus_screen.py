@@ -36,7 +36,7 @@ class CorpusScreen(DrafterScreen):
         table.loading = False
         for entry in state.entries:
             table.add_row(entry.region, entry.date, entry.doc_number, entry.title, key=entry.id)
-        note = f"{len(state.entries)} documents"
+        note = f"{max(state.total, len(state.entries))} documents"
         if state.note:
             note += f" — {state.note}"
         self.query_one("#corpus-note", Static).update(note)
