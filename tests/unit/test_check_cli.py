@@ -266,7 +266,7 @@ def test_a_new_2026_draft_for_a_province_not_in_the_corpus_checks_clean(tmp_path
 
 def test_drafters_own_docx_export_has_no_geshi_problem(tmp_path, capsys):
     from drafter.draft.compose import new_draft
-    from drafter.draft.io import draft_document, save_draft
+    from drafter.draft.io import save_draft
     from drafter.export.document import write_gongwen
 
     draft = new_draft("滨江市", "东海省", date="2026-03-01")
