@@ -295,9 +295,6 @@ def _report_from(built, out: Path, superior) -> None:  # noqa: ANN001
     fills = built.tasks
     print(t("superior.done", path=out, superior=superior.plan_title or superior.title or "", region=built.draft.meta["region"],
             tasks=len(fills), chars=len(plain_text(built.draft)), seconds=built.seconds))  # fmt: skip
-    pending = [f for f in fills if f.pending]
     print(t("superior.filled", filled=sum(1 for f in fills if f.chosen), restated=sum(f.restated for f in fills),
-            pending=len(pending)))  # fmt: skip
-    for fill in pending:
-        print(t("superior.pending_line", path=".".join(map(str, fill.path)), heading=fill.heading))
-    print_todo(todo(built.draft))
+            pending=sum(f.pending for f in fills)))  # fmt: skip
+    print_todo(todo(built.draft))  # the parts still to fill, and the 待完善 sections

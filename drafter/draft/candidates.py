@@ -29,6 +29,9 @@ MIN_CLOSENESS, MIN_RECALL, MIN_HEADING = 0.2, 0.5, 0.1
 LOOSE_CLOSENESS, SAME_HEADING = 0.15, 0.35
 RECENCY_YEARS = 10
 BONUS_RECENT, BONUS_PROVINCE, BONUS_LEVEL = 0.06, 0.05, 0.06
+# A 直辖市's plan speaks as a 市 but plans a province: its programmes (新城, 郊区新院, 国家联采办) are
+# seldom another city's. It is taken only when nothing else comes close.
+MUNICIPALITY = 0.1
 _FRAMEWORK = ("指导思想", "基本原则", "工作目标", "总体要求", "组织保障")
 _GLUED = re.compile(r".{20}(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
 
@@ -45,6 +48,7 @@ class Candidate:
     closeness: float = 0.0  # topic cosine with the task
     recall: float = 0.0  # share of the task's (IDF-weighted) terms it mentions
     heading_closeness: float = 0.0  # topic cosine of its heading there with the task's heading
+    penalty: float = 0.0  # taken off its closeness before the good-enough bars (a 直辖市's plan)
     score: float = 0.0  # closeness and the tie-breakers: what the ranking sorts by
     shared_terms: list[str] = field(default_factory=list)
     text: str | None = None  # localised and checked; None until `usable` said yes
@@ -54,11 +58,12 @@ class Candidate:
 
     @property
     def good_enough(self) -> bool:
-        if self.closeness >= STRONG:
+        closeness = self.closeness - self.penalty
+        if closeness >= STRONG:
             return True
-        if self.closeness >= MIN_CLOSENESS and self.recall >= MIN_RECALL and self.heading_closeness >= MIN_HEADING:
+        if closeness >= MIN_CLOSENESS and self.recall >= MIN_RECALL and self.heading_closeness >= MIN_HEADING:
             return True
-        return self.closeness >= LOOSE_CLOSENESS and self.heading_closeness >= SAME_HEADING
+        return closeness >= LOOSE_CLOSENESS and self.heading_closeness >= SAME_HEADING
 
     def provenance(self) -> dict[str, str]:
         keep = ("地区", "文件", "文号", "日期")
@@ -136,8 +141,12 @@ class CorpusPool:
                   "日期": summary.date or ""}  # fmt: skip
         candidate = Candidate(hit.text, _heading(hit), hit.doc_id, hit.paragraph_id, source, closeness,
                               shared_terms=shared)  # fmt: skip
-        candidate.score = closeness + self._bonus(summary, self.provinces.get(hit.doc_id))
+        candidate.penalty = MUNICIPALITY if self._municipality(summary) else 0.0
+        candidate.score = closeness + self._bonus(summary, self.provinces.get(hit.doc_id)) - candidate.penalty
         return candidate
+
+    def _municipality(self, summary) -> bool:  # noqa: ANN001 - a DocSummary
+        return summary.level == "省级" and (summary.region or "").endswith("市") and self.voice.level != "省级"
 
     def _bonus(self, summary, province: str | None) -> float:  # noqa: ANN001 - a DocSummary
         bonus = 0.0

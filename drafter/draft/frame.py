@@ -21,6 +21,9 @@ from drafter.messages import t
 CLOSING = "组织保障"
 SHORTLIST = 8  # variants tried per kind (each is checked for the region before it is taken)
 MIN_CHARS = 120  # a shorter template is a summary of a part, not the part
+RECENCY = 0.3  # how much a recent variant counts against one closer in topic
+DATED = ("工作目标",)  # parts that go stale: a plan's targets are for its own years
+STALE_YEARS = 5
 
 
 def opening_sections(outline: SuperiorOutline, library: Library, context, voice: Voice,  # noqa: ANN001
@@ -61,11 +64,31 @@ def _from_library(kind: str, library: Library, context, query: str, corpus: obje
 
     shortlist = [v for v in library.ranked(kind, context.province, context.year) if _a_plans_own(v)][:SHORTLIST]
     order = {v.id: i for i, v in enumerate(shortlist)}
-    by_topic = sorted(shortlist, key=lambda v: (-_closeness(v, query), order[v.id]))
+    by_topic = sorted(shortlist, key=lambda v: (-_closeness(v, query) - _recency(v, context.year), order[v.id]))
     for variant in by_topic:
         if usable(variant, context, corpus):
-            return render_variant(variant, context.values())
+            section = render_variant(variant, context.values())
+            if kind in DATED and variant.year and context.year - variant.year > STALE_YEARS:
+                _mark_stale(section, variant.year)
+            return section
     return None
+
+
+def _recency(variant: Variant, year: int) -> float:
+    """Up to `RECENCY` for a variant of the plan's own year, nothing for one ten years older."""
+    return RECENCY * max(0.0, 1 - (year - variant.year) / 10) if variant.year and variant.year <= year else 0.0
+
+
+def _mark_stale(section: DraftSection, year: int) -> None:
+    """Targets from a plan years older than this one: the drafter sets them anew (待完善)."""
+    from drafter.draft.model import PROVENANCE, parse_provenance
+
+    for i, line in enumerate(section.lines):
+        found = PROVENANCE.match(line)
+        if found:
+            fields = parse_provenance(found.group("body"))
+            section.lines[i] = provenance_line({**fields, "待完善": t("superior.stale_targets", year=year)})
+            return
 
 
 def _a_plans_own(variant: Variant) -> bool:

@@ -164,7 +164,9 @@ def _same_documents(store, superior: Document) -> set[int]:  # noqa: ANN001
 
 
 def _area(node: Node, run: _Run, level: int) -> DraftSection:
-    title = superior_voice(node.title, run.outline.level, run.voice)
+    from drafter.text.punctuation import normalize_punctuation
+
+    title = normalize_punctuation(superior_voice(node.title, run.outline.level, run.voice))
     if node.task is not None:
         return _task_section(node.task, title, run, level)
     section = DraftSection(title, level, kind="重点任务")
@@ -225,7 +227,10 @@ def _covers(task: SuperiorTask, title: str, texts: list[str | None]) -> bool:
 
 def _superior_paragraph(task: SuperiorTask, run: _Run, *, pending: bool, requirement_only: bool = False) -> list[str]:
     """The superior's text for the task in the local voice, checked, with its 来源 (and 待完善)."""
-    source = task.requirement if requirement_only else (task.body.strip() or task.requirement)
+    if requirement_only:  # under its heading: the body's first sentences say what it asks for
+        source = task.first_sentences or task.requirement
+    else:
+        source = task.body.strip() or task.requirement
     text = "".join(superior_voice(strip_notes(p), run.outline.level, run.voice) for p in source.split("\n") if p.strip())
     fields = {"上级文件": run.cited}
     if pending:
@@ -287,3 +292,45 @@ def _set_paths(draft: Draft, fills: list[TaskFill]) -> None:
             walk(section.children, (*path, i))
 
     walk(draft.sections, ())
+
+
+# -- for the app: a task section's superior task and its candidates, in a draft opened later -----
+def match_tasks(draft: Draft, superior: Document) -> list[tuple[tuple[int, ...], SuperiorTask]]:
+    """Each task of `superior` and the number path of the draft section taking it up: the section
+    whose heading is the task's (in the local voice), in order; tasks the drafter removed are left out."""
+    from drafter.draft.compose import draft_context
+    from drafter.text.punctuation import normalize_punctuation
+
+    outline = superior_outline(superior)
+    voice = voice_for(draft_context(draft))
+    wanted = [(normalize_punctuation(superior_voice(t.title, outline.level, voice)), t) for t in outline.tasks()]
+    found: list[tuple[tuple[int, ...], SuperiorTask]] = []
+
+    def walk(sections: list[DraftSection], path: tuple[int, ...]) -> None:
+        for i, section in enumerate(sections, start=1):
+            here = (*path, i)
+            for title, task in wanted:
+                if section.title.strip() == title and all(task is not t for _p, t in found):
+                    found.append((here, task))
+                    break
+            walk(section.children, here)
+
+    walk(draft.sections, ())
+    return found
+
+
+def section_candidates(draft: Draft, heading: str, text: str, *, store, corpus: object = None,  # noqa: ANN001
+                       limit: int = 8, exclude: Iterable[int] = ()) -> list[Candidate]:
+    """The corpus paragraphs for one section of `draft` (its heading, and the superior task's text or
+    the section's own), best first, each localised and checked: `.text` is what the draft would take,
+    None for one the rules turned down. Reads the store; run it off the UI thread."""
+    from drafter.compare.topics import store_background
+    from drafter.draft.compose import draft_context
+
+    context = draft_context(draft)
+    pool = CorpusPool(store, context, voice_for(context), background=store_background(store), exclude=exclude,
+                      corpus_facts=corpus)  # fmt: skip
+    ranked = pool.ranked(heading, text, limit)
+    for candidate in ranked:
+        pool.usable(candidate)
+    return ranked

@@ -33,6 +33,8 @@ _BELOW_WORDS = {
     "市级": ("各县（市、区）", "各县(市、区)", "各县（市）区", "各县市区", "各县区", "各区县", "各县（区）", "各区、县（市）"),
     "县级": ("各乡镇（街道）", "各乡（镇）", "各乡镇", "各镇（街道）"),
 }  # fmt: skip
+# What a national document calls the places that carry it out (各地要…, 2024年各省份至少…).
+_NATIONAL_BELOW = re.compile(r"各省（自治区、直辖市）|各省、自治区、直辖市|各省份|各地(?![区方市])")
 _SELF_UNIT = {"省级": "省", "市级": "市", "县级": "县"}
 
 
@@ -70,6 +72,8 @@ def superior_voice(text: str, superior_level: str | None, voice: Voice, superior
     if level != voice.level:
         for words in _BELOW_WORDS.get(level, ()):
             text = text.replace(words, voice.below)
+    if level == "国家级":
+        text = _NATIONAL_BELOW.sub(voice.below, text)
     own = (level, None) if level != "国家级" else ("国家级",)
     return localise_units(text, voice.local, own)
 

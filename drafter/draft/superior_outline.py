@@ -38,9 +38,13 @@ class SuperiorTask:
     @property
     def requirement(self) -> str:
         """What the task asks for: its heading and the first sentences of its body."""
-        first = "".join(_SENTENCE.findall(self.body.replace("\n", ""))[:TASK_SENTENCES]).strip()
+        first = self.first_sentences
         title = self.title.rstrip("。；; ")
         return f"{title}。{first}" if first else f"{title}。"
+
+    @property
+    def first_sentences(self) -> str:
+        return "".join(_SENTENCE.findall(self.body.replace("\n", ""))[:TASK_SENTENCES]).strip()
 
     def as_json(self) -> dict:
         return {"title": self.title, "marker": self.marker, "requirement": self.requirement, "body": self.body,

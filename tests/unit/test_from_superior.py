@@ -25,6 +25,7 @@ from drafter.export.task_table import responsible_tasks
 from drafter.library.check import check_context
 from drafter.library.placeholders import RegionContext
 from drafter.reader import read_plans
+from drafter.text.punctuation import normalize_punctuation as marks
 
 DATE = "2025-06-01"
 NUMBER = "黑政办规〔2025〕28号"
@@ -62,10 +63,10 @@ def test_every_superior_task_has_its_section_in_order_and_in_its_grouping(superi
     tasks = superior_outline(superior).tasks()
     assert len(tasks) == 25
     sections = task_sections(built.draft)
-    assert [s.title for s in sections] == [t.title for t in tasks]
+    assert [s.title for s in sections] == [marks(t.title) for t in tasks]  # its words, in GB/T 15834 marks
     areas = {s.title: [c.title for c in s.children] for s in built.draft.walk() if s.children}
     for task in tasks:  # the superior's grouping: 二、重点任务 → （一）… → 1.…
-        assert task.title in areas[task.path[-1]]
+        assert marks(task.title) in areas[marks(task.path[-1])]
     assert [s.title for s in built.draft.sections] == ["总体要求", "重点任务", "组织保障"]
     assert [c.title for c in built.draft.sections[0].children] == ["指导思想", "基本原则", "工作目标"]
     # the paths handed to the app lead to the very sections
@@ -99,7 +100,7 @@ def test_every_paragraph_keeps_its_source_and_corpus_text_leaves_no_leftover(sup
                 assert not findings, (section.title, [(f.family, f.text) for f in findings])
             else:  # the superior's own words: only what its task itself says may be outdated
                 assert source["上级文件"].endswith(f"（{NUMBER}）")
-                superior_words = next(t for t in superior_outline(superior).tasks() if t.title == section.title)
+                superior_words = next(t for t in superior_outline(superior).tasks() if marks(t.title) == section.title)
                 assert all(f.family == "提法" and f.text in superior_words.body for f in findings), findings
             source = None
     assert from_corpus >= 10  # most tasks find a city plan that implements them
@@ -125,7 +126,7 @@ def _one(title, source, text):
 
 def test_task_table_lists_the_local_units_only_with_the_lead_first(superior, built):
     rows = responsible_tasks(draft_document(built.draft))
-    assert [r.text for r in rows] == [t.title for t in superior_outline(superior).tasks()]
+    assert [r.text for r in rows] == [marks(t.title) for t in superior_outline(superior).tasks()]
     local_bodies = {f"市{forms[3]}" for forms in BODIES.values()}
     for row in rows:
         for unit in [row.lead, *row.partners]:
@@ -141,7 +142,7 @@ def test_deadlines_are_the_superiors_never_later(superior, built):
     with_deadline = [t for t in superior_outline(superior).tasks() if t.deadline]
     assert len(with_deadline) >= 4
     for task in with_deadline:
-        assert rows[task.title].deadline == task.deadline
+        assert rows[marks(task.title)].deadline == task.deadline
 
 
 def test_metadata_names_the_superior_and_the_preface_cites_it(built):
@@ -168,3 +169,27 @@ def test_the_app_gets_each_task_with_its_ranked_candidates(built):
     assert {"path", "heading", "task", "candidates", "chosen", "pending", "lead", "partners"} <= set(data["tasks"][0])
     calls = built.progress_calls
     assert [c[0] for c in calls] == list(range(25)) and {c[1] for c in calls} == {25}
+
+
+def test_a_reopened_draft_finds_its_tasks_and_their_candidates_again(superior, built, store):
+    from drafter.draft.from_superior import match_tasks, section_candidates
+
+    again = parse_draft(dumps_draft(built.draft))
+    del again.find("2.1.2").lines[:]  # the drafter emptied one task: it is still there by its heading
+    matched = match_tasks(again, superior)
+    assert [path for path, _task in matched] == [fill.path for fill in built.tasks]
+    path, task = matched[17]  # 推进家庭医生签约服务
+    candidates = section_candidates(again, task.title, task.requirement, store=store, limit=4)
+    assert candidates and candidates[0].closeness >= candidates[-1].closeness - 0.2
+    usable = [c for c in candidates if c.text]
+    assert usable and all("聊城" not in c.text for c in usable)  # localised for 大庆市
+
+
+def test_a_county_takes_the_units_and_voice_of_a_county(superior, store):
+    county = build_from_superior(superior, "肇州县", "黑龙江省", date=DATE, store=store)
+    rows = responsible_tasks(draft_document(county.draft))
+    units = {u for r in rows for u in [r.lead, *r.partners]}
+    assert "县卫生健康局" in units and not any(u.startswith("市") for u in units)
+    words = [line for s in task_sections(county.draft) for line in _paragraphs_from(s, "上级文件")]
+    assert any("全县" in line for line in words) and not any("全省" in line for line in words)
+    assert county.draft.meta["addressee"].startswith("各乡镇")
