@@ -39,9 +39,10 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
                    help="a superior document: 《关于…的意见》（国办发〔2015〕38号） (repeatable)")
     p.add_argument("--pick", action="append", default=[], metavar="KIND=ID", help="choose a variant")
     p.add_argument("--from", dest="from_superior", metavar="SUPERIOR",
-                   help="draw the plan up task by task from this superior document (a file, or a corpus id or name)")
+                   help="draw the plan up task by task from this superior document (file, corpus id or name)")
     p.add_argument("--doc", type=int, help="with --from: which document of a file holding several (1-based)")
-    p.add_argument("--json", action="store_true", help="with --from: each task's superior text and ranked candidates")
+    p.add_argument("--json", action="store_true",
+                   help="with --from: each task's superior text and ranked candidates")
     p.add_argument("-o", "--output", required=True, help="the draft file to write")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_new)
@@ -261,7 +262,8 @@ def cmd_new_from(args, out: Path) -> int:  # noqa: ANN001
     try:
         superior, corpus_id = load_superior(args.from_superior, store, args.doc)
         if not superior_outline(superior).tasks():
-            raise DrafterError(t("superior.no_tasks", title=superior.plan_title or superior.title or args.from_superior))
+            title = superior.plan_title or superior.title or args.from_superior
+            raise DrafterError(t("superior.no_tasks", title=title))
         progress = None if args.json or not sys.stderr.isatty() else _progress
         built = build_from_superior(superior, args.region, args.province, store=store, title=args.title,
                                     issuer=args.issuer, date=args.date, progress=progress,
@@ -293,8 +295,9 @@ def _report_from(built, out: Path, superior) -> None:  # noqa: ANN001
     from drafter.messages import t
 
     fills = built.tasks
-    print(t("superior.done", path=out, superior=superior.plan_title or superior.title or "", region=built.draft.meta["region"],
-            tasks=len(fills), chars=len(plain_text(built.draft)), seconds=built.seconds))  # fmt: skip
-    print(t("superior.filled", filled=sum(1 for f in fills if f.chosen), restated=sum(f.restated for f in fills),
-            pending=sum(f.pending for f in fills)))  # fmt: skip
+    print(t("superior.done", path=out, superior=superior.plan_title or superior.title or "",
+            region=built.draft.meta["region"], tasks=len(fills), chars=len(plain_text(built.draft)),
+            seconds=built.seconds))  # fmt: skip
+    print(t("superior.filled", filled=sum(1 for f in fills if f.chosen),
+            restated=sum(f.restated for f in fills), pending=sum(f.pending for f in fills)))  # fmt: skip
     print_todo(todo(built.draft))  # the parts still to fill, and the 待完善 sections

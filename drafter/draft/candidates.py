@@ -71,7 +71,8 @@ class Candidate:
 
     def as_json(self) -> dict:
         return {"text": self.text, "original": self.original, "heading": self.heading, "doc_id": self.doc_id,
-                "source": dict(self.source), "closeness": round(self.closeness, 4), "recall": round(self.recall, 4),
+                "source": dict(self.source), "closeness": round(self.closeness, 4),
+                "recall": round(self.recall, 4),
                 "score": round(self.score, 4), "heading_closeness": round(self.heading_closeness, 4),
                 "shared_terms": list(self.shared_terms),
                 "good_enough": self.good_enough, "dropped": self.dropped}  # fmt: skip

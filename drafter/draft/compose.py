@@ -170,4 +170,4 @@ def new_draft_from(superior, region: str, province: str | None = None, **options
     return draft_from_superior(superior, region, province, **options)
 
 
-__all__ = ["new_draft", "new_draft_from", "add_variant", "render_draft", "draft_context", "pick_variants"]
+__all__ = ["add_variant", "draft_context", "new_draft", "new_draft_from", "pick_variants", "render_draft"]

@@ -29,7 +29,8 @@ STALE_YEARS = 5
 def opening_sections(outline: SuperiorOutline, library: Library, context, voice: Voice,  # noqa: ANN001
                      cited: str, corpus: object = None) -> list[DraftSection]:
     """一、指导思想 二、基本原则 三、工作目标, or 一、总体要求 holding them when the superior has one."""
-    parts = [p for kind in OPENING_KINDS if (p := _part(kind, outline, library, context, voice, cited, corpus))]
+    found = [_part(kind, outline, library, context, voice, cited, corpus) for kind in OPENING_KINDS]
+    parts = [p for p in found if p is not None]
     if not outline.umbrella:
         return parts
     umbrella = DraftSection("总体要求", 1, kind="总体要求")
@@ -37,8 +38,8 @@ def opening_sections(outline: SuperiorOutline, library: Library, context, voice:
     return [umbrella]
 
 
-def closing_section(outline: SuperiorOutline, library: Library, context, corpus: object = None,  # noqa: ANN001
-                    ) -> DraftSection | None:
+def closing_section(outline: SuperiorOutline, library: Library, context,  # noqa: ANN001
+                    corpus: object = None) -> DraftSection | None:
     query = outline.closing_text or "加强组织领导 强化督导考核 宣传引导"
     section = _from_library(CLOSING, library, context, query, corpus)
     if section is not None:
@@ -58,11 +59,13 @@ def _part(kind: str, outline: SuperiorOutline, library: Library, context, voice:
     return section
 
 
-def _from_library(kind: str, library: Library, context, query: str, corpus: object) -> DraftSection | None:  # noqa: ANN001
+def _from_library(kind: str, library: Library, context, query: str,  # noqa: ANN001
+                  corpus: object) -> DraftSection | None:
     from drafter.library.check import usable
     from drafter.library.render import render_variant
 
-    shortlist = [v for v in library.ranked(kind, context.province, context.year) if _a_plans_own(v)][:SHORTLIST]
+    ranked = [v for v in library.ranked(kind, context.province, context.year) if _a_plans_own(v)]
+    shortlist = ranked[:SHORTLIST]
     order = {v.id: i for i, v in enumerate(shortlist)}
     by_topic = sorted(shortlist, key=lambda v: (-_closeness(v, query) - _recency(v, context.year), order[v.id]))
     for variant in by_topic:
@@ -76,7 +79,9 @@ def _from_library(kind: str, library: Library, context, query: str, corpus: obje
 
 def _recency(variant: Variant, year: int) -> float:
     """Up to `RECENCY` for a variant of the plan's own year, nothing for one ten years older."""
-    return RECENCY * max(0.0, 1 - (year - variant.year) / 10) if variant.year and variant.year <= year else 0.0
+    if not variant.year or variant.year > year:
+        return 0.0
+    return RECENCY * max(0.0, 1 - (year - variant.year) / 10)
 
 
 def _mark_stale(section: DraftSection, year: int) -> None:

@@ -87,8 +87,8 @@ class _Run:
     done: int = 0
 
 
-def draft_from_superior(superior: Document, region: str, province: str | None = None, *,
-                        store, progress: Progress | None = None, **options) -> Draft:  # noqa: ANN001
+def draft_from_superior(superior: Document, region: str, province: str | None = None, *, store,  # noqa: ANN001
+                        progress: Progress | None = None, **options) -> Draft:
     """The draft for `region` that takes up `superior` task by task (see `build_from_superior`)."""
     return build_from_superior(superior, region, province, store=store, progress=progress, **options).draft
 
@@ -114,7 +114,8 @@ def build_from_superior(superior: Document, region: str, province: str | None = 
     voice = voice_for(context)
     cited = _cited(superior)
     skip = set(exclude) | _same_documents(store, superior)
-    pool = CorpusPool(store, context, voice, background=store_background(store), exclude=skip, corpus_facts=corpus)
+    pool = CorpusPool(store, context, voice, background=store_background(store), exclude=skip,
+                      corpus_facts=corpus)  # fmt: skip
     run = _Run(outline, pool, voice, context, cited, corpus, progress)
     library = library or Library.load()
     draft.sections = opening_sections(outline, library, context, voice, cited, corpus)
@@ -156,11 +157,12 @@ def _cited(superior: Document) -> str:
 
 def _same_documents(store, superior: Document) -> set[int]:  # noqa: ANN001
     """The corpus's copies of the superior document: never a source for its own implementation."""
-    same = set()
-    for s in store.list_documents():
-        if superior.doc_number and s.doc_number == superior.doc_number or superior.plan_title and s.plan_title == superior.plan_title and s.region == superior.region:
-            same.add(s.id)
-    return same
+    def same(s) -> bool:  # noqa: ANN001 - a DocSummary
+        if superior.doc_number and s.doc_number == superior.doc_number:
+            return True
+        return bool(superior.plan_title) and (s.plan_title, s.region) == (superior.plan_title, superior.region)
+
+    return {s.id for s in store.list_documents() if same(s)}
 
 
 def _area(node: Node, run: _Run, level: int) -> DraftSection:
@@ -193,6 +195,8 @@ def _task_section(task: SuperiorTask, title: str, run: _Run, level: int) -> Draf
         lines += [provenance_line(candidate.provenance()), candidate.text]
     _responsibilities(fill, run)
     lines[-1] = _with_note(lines[-2], lines[-1], fill, run)
+    if fill.units_from != "superior":  # the drafter checks units the superior did not name
+        lines[-2] = _annotated(lines[-2], {"责任单位": t(f"superior.units_{fill.units_from}")})
     run.fills.append(fill)
     run.done += 1
     return DraftSection(title, level, lines=lines, kind="重点任务")
@@ -225,13 +229,15 @@ def _covers(task: SuperiorTask, title: str, texts: list[str | None]) -> bool:
     return term_recall(query, target) >= COVERED + COVER_MARGIN
 
 
-def _superior_paragraph(task: SuperiorTask, run: _Run, *, pending: bool, requirement_only: bool = False) -> list[str]:
+def _superior_paragraph(task: SuperiorTask, run: _Run, *, pending: bool,
+                        requirement_only: bool = False) -> list[str]:  # fmt: skip
     """The superior's text for the task in the local voice, checked, with its 来源 (and 待完善)."""
     if requirement_only:  # under its heading: the body's first sentences say what it asks for
         source = task.first_sentences or task.requirement
     else:
         source = task.body.strip() or task.requirement
-    text = "".join(superior_voice(strip_notes(p), run.outline.level, run.voice) for p in source.split("\n") if p.strip())
+    lines = [p for p in source.split("\n") if p.strip()]
+    text = "".join(superior_voice(strip_notes(p), run.outline.level, run.voice) for p in lines)
     fields = {"上级文件": run.cited}
     if pending:
         fields[PENDING] = t("superior.pending_task")
@@ -278,6 +284,11 @@ def _with_note(provenance: str, paragraph: str, fill: TaskFill, run: _Run) -> st
     return paragraph + note
 
 
+def _annotated(provenance: str, more: dict[str, str]) -> str:
+    found = PROVENANCE.match(provenance)
+    return provenance_line({**(parse_provenance(found.group("body")) if found else {}), **more})
+
+
 def _set_paths(draft: Draft, fills: list[TaskFill]) -> None:
     """Each fill's number path, found by walking the draft in order (fills were made in that order)."""
     pending = iter(fills)
@@ -303,7 +314,8 @@ def match_tasks(draft: Draft, superior: Document) -> list[tuple[tuple[int, ...],
 
     outline = superior_outline(superior)
     voice = voice_for(draft_context(draft))
-    wanted = [(normalize_punctuation(superior_voice(t.title, outline.level, voice)), t) for t in outline.tasks()]
+    local = [normalize_punctuation(superior_voice(t.title, outline.level, voice)) for t in outline.tasks()]
+    wanted = list(zip(local, outline.tasks(), strict=True))
     found: list[tuple[tuple[int, ...], SuperiorTask]] = []
 
     def walk(sections: list[DraftSection], path: tuple[int, ...]) -> None:

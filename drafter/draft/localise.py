@@ -62,7 +62,8 @@ def voice_for(context) -> Voice:  # noqa: ANN001 - a RegionContext
     return Voice(level, str(values["本级"]), str(values["区县"]))
 
 
-def superior_voice(text: str, superior_level: str | None, voice: Voice, superior_unit: str | None = None) -> str:
+def superior_voice(text: str, superior_level: str | None, voice: Voice,
+                   superior_unit: str | None = None) -> str:  # fmt: skip
     """The superior's sentence as the draft would say it: its scope words (`全省`), the units below
     it and its own units renamed for the draft's level."""
     level = superior_level or "省级"
@@ -100,8 +101,10 @@ def without_own_things(text: str, names: set[str]) -> str:
         return text
     alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     institution = re.compile(f"(?:{alternatives})[\u4e00-\u9fff]{{0,10}}?{_INSTITUTIONS}")
-    kept = [s for s in sentences(text)
-            if not institution.search(s) and not any(any(n in m.group() for n in names) for m in _TITLE.finditer(s))]
+    def own_document(sentence: str) -> bool:
+        return any(any(n in m.group() for n in names) for m in _TITLE.finditer(sentence))
+
+    kept = [s for s in sentences(text) if not institution.search(s) and not own_document(s)]
     return "".join(kept)
 
 

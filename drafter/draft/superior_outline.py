@@ -47,8 +47,8 @@ class SuperiorTask:
         return "".join(_SENTENCE.findall(self.body.replace("\n", ""))[:TASK_SENTENCES]).strip()
 
     def as_json(self) -> dict:
-        return {"title": self.title, "marker": self.marker, "requirement": self.requirement, "body": self.body,
-                "lead": self.lead, "partners": list(self.partners), "deadline": self.deadline,
+        return {"title": self.title, "marker": self.marker, "requirement": self.requirement,
+                "body": self.body, "lead": self.lead, "partners": list(self.partners), "deadline": self.deadline,
                 "path": list(self.path)}  # fmt: skip
 
 
@@ -116,7 +116,9 @@ def superior_outline(doc: Document) -> SuperiorOutline:
 def _kind(section: Section) -> str | None:
     from drafter.corpus.kinds import title_kind
 
-    return section.kind if section.kind and section.kind != "其他" else title_kind(section.title) or section.kind
+    if section.kind and section.kind != "其他":
+        return section.kind
+    return title_kind(section.title) or section.kind
 
 
 def _task_areas(sections: list[Section]) -> list[int]:
@@ -160,7 +162,8 @@ def _task(section: Section, path: list[str]) -> SuperiorTask:
     return task
 
 
-def load_superior(spec: str, store=None, doc: int | None = None) -> tuple[Document, int | None]:  # noqa: ANN001
+def load_superior(spec: str, store=None,  # noqa: ANN001 - a corpus store
+                  doc: int | None = None) -> tuple[Document, int | None]:
     """The superior document `spec` names — a file (a plan file or a draft), or a corpus document by
     id or name — and its corpus id (None for a file). A file holding several documents gives the one
     with the most tasks unless `doc` (1-based) picks one."""

@@ -178,7 +178,7 @@ def test_a_reopened_draft_finds_its_tasks_and_their_candidates_again(superior, b
     del again.find("2.1.2").lines[:]  # the drafter emptied one task: it is still there by its heading
     matched = match_tasks(again, superior)
     assert [path for path, _task in matched] == [fill.path for fill in built.tasks]
-    path, task = matched[17]  # 推进家庭医生签约服务
+    _path, task = matched[17]  # 推进家庭医生签约服务
     candidates = section_candidates(again, task.title, task.requirement, store=store, limit=4)
     assert candidates and candidates[0].closeness >= candidates[-1].closeness - 0.2
     usable = [c for c in candidates if c.text]
