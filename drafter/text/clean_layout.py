@@ -22,7 +22,6 @@ BULLET_RE = re.compile(rf"^{_SPACE}*(?:[•·●▪■◆◇►▶‧∙・◦][
 EDGE_SPACE_RE = re.compile(rf"^{_SPACE}+|{_SPACE}+$", re.MULTILINE)
 INNER_SPACE_RE = re.compile(rf"{_SPACE}+")
 BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n)+")
-OUTER_BLANK_RE = re.compile(r"\A\n+|\n+\Z")
 
 
 def normalise_line_breaks(text: str) -> list[Edit]:
@@ -65,5 +64,11 @@ def collapse_blank_lines(text: str) -> list[Edit]:
 
 
 def trim_text(text: str) -> list[Edit]:
-    """No blank lines at the start or the end."""
-    return regex_edits(OUTER_BLANK_RE, text, "")
+    """No blank lines at the start or the end (found with strip: a regex `\\n+\\Z` is tried at
+    every line break of the text)."""
+    head = len(text) - len(text.lstrip("\n"))
+    tail = len(text.rstrip("\n"))
+    edits = [Edit(0, head)] if head else []
+    if head < tail < len(text):
+        edits.append(Edit(tail, len(text)))
+    return edits
