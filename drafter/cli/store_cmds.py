@@ -257,7 +257,7 @@ def print_list(docs: list[DocSummary], total: int | None = None, filtered: bool 
         return
     from rich.cells import cell_len
 
-    from drafter.corpus.doctype import region_label, type_label
+    from drafter.corpus.labels import region_label, type_label
 
     types = {d.id: type_label(d.doc_type, d.is_template) for d in docs}
     places = {d.id: region_label(d.region, d.region_note) for d in docs}
@@ -274,7 +274,7 @@ def print_list(docs: list[DocSummary], total: int | None = None, filtered: bool 
 
 
 def print_document(summary: DocSummary, document: Document) -> None:
-    from drafter.corpus.doctype import region_label, type_label
+    from drafter.corpus.labels import region_label, type_label
 
     print(f"# {document.title or document.plan_title or '(untitled)'}  (id {summary.id})")
     facts = {
