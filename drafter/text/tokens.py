@@ -75,7 +75,7 @@ def search_terms(text: str) -> list[str]:
 # The segmenter cuts runs of Han characters, letters, digits and `+#&._%-` on their own, so turning
 # every other character into a space changes no word, and leaves only words to join.
 _NOT_WORD = re.compile(r"[^\w\n+#&.%\-]+")
-_SYMBOLS_ONLY = re.compile(r"(?<!\S)[+#&.%\-_]+(?!\S)")
+_SYMBOLS_ONLY = re.compile(r"(?=[+#&.%\-_])(?<!\S)[+#&.%\-_]+(?!\S)")  # lookahead first: fails fast
 
 
 def index_words(paragraphs: list[str]) -> list[str]:
