@@ -160,6 +160,7 @@ def rank_figures(db: Path, drafts: int, exhaustive: bool, release_sample: int) -
                 full = rank_against_corpus(doc, store, exhaustive=True)
                 out.setdefault("exhaustive", []).append((time.perf_counter() - start) * 1000)
                 out["agree"] += [p.id for p in ranked.plans] == [p.id for p in full.plans]
+                _missed(out, ranked, full)
         if release_sample:
             ids = [d.id for d in store.list_documents(limit=release_sample)]
             sample = [store.get_document(i) for i in ids]
@@ -170,6 +171,17 @@ def rank_figures(db: Path, drafts: int, exhaustive: bool, release_sample: int) -
             out["release_ms_per_plan"] = per_plan
             out["release_projected_s"] = per_plan * store.count_documents() / 1000
     return out
+
+
+def _missed(out: dict, ranked, full) -> None:  # noqa: ANN001 - two Rankings
+    """How many of the exhaustive top-10 the shortlist's top-10 holds, and the best similarity of
+    a plan it missed (a relative of the draft, or a background plan that shares only boilerplate?)."""
+    mine = {p.id for p in ranked.plans}
+    missed = [p.similarity for p in full.plans if p.id not in mine]
+    out["found"] = out.get("found", 0) + len(full.plans) - len(missed)
+    out["wanted"] = out.get("wanted", 0) + len(full.plans)
+    out["best_missed"] = max([out.get("best_missed", 0.0), *missed])
+    out["tenth"] = out.get("tenth", []) + [full.plans[-1].similarity] if full.plans else out.get("tenth", [])
 
 
 # -- list -----------------------------------------------------------------------------------------
@@ -238,7 +250,9 @@ def report(label: str, facts: dict, size: dict, search: dict, rank: dict, listin
         rows.append(f"| whole process: `drafter {name.replace('drafter ', '')}` | {med(values):.0f} | {R.p95(values):.0f} |")
     rows.append("")
     if "exhaustive" in rank:
-        rows.append(f"rank top-10 equal to the exhaustive comparison's: {rank['agree']}/{len(rank['exhaustive'])} drafts")
+        rows.append(f"rank top-10 equal to the exhaustive comparison's: {rank['agree']}/{len(rank['exhaustive'])} drafts; "
+                    f"{rank['found']}/{rank['wanted']} of its plans found; the best plan missed has similarity "
+                    f"{rank['best_missed']:.3f} (the exhaustive 10th: {min(rank['tenth']):.3f}–{max(rank['tenth']):.3f})")  # fmt: skip
     if "release_ms_per_plan" in rank:
         rows.append(f"rank the release's way (compare_documents per plan): {rank['release_ms_per_plan']:.1f} ms a plan "
                     f"→ {rank['release_projected_s']:.0f} s for this corpus (projected)")  # fmt: skip
