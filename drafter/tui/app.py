@@ -2,44 +2,56 @@
 
 First paint must not wait for anything slow: jieba's dictionary and the store (whose first run ingests
 the bundled corpus) load in thread workers that post messages back; a status line shows progress.
+Every word on screen comes from the message catalogue (`drafter.messages`, areas `tui` and
+`tui_help`), Chinese unless the settings say English.
 """
 
 from __future__ import annotations
 
+import copy
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
+from drafter.messages import set_language, t
 from drafter.paths import locations
-from drafter.tui import services
+from drafter.tui import recent, services
+from drafter.tui.bindings import key, translate_bindings, word
 from drafter.tui.commands import DrafterCommands
+from drafter.tui.comparison_state import ComparisonState
 from drafter.tui.corpus_loader import CorpusEntry, CorpusState, load_corpus
 from drafter.tui.dialogs.confirm_dialog import ConfirmDialog
 from drafter.tui.dialogs.help_dialog import HelpDialog
 from drafter.tui.dialogs.reference_picker import ReferencePicker
 from drafter.tui.draft_actions import DraftActions
 from drafter.tui.draft_session import DraftSession
+from drafter.tui.file_actions import FileActions
 from drafter.tui.keymap import read_keymap
 from drafter.tui.screens.compare_screen import CompareScreen
 from drafter.tui.screens.compose_screen import ComposeScreen
 from drafter.tui.screens.corpus_screen import CorpusScreen
 from drafter.tui.screens.export_screen import ExportScreen
 from drafter.tui.screens.search_screen import SearchScreen
+from drafter.tui.settings import Settings, read_settings, write_settings
 
 AUTOSAVE_SECONDS = 3.0
+SCREEN_NAMES = {"corpus": "tui.screen_corpus", "compose": "tui.screen_compose", "search": "tui.screen_search",
+                "compare": "tui.screen_compare", "export": "tui.screen_export"}
 
 
-class DrafterApp(DraftActions, App[None]):
+class DrafterApp(DraftActions, FileActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "drafter"
-    SUB_TITLE = "实施方案起草"
-    COMMANDS = App.COMMANDS | {DrafterCommands}
+    COMMANDS = {DrafterCommands}  # no English system commands: ours cover quit, help and keys
     MODES = {
         "corpus": CorpusScreen,
         "compose": ComposeScreen,
@@ -47,23 +59,28 @@ class DrafterApp(DraftActions, App[None]):
         "compare": CompareScreen,
         "export": ExportScreen,
     }
+    # priority: these keys work wherever the focus is, the section editor included (whose own F6/F7
+    # select text and Ctrl+E moves to the line end), and they stay in the footer there
     BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help"),
-        Binding("f2", "switch_mode('corpus')", "Corpus", id="mode.corpus", tooltip="the corpus documents"),
-        Binding("f3", "switch_mode('compose')", "Compose", id="mode.compose", tooltip="edit the draft"),
-        Binding("f4", "switch_mode('search')", "Search", id="mode.search", tooltip="full-text search"),
-        Binding("f5", "switch_mode('compare')", "Compare", id="mode.compare", tooltip="diff with a plan"),
-        Binding("f6", "switch_mode('export')", "Export", id="mode.export", tooltip=".docx, redline, HTML"),
-        Binding("ctrl+n", "new_draft", "New", id="draft.new", show=False),
-        Binding("ctrl+s", "save_draft", "Save", id="draft.save", priority=True),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        key("f1", "help", "key_help", "app.help", priority=True),
+        key("f2", "switch_mode('corpus')", "key_corpus", "mode.corpus", tip="tip_corpus", priority=True),
+        key("f3", "switch_mode('compose')", "key_compose", "mode.compose", tip="tip_compose", priority=True),
+        key("f4", "switch_mode('search')", "key_search", "mode.search", tip="tip_search", priority=True),
+        key("f5", "switch_mode('compare')", "key_compare", "mode.compare", tip="tip_compare", priority=True),
+        key("f6", "switch_mode('export')", "key_export", "mode.export", tip="tip_export", priority=True),
+        key("ctrl+n", "new_draft", "key_new", "draft.new", show=False, priority=True),
+        key("ctrl+o", "open_draft", "key_open", "draft.open", priority=True),
+        key("ctrl+s", "save_draft", "key_save", "draft.save", priority=True),
+        key("f12", "save_as", "key_save_as", "draft.save-as", show=False, priority=True),
+        key("ctrl+q", "quit", "key_quit", "app.quit", priority=True),
     ]
 
     corpus: reactive[CorpusState | None] = reactive(None, always_update=True)
-    status_text: reactive[str] = reactive("starting…")
+    status_text: reactive[str] = reactive("")
     busy: reactive[bool] = reactive(True)
     jieba_ready: reactive[bool] = reactive(False)
     draft_version: reactive[int] = reactive(0)
+    comparison_version: reactive[int] = reactive(0)
 
     @dataclass
     class CorpusProgress(Message):
@@ -78,43 +95,60 @@ class DrafterApp(DraftActions, App[None]):
         pass
 
     @dataclass
+    class Compared(Message):
+        comparison: Any
+        request: int
+        edits: int  # the draft state it was made from
+
+    @dataclass
     class ExportDone(Message):
         kind: str
         path: Path | None
         error: str | None = None
 
     def __init__(self, draft: str | None = None, db: str | None = None, export_dir: Path | None = None,
-                 autosave_seconds: float = AUTOSAVE_SECONDS) -> None:
-        super().__init__()
-        self.draft_path = Path(draft) if draft else None
-        self.db = db
+                 autosave_seconds: float = AUTOSAVE_SECONDS, reopen_last: bool = False) -> None:
         self.locations = locations(db)
+        self.settings, self.settings_problem = read_settings(self.locations.config_dir)
+        if not os.environ.get("DRAFTER_LANG"):  # DRAFTER_LANG, set for one run, beats the setting
+            set_language(self.settings.language)
+        super().__init__()
+        translate_bindings(self)
+        self.status_text = t("tui.starting")
+        self.sub_title = t("tui.subtitle")
+        self.draft_path = Path(draft).expanduser() if draft else None
+        self.db = db
         self.session = DraftSession(self.locations.autosave_dir)
         self.export_dir = export_dir or (self.draft_path.parent if self.draft_path else Path.cwd())
         self.autosave_seconds = autosave_seconds
+        self.reopen_last = reopen_last and self.draft_path is None
         self.user_keymap: dict[str, str] = {}
+        self.compared = ComparisonState()
+        self.edits = 0  # every change to the draft counts one: a comparison knows which state it saw
+        self.written: set[Path] = set()  # files this session wrote: exporting again needs no question
+        self._after_compare: dict[int, Callable[[], None]] = {}
 
     def on_mount(self) -> None:
         keymap, problem = read_keymap(self.locations.keymap_path)
         self.user_keymap = keymap
         if keymap:
             self.set_keymap(keymap)
-        if problem:
-            self.notify(problem, severity="warning")
+        for trouble in (problem, self.settings_problem):
+            if trouble:
+                self.notify(t("tui.file_ignored", problem=trouble), severity="warning")
         self.switch_mode("compose" if self.draft_path else "corpus")
         self.load_corpus()
         self.warm_up_jieba()
         self.set_interval(self.autosave_seconds, self.autosave)
         self.call_after_refresh(self.open_or_recover)
 
-    # ── the draft at start, autosave, exit ─────────────────────────────────────────────────────
+    # ── the draft at start, autosave ───────────────────────────────────────────────────────────
     def open_or_recover(self) -> None:
         info = self.session.recoverable()
         if info is None:
-            self._open_given_draft()
+            self._open_at_start()
             return
-        where = info.get("path") or "a draft never saved to a file"
-        question = f"drafter found unsaved text from the last session ({where}). Recover it?"
+        where = info.get("path") or t("tui.never_saved")
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -123,61 +157,126 @@ class DrafterApp(DraftActions, App[None]):
                 self.switch_mode("compose")
             else:
                 kept = self.session.set_aside()
-                self.notify(f"kept the unsaved text as {kept}")
-                self._open_given_draft()
+                self.notify(t("tui.set_aside_done", path=services.shown_path(kept)))
+                self._open_at_start()
 
-        self.push_screen(ConfirmDialog(question, yes="Recover", no="Set aside"), answer)
+        question = t("tui.recover_question", where=where)
+        self.push_screen(ConfirmDialog(question, yes=t("tui.recover"), no=t("tui.set_aside"), safe_yes=True),
+                         answer)
 
-    def _open_given_draft(self) -> None:
-        if self.draft_path is None:
+    def _open_at_start(self) -> None:
+        if self.draft_path is not None:
+            self.open_file(self.draft_path)
             return
-        try:
-            self.session.open(self.draft_path)
-        except Exception as err:  # noqa: BLE001 - a broken draft file: say so, keep the app open
-            self.notify(str(err), severity="error", timeout=15)
-            return
-        self.draft_version += 1
+        last = recent.last_draft(self.locations.config_dir) if self.reopen_last else None
+        if last is not None and self.open_file(last, quiet=True):
+            self.status_text = t("tui.reopened", path=services.shown_path(last))
+
+    def mark_dirty(self) -> None:
+        self.edits += 1
+        super().mark_dirty()
+
+    def draft_changed(self) -> None:
+        self.edits += 1
+        super().draft_changed()
 
     def autosave(self) -> None:
         try:
             if self.session.autosave():
-                self.status_text = f"autosaved {self.draft_label()}"
+                key_name = "tui.autosaved_file" if self.session.path else "tui.autosaved_no_file"
+                self.status_text = t(key_name, name=self.draft_label())
         except Exception as err:  # noqa: BLE001 - a failing autosave must be seen, not crash the app
-            self.notify(f"autosave failed: {err}", severity="error")
+            self.notify(t("tui.autosave_failed", why=err), severity="error")
 
-    async def action_quit(self) -> None:
-        try:
-            self.session.close()
-        except Exception as err:  # noqa: BLE001
-            self.notify(f"could not save on exit: {err}", severity="error")
-            self.session.autosave()
-            return
-        self.exit()
-
-    # ── screens, help, reference ───────────────────────────────────────────────────────────────
+    # ── help, palette, settings ────────────────────────────────────────────────────────────────
     def action_help(self) -> None:
         """Every binding of the app and of each screen, with the id a keymap.toml rebinds."""
-        groups = [("app", self.BINDINGS)] + [(mode, screen.BINDINGS) for mode, screen in self.MODES.items()]
-        lines = []
+        groups = [(t("tui.help_group_app"), self.BINDINGS)]
+        groups += [(t(SCREEN_NAMES[mode]), screen.BINDINGS) for mode, screen in self.MODES.items()]
+        rows = []
         for name, bindings in groups:
-            ours = [b for b in bindings if isinstance(b, Binding) and b.id]
-            if ours:
-                lines.append(f"── {name}")
-                lines.extend(f"  {self.user_keymap.get(b.id, b.key):<12} {b.description:<14} {b.id}" for b in ours)
-        self.push_screen(HelpDialog(lines, str(self.locations.keymap_path)))
+            ours = [(self.user_keymap.get(b.id, b.key), word(b.description), b.id) for b in bindings if b.id]
+            rows.append((name, [(self.key_label(keys), does, bid) for keys, does, bid in ours]))
+        self.push_screen(HelpDialog(rows, services.shown_path(self.locations.keymap_path)))
 
-    def action_choose_reference(self) -> None:
+    def key_label(self, keys: str) -> str:
+        """`ctrl+s,f12` → `Ctrl+S / F12`: keys as Help and the palette write them."""
+        def one(name: str) -> str:
+            return "+".join(part.upper() if len(part) == 1 or part[0] == "f" else part.capitalize()
+                            for part in name.strip().split("+"))
+
+        return " / ".join(one(k) for k in keys.split(","))
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("tui.palette_placeholder"), id="--command-palette"))
+
+    def action_ingest(self) -> None:
+        self.switch_mode("corpus")
+        self.call_after_refresh(lambda: self.mode_screen("corpus").action_ingest())
+
+    def action_set_language(self, language: str) -> None:
+        self.settings.language = language
+        try:
+            write_settings(self.locations.config_dir, self.settings)
+        except OSError as err:
+            self.notify(t("tui.settings_failed", why=err), severity="error")
+            return
+        self.notify(t("tui.language_next_start"))
+
+    # ── reference and comparison (the one place the app computes a Comparison) ─────────────────
+    def action_choose_reference(self, stay: bool = False, then: Callable[[], None] | None = None) -> None:
+        """Pick the plan to compare with; Compare shows the result unless `stay` (Export) or `then`."""
         entries = self.corpus.entries if self.corpus and self.corpus.from_store else []
         if not entries:
-            self.notify("the corpus store is not loaded yet", severity="warning")
+            self.notify(t("tui.store_not_loaded"), severity="warning")
             return
 
         def chosen(entry: CorpusEntry | None) -> None:
             if entry is not None:
-                self.switch_mode("compare")
-                self.call_after_refresh(lambda: self.mode_screen("compare").compare_with(entry))
+                if then is None and not stay:
+                    self.switch_mode("compare")
+                self.compare_with(entry, then)
 
         self.push_screen(ReferencePicker(entries), chosen)
+
+    def compare_with(self, entry: CorpusEntry | None = None, then: Callable[[], None] | None = None) -> bool:
+        """Compare the draft as it is now with `entry` (default: the current reference) in a worker."""
+        state = self.compared
+        state.reference = entry or state.reference
+        if self.draft is None or state.reference is None:
+            return False
+        state.request += 1
+        if then is not None:
+            self._after_compare[state.request] = then
+        self.status_text = t("tui.comparing", reference=state.reference_label())
+        # snapshot the draft on the UI thread (typing goes on meanwhile), diff it in a worker
+        self.run_compare(copy.deepcopy(self.draft), state.reference, state.granularity, state.request, self.edits)
+        return True
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
+    def run_compare(self, draft: Any, reference: CorpusEntry, granularity: str, request: int, edits: int) -> None:
+        try:
+            comparison = services.compare(self.db, draft, reference, granularity)
+        except Exception as err:  # noqa: BLE001 - shown, the app goes on
+            self.call_from_thread(self._compare_failed, err)
+            return
+        self.post_message(self.Compared(comparison, request, edits))
+
+    def _compare_failed(self, err: Exception) -> None:
+        self.status_text = t("tui.compare_failed", why=err)
+        self.notify(self.status_text, severity="error", timeout=10)
+
+    def on_drafter_app_compared(self, message: Compared) -> None:
+        state = self.compared
+        if message.request != state.request:
+            return
+        state.comparison = message.comparison
+        state.edits_at = message.edits
+        self.comparison_version += 1
+        then = self._after_compare.pop(message.request, None)
+        if then is not None:
+            then()
 
     # ── background work ────────────────────────────────────────────────────────────────────────
     @work(thread=True, exclusive=True, exit_on_error=False, group="corpus")
@@ -200,12 +299,12 @@ class DrafterApp(DraftActions, App[None]):
         try:
             draft = services.new_draft(values)
         except Exception as err:  # noqa: BLE001 - e.g. an unknown region without a province
-            self.call_from_thread(self.notify, f"new draft: {err}", severity="error", timeout=10)
+            self.call_from_thread(self.notify, t("tui.new_failed", why=err), severity="error", timeout=10)
             return
         self.call_from_thread(self.adopt_new_draft, draft)
 
     @work(thread=True, exit_on_error=False, group="export")
-    def run_export(self, kind: str, draft, out_dir: Path, stem: str, comparison,  # noqa: ANN001
+    def run_export(self, kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any,
                    hide_unimportant: bool = False) -> None:
         try:
             path = services.export(kind, draft, out_dir, stem, comparison, hide_unimportant)
@@ -215,19 +314,23 @@ class DrafterApp(DraftActions, App[None]):
         self.post_message(self.ExportDone(kind, path))
 
     def on_drafter_app_export_done(self, message: ExportDone) -> None:
+        if message.path:
+            result = t("tui.export_wrote", path=services.shown_path(message.path))
+        else:
+            result = t("tui.export_failed", why=message.error)
         screen = self.mode_screen("export")
-        result = f"wrote {services.shown_path(message.path)}" if message.path else f"failed: {message.error}"
         if screen is not None:
             screen.record(message.kind, result)
+        self.status_text = result
         self.notify(result, severity="information" if message.path else "error")
 
     def on_drafter_app_corpus_progress(self, message: CorpusProgress) -> None:
         percent = f" {message.fraction:.0%}" if message.fraction is not None else ""
-        self.status_text = f"loading corpus: {message.text}{percent}"
+        self.status_text = t("tui.corpus_loading", what=message.text, percent=percent)
 
     def on_drafter_app_corpus_loaded(self, message: CorpusLoaded) -> None:
         self.corpus = message.state
-        self.status_text = f"corpus: {len(message.state.entries)} documents"
+        self.status_text = t("tui.corpus_loaded", count=len(message.state.entries))
 
     def on_drafter_app_jieba_ready(self, _message: JiebaReady) -> None:
         self.jieba_ready = True
@@ -243,10 +346,10 @@ class DrafterApp(DraftActions, App[None]):
         if event.state is not WorkerState.ERROR:
             return
         error = event.worker.error
-        self.notify(f"{event.worker.group}: {error}", severity="error", timeout=10)
+        self.notify(t("tui.worker_failed", why=error), severity="error", timeout=10)
         if event.worker.group == "corpus":
-            self.corpus = CorpusState(note=f"could not load the corpus: {error}")
-            self.status_text = f"corpus not loaded: {error}"
+            self.corpus = CorpusState(note=t("tui.corpus_failed", why=error))
+            self.status_text = self.corpus.note
 
 
 def create_app(draft: str | None = None, db: str | None = None, **options: object) -> DrafterApp:
@@ -255,5 +358,9 @@ def create_app(draft: str | None = None, db: str | None = None, **options: objec
 
 
 def run(draft: str | None = None, db: str | None = None) -> int:
-    create_app(draft=draft, db=db).run()
+    """`drafter` / `drafter tui [DRAFT]`: with no draft named, the last one opened comes back."""
+    create_app(draft=draft, db=db, reopen_last=True).run()
     return 0
+
+
+__all__ = ["DrafterApp", "Settings", "create_app", "run"]

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from drafter.messages import t
+
 Progress = Callable[[str, float | None], None]
 """(what is happening, fraction done 0..1 or None when unknown)."""
 
@@ -25,6 +27,10 @@ class CorpusEntry:
     doc_number: str
     title: str
     source: str = ""
+    issuer: str = ""
+    level: str = ""  # 省级 / 市级 / 县级
+    kinds: tuple[str, ...] = ()  # the section kinds the plan holds
+    doc_type: str = ""  # 文种: 实施方案, 通知, 说明… (see corpus_filter.document_type)
 
 
 @dataclass
@@ -37,15 +43,15 @@ class CorpusState:
 def load_corpus(db: str | None, progress: Progress) -> CorpusState:
     """Open the store (ingesting the bundled corpus on first run) and list its documents."""
     if importlib.util.find_spec("drafter.corpus.store") is None:
-        return load_from_files(progress, note="store not available yet: listing the bundled files")
+        return load_from_files(progress, note=t("tui.corpus_no_store"))
     from drafter.corpus.store import Store
 
-    progress("opening the store", None)
+    progress(t("tui.corpus_opening"), None)
     with Store.open(db) as store:  # a connection belongs to this worker thread: close it here
         store.ensure_default_corpus(_store_progress(progress))
         entries = [entry_from(doc) for doc in store.list_documents()]
     if not entries:  # an empty store still shows the user what ships with drafter
-        return load_from_files(progress, note="the store is empty: listing the bundled files")
+        return load_from_files(progress, note=t("tui.corpus_empty_store"))
     return CorpusState(entries=entries, from_store=True)
 
 
@@ -56,9 +62,9 @@ def load_from_files(progress: Progress, note: str = "") -> CorpusState:
     files = corpus_files()
     entries: list[CorpusEntry] = []
     for i, path in enumerate(files):
-        progress(f"reading {path.name}", i / max(len(files), 1))
+        progress(t("tui.corpus_reading", name=path.name), i / max(len(files), 1))
         entries.extend(_entries_of_file(path))
-    progress("done", 1.0)
+    progress(t("tui.corpus_done"), 1.0)
     return CorpusState(entries=entries, note=note)
 
 
@@ -94,7 +100,10 @@ def entry_from(doc: Any, fallback_id: str = "") -> CorpusEntry:
         value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
         return "" if value is None else str(value)
 
-    title = get("plan_title") or get("title") or "(untitled)"  # the plan, not the notice wrapping it
+    from drafter.tui.corpus_filter import document_type
+
+    title = get("plan_title") or get("title") or t("tui.untitled")  # the plan, not the notice wrapping it
+    kinds = doc.get("kinds") if isinstance(doc, dict) else getattr(doc, "kinds", None)
     return CorpusEntry(
         id=get("id") or get("doc_id") or fallback_id,
         region=get("region"),
@@ -102,6 +111,10 @@ def entry_from(doc: Any, fallback_id: str = "") -> CorpusEntry:
         doc_number=get("doc_number"),
         title=title,
         source=get("source") or get("source_path"),
+        issuer=get("issuer"),
+        level=get("level"),
+        kinds=tuple(sorted(kinds or ())),
+        doc_type=get("doc_type") or document_type(title),
     )
 
 
@@ -116,6 +129,6 @@ def _store_progress(progress: Progress) -> Callable[..., None]:
             fraction = numbers[0] / numbers[1]
         elif len(numbers) == 1 and 0 <= numbers[0] <= 1:
             fraction = float(numbers[0])
-        progress(" ".join(words) or "ingesting the bundled corpus", fraction)
+        progress(" ".join(words) or t("tui.corpus_ingesting_bundled"), fraction)
 
     return report

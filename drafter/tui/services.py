@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from drafter.errors import DrafterError
+from drafter.messages import t
 from drafter.tui.corpus_loader import CorpusEntry
 from drafter.tui.store_access import open_store
 
@@ -24,11 +26,40 @@ def has(module: str) -> bool:
 
 @dataclass(frozen=True)
 class Candidate:
-    """Something to put into a section: a library variant or a corpus section's text."""
+    """Something to put into a section: a library variant or a corpus section, with its subtree."""
 
-    label: str  # one line for the list
-    provenance: dict[str, str]  # 地区 / 年份 / 文号 / 文件 / id: written as the 来源 comment
-    text: str  # ready to insert (a variant rendered for the draft's region)
+    provenance: dict[str, str]  # 地区 / 文件 / 文号 / 日期 / id or corpus: written as the 来源 comment
+    text: str  # what the reader sees: the body, then each sub-section's heading and body
+    lines: tuple[str, ...] = ()  # the section under its heading as draft lines (sub-headings too)
+    origin: str = "template"  # "template" (the section library) or "corpus" (a stored plan)
+    region: str = ""
+    year: str = ""
+    doc_number: str = ""
+    ident: str = ""  # the variant's id, or "corpus:ID"
+    heading: str = ""  # the heading it has where it comes from
+
+    @property
+    def label(self) -> str:
+        """One plain line: `模板 zdsx-1a2b3c 哈尔滨市 2017 哈政发〔2017〕12号`."""
+        origin = "模板" if self.origin == "template" else "语料"
+        return f"{origin} {self.ident} {self.region or '—'} {self.year} {self.doc_number}".strip()
+
+    def source_line(self) -> str:
+        """`来源：哈尔滨市 · 2017 · 哈政发〔2017〕12号 · 《…》`, as the 来源 note will record it."""
+        title = self.provenance.get("文件") or ""
+        parts = [self.region or "—", self.year, self.doc_number, f"《{title}》" if title else ""]
+        return "来源：" + " · ".join(p for p in parts if p)
+
+    def shown_text(self) -> str:
+        return self.text
+
+    def in_use(self, section: Any) -> bool:
+        """True when the section already holds this candidate (by its 来源 note, or by its text)."""
+        for source in section.sources:
+            if self.ident and self.ident in (source.get("id"), f"corpus:{source.get('corpus', '')}"):
+                return True
+        opening = self.text.strip().split("\n", 1)[0][:40]
+        return bool(opening) and opening in section.body
 
 
 # ── draft ──────────────────────────────────────────────────────────────────────────────────────
@@ -56,11 +87,10 @@ def new_draft(meta: dict[str, str]) -> Any:
     """A complete draft for the region, assembled from the section library exactly as `drafter new`
     does (the same function, `drafter.draft.compose.new_draft`). The region is required."""
     from drafter.draft.compose import new_draft as assemble
-    from drafter.errors import DrafterError
 
     region = (meta.get("region") or "").strip()
     if not region:
-        raise DrafterError("a new draft needs its region (地区), e.g. 运城市")
+        raise DrafterError(t("tui.need_region"))
     given = {k: (meta.get(k) or "").strip() or None for k in ("province", "title", "issuer", "date")}
     return assemble(region, **given)
 
@@ -99,11 +129,12 @@ def _variant_candidates(kind: str, region: str | None, province: str | None = No
     out = []
     for variant in Library.load().of_kind(kind):
         section = render_variant(variant, context, with_source=False)
-        lines = [line for line in section.to_lines()[1:] if not PROVENANCE.match(line)]
+        lines = tuple(line for line in section.to_lines()[1:] if not PROVENANCE.match(line))
         meta = provenance_fields(variant)
-        year = (meta.get("日期") or "")[:4]
-        label = f"模板 {variant.id}  {meta.get('地区') or '—'} {year} {meta.get('文号') or ''}"
-        out.append(Candidate(label, meta, "\n".join(lines).strip("\n")))
+        out.append(Candidate(
+            meta, _reader_text(lines), lines, "template", meta.get("地区") or "", (meta.get("日期") or "")[:4],
+            meta.get("文号") or "", variant.id, section.heading,
+        ))
     return out
 
 
@@ -112,15 +143,66 @@ def _corpus_candidates(db: str | None, kind: str, limit: int) -> list[Candidate]
         pairs = store.sections_of_kind(kind)[:limit]
     out = []
     for summary, section in pairs:
-        body = section.body.strip()
-        if not body:
+        lines = tuple(section_lines(section))
+        if not "".join(lines).strip():
             continue
         year = (summary.date or "")[:4]
-        meta = {"地区": summary.region or "", "年份": year, "文号": summary.doc_number or "",
-                "文件": summary.title or summary.plan_title or ""}
-        label = f"{summary.region or '—'} {year} {summary.doc_number or ''}  {section.heading}"
-        out.append(Candidate(label, meta, body))
+        meta = {"地区": summary.region or "", "文件": summary.title or summary.plan_title or "",
+                "文号": summary.doc_number or "", "日期": summary.date or "", "corpus": str(summary.id)}
+        out.append(Candidate(
+            meta, _reader_text(lines), lines, "corpus", summary.region or "", year, summary.doc_number or "",
+            f"corpus:{summary.id}", section.heading,
+        ))
     return out
+
+
+def section_lines(section: Any) -> list[str]:
+    """A corpus section below its heading as draft lines: its body, then each sub-section."""
+    lines = [line for line in section.body.split("\n") if line.strip()]
+    for child in section.children:
+        lines.append(child.heading)
+        lines.extend(section_lines(child))
+    return lines
+
+
+def _reader_text(lines: tuple[str, ...]) -> str:
+    return "\n".join(line for line in lines if line.strip())
+
+
+# ── the corpus ─────────────────────────────────────────────────────────────────────────────────
+def plan(db: str | None, entry: CorpusEntry) -> Any:
+    """A stored plan with its outline, to read in the app (`drafter corpus show ID`)."""
+    with open_store(db) as store:
+        return store.get_document(int(entry.id))
+
+
+def ingest(db: str | None, paths: list[Path], progress: Any) -> Any:
+    """`drafter ingest PATHS`: the same function, with the same per-file progress callback."""
+    from drafter.corpus.ingest import ingest_paths
+
+    with open_store(db) as store:
+        return ingest_paths(store, paths, progress=progress)
+
+
+def search(db: str | None, query: str, limit: int = 200) -> list[Any]:
+    """`drafter corpus search QUERY`, each hit with its document's 文号 added (`doc_number`)."""
+    from drafter.tui import store_access
+
+    hits = store_access.search(db, query, limit)
+    numbers: dict[int, str] = {}
+    with open_store(db) as store:
+        for hit in hits:
+            if hit.doc_id not in numbers:
+                numbers[hit.doc_id] = store.summary(hit.doc_id).doc_number or ""
+    return [_with_number(hit, numbers.get(hit.doc_id, "")) for hit in hits]
+
+
+def _with_number(hit: Any, doc_number: str) -> Any:
+    try:
+        hit.doc_number = doc_number
+    except AttributeError:  # a frozen or slotted hit: the 文号 simply is not shown
+        pass
+    return hit
 
 
 # ── compare ────────────────────────────────────────────────────────────────────────────────────
@@ -142,12 +224,17 @@ def compare(db: str | None, draft: Any, entry: CorpusEntry, granularity: str = "
 
 # ── export ─────────────────────────────────────────────────────────────────────────────────────
 EXPORTS = {
-    # kind: (file suffix, needs a comparison, what it is)
-    "docx": ("公文.docx", False, "公文 .docx"),
-    "redline": ("修订.docx", True, "redline .docx (tracked changes)"),
-    "table": ("对照表.docx", True, "修改对照表 .docx"),
-    "html": ("对照.html", True, "HTML comparison report"),
+    # kind: (file suffix, needs a comparison, what it is: a catalogue key)
+    "docx": ("公文.docx", False, "tui.export_docx"),
+    "redline": ("修订.docx", True, "tui.export_redline"),
+    "table": ("对照表.docx", True, "tui.export_table"),
+    "html": ("对照.html", True, "tui.export_html"),
 }
+
+
+def export_path(kind: str, out_dir: Path, stem: str) -> Path:
+    """Where `export` writes `kind` (asked first, so the app can confirm before overwriting)."""
+    return out_dir / f"{stem}-{EXPORTS[kind][0]}"
 
 
 def export(kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any = None,
@@ -156,9 +243,9 @@ def export(kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any = No
     docx → `drafter export DRAFT --docx`; redline/table/html → `drafter diff REF DRAFT --docx/--table/--html`."""
     suffix, needs_comparison, what = EXPORTS[kind]
     if needs_comparison and comparison is None:
-        raise RuntimeError(f"{what} needs a comparison: compare with a reference first (F5, r)")
+        raise DrafterError(t("tui.export_needs_reference", what=t(what)))
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"{stem}-{suffix}"
+    path = export_path(kind, out_dir, stem)
     if kind == "docx":
         from drafter.export.document import write_gongwen
 
@@ -177,8 +264,9 @@ def export(kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any = No
 
 
 def shown_path(path: Path) -> str:
-    """A written file as the user finds it: relative to the current folder when inside it."""
+    """A file or folder as the user finds it: the absolute path, with `~` for the home folder."""
+    full = Path(path).expanduser().resolve()
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path.resolve())
+        return str(Path("~") / full.relative_to(Path.home().resolve()))
+    except (ValueError, RuntimeError):
+        return str(full)

@@ -59,8 +59,8 @@ async def test_sections_are_renumbered_when_added_moved_and_removed(make_app, se
         await select_section(pilot, "一、指导思想")
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("#prompt-input", Input).value = "监督考核"
-        await pilot.press("enter")
+        app.screen.query_one("#new-section-title", Input).value = "监督考核"
+        await pilot.press("enter")  # the first choice: the same level, after the selected section
         await pilot.pause()
         now = [s.heading for s in app.draft.sections]
         assert now[:2] == ["一、指导思想", "二、监督考核"] and len(now) == len(top) + 1
@@ -92,7 +92,7 @@ async def test_unsaved_text_survives_a_crash_and_is_offered_back(make_app, settl
     second = make_app(export_dir=tmp_path)
     async with second.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        assert "Recover" in str(second.screen.query_one("#yes").label)
+        assert "恢复" in str(second.screen.query_one("#yes").label)
         await pilot.press("y")
         await pilot.pause()
         assert second.draft.meta["region"] == "运城市"

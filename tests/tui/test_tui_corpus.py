@@ -15,9 +15,12 @@ async def test_opens_on_the_corpus_and_lists_its_documents(make_app, settle):
         await settle(pilot)
         table = app.screen.query_one("#corpus-table", DataTable)
         assert table.row_count >= len(corpus_files())  # at least one document per bundled file
-        titles = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
+        titles = [entry.title for entry in app.screen.shown]
         assert all(titles) and any("实施方案" in t for t in titles)
-        assert app.status_text.startswith("corpus:")
+        shown = [str(table.get_cell_at((i, len(table.columns) - 1))) for i in range(table.row_count)]
+        for title, cell in zip(titles, shown):  # cut to the column, and then with an ellipsis
+            assert cell == title or (cell.endswith("…") and title.startswith(cell[:-1]))
+        assert app.status_text.startswith("语料库：")
 
 
 async def test_first_paint_does_not_wait_for_the_corpus(make_app, monkeypatch):
@@ -39,7 +42,7 @@ async def test_first_paint_does_not_wait_for_the_corpus(make_app, monkeypatch):
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#corpus-table", DataTable).loading
-        assert "loading corpus" in app.status_text
+        assert "正在载入语料库" in app.status_text
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()

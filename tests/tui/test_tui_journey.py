@@ -58,7 +58,9 @@ async def search_and_insert(pilot, query: str) -> str:
     assert app.screen.hits, f"no hits for {query}"
     assert isinstance(app.screen.focused, OptionList)
     hit = app.screen.hits[0]
-    await pilot.press("i")
+    await pilot.press("i")  # where: the section selected in Compose is offered, at its end
+    await pilot.pause()
+    await pilot.press("enter")
     await pilot.pause()
     return hit.text
 

@@ -7,6 +7,7 @@ import sys
 from textual.widgets import Input, TextArea
 
 from drafter.paths import locations
+from screen_text import screen_text
 from tui_steps import select_section, settle, start_new_draft
 
 SIZE = (100, 30)
@@ -28,7 +29,9 @@ async def test_search_result_is_inserted_with_its_provenance(make_app, tiny_db, 
         await settle(pilot)
         hit = app.screen.hits[0]
         assert "取消药品加成" in hit.text and hit.region == "哈尔滨市"
-        await pilot.press("i")
+        await pilot.press("i")  # asks where: the selected section is offered, at its end
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         assert section.body == before + "\n" + hit.text
         source = section.sources[-1]
@@ -46,7 +49,7 @@ async def test_search_insert_without_a_draft_says_what_to_do(make_app, tiny_db):
         await settle(pilot)
         await pilot.press("i")
         await pilot.pause()
-        assert any("open a draft" in n.message for n in app._notifications)
+        assert any("先新建或打开" in n.message for n in app._notifications)
 
 
 async def test_keymap_file_rebinds_keys_by_binding_id(make_app, tiny_db):
@@ -67,9 +70,11 @@ async def test_keymap_file_rebinds_keys_by_binding_id(make_app, tiny_db):
         assert app.current_mode == "search"
         await pilot.press("escape", "f1")  # the help screen shows the user's keys with their ids
         await pilot.pause()
-        keys = str(app.screen.query_one("#help-keys").render())
-        assert any("f9" in line and "mode.compare" in line for line in keys.splitlines())
-        assert "compare.next-change" in keys  # every screen's bindings, not only this one's
+        keys = screen_text(app)
+        assert any("F9" in line and "mode.compare" in line for line in keys.splitlines())
+        await pilot.press("end")  # the table scrolls: every screen's bindings, not only this one's
+        await pilot.pause()
+        assert "export.table" in screen_text(app)
 
 
 async def test_broken_keymap_is_reported_and_defaults_still_work(make_app, tiny_db):
@@ -79,7 +84,7 @@ async def test_broken_keymap_is_reported_and_defaults_still_work(make_app, tiny_
     app = make_app(db=tiny_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert any(str(keymap) in n.message and "ignored" in n.message for n in app._notifications)
+        assert any(str(keymap) in n.message and "已忽略" in n.message for n in app._notifications)
         await pilot.press("f5")
         await pilot.pause()
         assert app.current_mode == "compare"

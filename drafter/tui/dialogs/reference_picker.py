@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from drafter.messages import t
+from drafter.text.linebreak import pad
+from drafter.tui.bindings import key
 from drafter.tui.corpus_loader import CorpusEntry
+from drafter.tui.dialogs.dialog import Dialog
+
+REGION_CELLS = 12
+DATE_CELLS = 11
 
 
 def rank_entries(query: str, entries: list[CorpusEntry], limit: int = 50) -> list[CorpusEntry]:
@@ -22,19 +28,29 @@ def rank_entries(query: str, entries: list[CorpusEntry], limit: int = 50) -> lis
     return [entries[key] for _text, _score, key in found]
 
 
-class ReferencePicker(ModalScreen[CorpusEntry | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="picker.cancel")]
+def entry_row(entry: CorpusEntry) -> Text:
+    """Region and date padded by terminal cells (a hanzi is two), so every title starts in one column."""
+    row = Text(pad(entry.region or "—", REGION_CELLS) + " ", style="bold")
+    row.append(pad(entry.date or "", DATE_CELLS) + " ", style="dim")
+    row.append(entry.title)
+    row.no_wrap = True
+    row.overflow = "ellipsis"
+    return row
 
-    def __init__(self, entries: list[CorpusEntry], heading: str = "选择参照文件 · choose a reference") -> None:
+
+class ReferencePicker(Dialog[CorpusEntry | None]):
+    BINDINGS = [key("escape", "cancel", "key_cancel", "picker.cancel")]
+
+    def __init__(self, entries: list[CorpusEntry], heading: str | None = None) -> None:
         super().__init__()
         self.entries = entries
-        self.heading = heading
+        self.heading = heading or t("tui.picker_title")
         self.shown: list[CorpusEntry] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(self.heading, classes="dialog-title")
-            yield Input(placeholder="地区或标题 · region or title", id="picker-query")
+            yield Input(placeholder=t("tui.picker_placeholder"), id="picker-query")
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:
@@ -58,6 +74,6 @@ class ReferencePicker(ModalScreen[CorpusEntry | None]):
         self.shown = rank_entries(query, self.entries)
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options(Option(f"{e.region or '—'}  {e.date or ''}  {e.title}") for e in self.shown)
+        options.add_options(Option(entry_row(e)) for e in self.shown)
         if self.shown:
             options.highlighted = 0

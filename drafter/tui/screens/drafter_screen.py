@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.worker import Worker
 from textual.widgets import Footer, Header
+from textual.worker import Worker
 
+from drafter.tui.bindings import translate_bindings
 from drafter.tui.widgets.status_line import StatusLine
 
 
 class DrafterScreen(Screen):
     """Subclasses yield their body from `compose_body`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)

@@ -1,4 +1,7 @@
-"""Candidates for the selected section: library variants and corpus sections of the same kind."""
+"""Candidates for the selected section: library variants and corpus sections of the same kind.
+
+Each shows where it comes from first — region, year, 文号, template or corpus — and `● 使用中`
+when the section already holds it, then the start of its text."""
 
 from __future__ import annotations
 
@@ -9,6 +12,21 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from drafter.messages import t
+
+
+def candidate_prompt(candidate: Any, in_use: bool) -> Text:
+    line = Text(no_wrap=True, overflow="ellipsis")
+    if in_use:
+        line.append(t("tui.in_use") + " ", style="bold green")
+    line.append(f"{candidate.region or '—'} {candidate.year} ", style="bold")
+    line.append(f"{candidate.doc_number} ")
+    origin = t("tui.origin_template") if candidate.origin == "template" else t("tui.origin_corpus")
+    line.append(origin, style="dim")
+    opening = candidate.text.replace("\n", " ")[:80]
+    second = Text(opening, style="dim", no_wrap=True, overflow="ellipsis")
+    return Text("\n", no_wrap=True, overflow="ellipsis").join([line, second])
 
 
 class CandidateList(OptionList):
@@ -22,13 +40,12 @@ class CandidateList(OptionList):
         super().__init__(**kwargs)
         self.candidates: list[Any] = []
 
-    def show(self, candidates: list[Any]) -> None:
+    def show(self, candidates: list[Any], section: Any = None) -> None:
         self.candidates = candidates
         self.clear_options()
         for candidate in candidates:
-            prompt = Text(candidate.label, style="bold")
-            prompt.append("\n" + candidate.text[:60].replace("\n", " "), style="dim")
-            self.add_option(Option(prompt))
+            in_use = section is not None and candidate.in_use(section)
+            self.add_option(Option(candidate_prompt(candidate, in_use)))
         if candidates:
             self.highlighted = 0
 

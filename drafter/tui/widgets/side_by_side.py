@@ -14,6 +14,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
+from drafter.messages import t
+from drafter.tui.widgets.garbled import mark_garbled
+from drafter.tui.widgets.wrapped_text import WrappedText
+
 if TYPE_CHECKING:  # the compare package loads only when a comparison is made
     from drafter.compare.model import Comparison, ParagraphDiff, SectionDiff
 
@@ -38,7 +42,7 @@ def side_text(paragraph: ParagraphDiff, side: str, show_unimportant: bool) -> Te
             text.append(op.a if side == "a" else op.b, style=STYLES["~"] if show_unimportant else "")
     if not paragraph.ops:
         text.append((paragraph.a if side == "a" else paragraph.b) or "")
-    return text
+    return mark_garbled(text) if side == "a" else text  # the reference is corpus text
 
 
 def is_change(paragraph: ParagraphDiff, show_unimportant: bool) -> bool:
@@ -61,15 +65,16 @@ class ParagraphRow(Horizontal):
         for side in ("a", "b"):
             present = getattr(self.paragraph, side) is not None
             content = side_text(self.paragraph, side, self.show_unimportant) if present else Text("")
-            yield Static(content, classes=f"diff-cell -{side}")
+            yield Static(WrappedText(content), classes=f"diff-cell -{side}")
 
 
 def section_header(section: SectionDiff) -> Static:
-    a = section.a or "(无)"
-    b = section.b or "(无)"
+    none = t("tui.compare_none")
+    a = section.a or none
+    b = section.b or none
     kind = f"[{section.kind}] " if section.kind else ""
-    label = Text(f"{kind}{a}  ⇄  {b}   相似度 {section.similarity:.0%}", style="bold")
-    return Static(label, classes="diff-section")
+    label = Text(t("tui.compare_section", kind=kind, a=a, b=b, similarity=f"{section.similarity:.0%}"), style="bold")
+    return Static(WrappedText(label), classes="diff-section")
 
 
 class SideBySide(VerticalScroll):
