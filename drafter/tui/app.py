@@ -20,6 +20,7 @@ from textual.app import App
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.worker import Worker, WorkerState
 
 from drafter.messages import set_language, t
@@ -44,6 +45,7 @@ from drafter.tui.screens.search_screen import SearchScreen
 from drafter.tui.settings import Settings, read_settings, write_settings
 
 AUTOSAVE_SECONDS = 3.0
+GLOBAL_ACTIONS = {"help", "switch_mode", "new_draft", "open_draft", "save_draft", "save_as", "quit"}
 SCREEN_NAMES = {"corpus": "tui.screen_corpus", "compose": "tui.screen_compose", "search": "tui.screen_search",
                 "compare": "tui.screen_compare", "export": "tui.screen_export"}
 
@@ -141,6 +143,12 @@ class DrafterApp(DraftActions, FileActions, App[None]):
         self.warm_up_jieba()
         self.set_interval(self.autosave_seconds, self.autosave)
         self.call_after_refresh(self.open_or_recover)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Under a dialog, the app's keys belong to the dialog (F1 closes Help, it does not open it)."""
+        if isinstance(self.screen, ModalScreen) and action in GLOBAL_ACTIONS:
+            return False
+        return True
 
     # ── the draft at start, autosave ───────────────────────────────────────────────────────────
     def open_or_recover(self) -> None:
