@@ -8,7 +8,7 @@ import json
 import time
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     p = sub.add_parser("tui", help="open the terminal app (the default with no command)")
     p.add_argument("draft", nargs="?", help="a draft file to open (default: the last one opened)")
     p.add_argument("--recent", action="store_true", help="list the recent drafts instead of opening the app")

@@ -158,6 +158,7 @@ MESSAGES = {
     "insert_start": ("本节开头", "at the start of the section"),
     "insert_cursor": ("编辑器光标处", "at the editor's cursor"),
     "insert_ok": ("插入", "Insert"),
+    "insert_source": ("来源：{source}（插入时记入本节的来源注释）", "来源: {source} (recorded in the section's 来源 note)"),
     "preview_title": ("「{heading}」与候选并排对比", "「{heading}」 and the candidate side by side"),
     "preview_current": ("当前内容", "Now"),
     "preview_candidate": ("候选", "Candidate"),

@@ -146,9 +146,7 @@ class DrafterApp(DraftActions, FileActions, App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Under a dialog, the app's keys belong to the dialog (F1 closes Help, it does not open it)."""
-        if isinstance(self.screen, ModalScreen) and action in GLOBAL_ACTIONS:
-            return False
-        return True
+        return not (isinstance(self.screen, ModalScreen) and action in GLOBAL_ACTIONS)
 
     # ── the draft at start, autosave ───────────────────────────────────────────────────────────
     def open_or_recover(self) -> None:

@@ -7,9 +7,10 @@ Runs on a worker thread (the store's first run ingests the bundled corpus, which
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from drafter.messages import t
 

@@ -150,7 +150,7 @@ class DraftActions:
         state = self.compared
         needs_comparison = services.EXPORTS[kind][1]
         if needs_comparison and not state.current(self.edits):
-            again = lambda: self.action_export(kind)  # noqa: E731
+            again = lambda: self.action_export(kind)
             if state.reference is None:
                 self.switch_mode("export")
                 self.action_choose_reference(stay=True, then=again)

@@ -56,7 +56,7 @@ class Candidate:
     def in_use(self, section: Any) -> bool:
         """True when the section already holds this candidate (by its 来源 note, or by its text)."""
         for source in section.sources:
-            if self.ident and self.ident in (source.get("id"), f"corpus:{source.get('corpus', '')}"):
+            if self.ident and source.get("id") == self.ident:
                 return True
         opening = self.text.strip().split("\n", 1)[0][:40]
         return bool(opening) and opening in section.body
@@ -147,8 +147,9 @@ def _corpus_candidates(db: str | None, kind: str, limit: int) -> list[Candidate]
         if not "".join(lines).strip():
             continue
         year = (summary.date or "")[:4]
-        meta = {"地区": summary.region or "", "文件": summary.title or summary.plan_title or "",
-                "文号": summary.doc_number or "", "日期": summary.date or "", "corpus": str(summary.id)}
+        meta = {"id": f"corpus:{summary.id}", "地区": summary.region or "",
+                "文件": summary.title or summary.plan_title or "", "文号": summary.doc_number or "",
+                "日期": summary.date or ""}
         out.append(Candidate(
             meta, _reader_text(lines), lines, "corpus", summary.region or "", year, summary.doc_number or "",
             f"corpus:{summary.id}", section.heading,
@@ -241,7 +242,7 @@ def export(kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any = No
            hide_unimportant: bool = False) -> Path:
     """Write one export with the same library call as its CLI twin:
     docx → `drafter export DRAFT --docx`; redline/table/html → `drafter diff REF DRAFT --docx/--table/--html`."""
-    suffix, needs_comparison, what = EXPORTS[kind]
+    _suffix, needs_comparison, what = EXPORTS[kind]
     if needs_comparison and comparison is None:
         raise DrafterError(t("tui.export_needs_reference", what=t(what)))
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from docx import Document as open_docx
 from textual.widgets import DataTable, Static
+from tui_steps import settle, start_new_draft
 
 from drafter.tui.dialogs.reference_picker import ReferencePicker
 from drafter.tui.widgets.side_by_side import ParagraphRow, SideBySide
-from tui_steps import settle, start_new_draft
 
 SIZE = (100, 30)
 GOAL = "到二〇一七年底,全市城市公立医院全部取消药品加成,群众就医负担明显减轻。"  # 2017 in the reference

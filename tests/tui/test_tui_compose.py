@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual import events
 from textual.widgets import Input, TextArea
+from tui_steps import headings, select_section, start_new_draft
 
 from drafter.draft.io import load_draft
-from tui_steps import headings, select_section, start_new_draft
 from drafter.tui.widgets.outline_tree import OutlineTree
 
 SMALL = (80, 24)

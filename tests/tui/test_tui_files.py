@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, TextArea
+from tui_steps import select_section, settle, start_new_draft, type_text
 
 from drafter.paths import locations
 from drafter.tui.dialogs.choice_dialog import ChoiceDialog
 from drafter.tui.dialogs.open_dialog import OpenDialog
 from drafter.tui.recent import read_recent
-from tui_steps import select_section, settle, start_new_draft, type_text
 
 SIZE = (100, 30)
 TYPED = "增加的一段文字。"

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from docx import Document as open_docx
 from textual.widgets import Input, OptionList, TextArea
+from tui_steps import select_section, settle, start_new_draft, type_text
 
 from drafter.tui.widgets.candidate_list import CandidateList
 from drafter.tui.widgets.side_by_side import SideBySide
-from tui_steps import select_section, settle, start_new_draft, type_text
 
 SIZE = (100, 30)
 TYPED = "坚持运城特色,先行先试。"

@@ -7,19 +7,22 @@ import sys
 
 from textual.command import CommandPalette
 from textual.widgets import Input, TextArea
-from textual.widgets._footer import FooterKey
+
+from drafter.tui.widgets.key_bar import KeyBar
+from tui_steps import select_section, settle, start_new_draft
 
 from drafter.tui.dialogs.help_dialog import HelpDialog
 from drafter.tui.dialogs.metadata_dialog import MetadataDialog
 from drafter.tui.dialogs.open_dialog import OpenDialog
-from tui_steps import select_section, settle, start_new_draft
 
 SIZE = (120, 35)
 MODES = {"corpus", "compose", "search", "compare", "export"}
 
 
-def footer_keys(app) -> list[FooterKey]:
-    return [key for key in app.screen.query(FooterKey) if not key.disabled]
+def footer_keys(app):
+    bar = app.screen.query_one(KeyBar)
+    bar.refresh_keys()
+    return [key for key in bar.shown if key.enabled]
 
 
 def expect(app, action: str, calls: list[str], quits: list[bool]) -> None:
@@ -68,6 +71,7 @@ async def press_every_footer_key(pilot, mode: str, widget, text_of, monkeypatch)
     monkeypatch.setattr(app, "exit", lambda *a, **k: quits.append(True))
     await back_to(pilot, mode, widget)
     shown = [(key.key, key.action, key.description) for key in footer_keys(app)]
+    assert [key for key, _, _ in shown if key.startswith("f")][:6] == ["f1", "f2", "f3", "f4", "f5", "f6"]
     assert shown, "the footer shows keys while the editor has the focus"
     for key, action, description in shown:
         before = (text_of(), getattr(widget, "selection", None))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from screen_text import screen_text
 from textual.widgets import Input, TextArea
+from tui_steps import select_section, settle, start_new_draft
 
 from drafter.paths import locations
-from screen_text import screen_text
-from tui_steps import select_section, settle, start_new_draft
 
 SIZE = (100, 30)
 

@@ -12,7 +12,7 @@ from textual.widgets import Label, Static
 from drafter.messages import t
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
-from drafter.tui.widgets.wrapped_text import WrappedText
+from drafter.tui.widgets.wrapped_text import Prose, WrappedText
 
 
 def section_text(section: Any) -> str:
@@ -39,7 +39,7 @@ class CandidatePreview(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(t("tui.preview_title", heading=self.section.heading), classes="dialog-title")
-            yield Static(Text(self.candidate.source_line(), style="dim"), id="preview-source")
+            yield Prose(Text(self.candidate.source_line(), style="dim"), id="preview-source")
             with Horizontal(id="preview-panes"):
                 with VerticalScroll(classes="preview-pane", id="preview-current"):
                     yield Static(Text(t("tui.preview_current"), style="bold"))
@@ -48,7 +48,7 @@ class CandidatePreview(Dialog[str | None]):
                 with VerticalScroll(classes="preview-pane", id="preview-candidate"):
                     yield Static(Text(t("tui.preview_candidate"), style="bold"))
                     yield Static(WrappedText(self.candidate.shown_text()), classes="preview-text")
-            yield Static(t("tui.preview_keys"), classes="note", markup=False)
+            yield Prose(t("tui.preview_keys"), classes="note")
 
     def action_choose(self, how: str | None) -> None:
         self.dismiss(how)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
+from drafter.tui.widgets.wrapped_text import Prose
 
 
 class ChoiceDialog(Dialog[str | None]):
@@ -21,7 +22,7 @@ class ChoiceDialog(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, markup=False, classes="dialog-text")
+            yield Prose(self.question, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 for choice_id, label in self.choices:
                     yield Button(label, id=f"choice-{choice_id}",

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from drafter.messages import t
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
+from drafter.tui.widgets.wrapped_text import Prose
 
 
 class ConfirmDialog(Dialog[bool]):
@@ -29,7 +30,7 @@ class ConfirmDialog(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, markup=False, classes="dialog-text")
+            yield Prose(self.question, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes_label} (y)", variant="primary", id="yes")
                 yield Button(f"{self.no_label} (n)", id="no")

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from drafter.messages import t
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
+from drafter.tui.widgets.wrapped_text import Prose
 
 KeyRow = tuple[str, str, str]  # (keys, what it does, binding id)
 
@@ -39,10 +40,10 @@ class HelpDialog(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(t("tui_help.intro"), markup=False)
+            yield Prose(t("tui_help.intro"))
             yield Static(key_table(self.groups), id="help-keys")
-            yield Static(t("tui_help.keymap", path=self.keymap_path), markup=False)
-            yield Static(t("tui_help.close"), markup=False)
+            yield Prose(t("tui_help.keymap", path=self.keymap_path))
+            yield Prose(t("tui_help.close"))
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

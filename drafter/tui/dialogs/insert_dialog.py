@@ -13,10 +13,9 @@ from textual.widgets import Button, Label, OptionList, RadioButton, RadioSet, St
 from textual.widgets.option_list import Option
 
 from drafter.messages import t
-from drafter.text.linebreak import ellipsize
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
-from drafter.tui.widgets.wrapped_text import WrappedText
+from drafter.tui.widgets.wrapped_text import Prose, WrappedText
 
 WHERE = ("end", "start", "cursor")
 
@@ -60,7 +59,7 @@ class InsertDialog(Dialog[InsertTarget | None]):
                         yield RadioButton(t("tui.insert_start"), id="where-start")
                         yield RadioButton(t("tui.insert_cursor"), id="where-cursor")
                     with VerticalScroll(id="insert-preview"):
-                        yield Static(Text(ellipsize(self.source_line, 400), style="dim"), id="insert-source")
+                        yield Prose(Text(self.source_line, style="dim"), id="insert-source")
                         yield Static(WrappedText(self.text), id="insert-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("tui.insert_ok"), variant="primary", id="ok")

@@ -16,7 +16,9 @@ from drafter.text.linebreak import pad
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
 from drafter.tui.recent import RecentDraft
+from drafter.tui.services import shown_path
 from drafter.tui.widgets.path_input import PathInput
+from drafter.tui.widgets.wrapped_text import Prose
 
 DRAFT_SUFFIXES = (".md", ".txt")
 
@@ -27,7 +29,7 @@ def recent_prompt(entry: RecentDraft) -> Text:
     line = Text(pad(entry.region or "—", 10) + " ", style="bold")
     line.append(entry.title or Path(entry.path).name)
     line.append(f"  {when}", style="dim")
-    line.append("\n" + entry.path, style="dim" if entry.exists else "red")
+    line.append("\n" + shown_path(Path(entry.path)), style="dim" if entry.exists else "red")
     if not entry.exists:
         line.append("  " + t("tui.recent_missing"), style="red")
     return line
@@ -49,7 +51,7 @@ class OpenDialog(Dialog[Path | None]):
             yield OptionList(*options, id="recent-list")
             yield Label(t("tui.open_path"), classes="field-label-wide")
             yield PathInput(self.start, DRAFT_SUFFIXES, id="open-path")
-            yield Static(t("tui.open_hint") if self.recent else t("tui.open_no_recent"),
+            yield Prose(t("tui.open_hint") if self.recent else t("tui.open_no_recent"),
                          id="open-note", classes="note", markup=False)
 
     def on_mount(self) -> None:

@@ -12,6 +12,7 @@ from drafter.messages import t
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
 from drafter.tui.widgets.path_input import PathInput
+from drafter.tui.widgets.wrapped_text import Prose
 
 
 class PathPrompt(Dialog[Path | None]):
@@ -30,7 +31,7 @@ class PathPrompt(Dialog[Path | None]):
         with Vertical(classes="dialog wide-path"):
             yield Label(self.question, classes="dialog-title")
             yield PathInput(self.value, self.suffixes, self.folders_only, id="path-input")
-            yield Static(t("tui.path_hint"), id="path-note", classes="note", markup=False)
+            yield Prose(t("tui.path_hint"), id="path-note", classes="note")
 
     def on_mount(self) -> None:
         box = self.query_one(PathInput)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from drafter.messages import t
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
+from drafter.tui.widgets.wrapped_text import Prose
 
 
 class TextPrompt(Dialog[str | None]):
@@ -24,7 +25,7 @@ class TextPrompt(Dialog[str | None]):
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-title")
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Static(t("tui.prompt_hint"), classes="note", markup=False)
+            yield Prose(t("tui.prompt_hint"), classes="note")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)

@@ -12,11 +12,11 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from drafter.messages import t
-from drafter.text.linebreak import ellipsize
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.reference_picker import ReferencePicker
 from drafter.tui.screens.drafter_screen import DrafterScreen
 from drafter.tui.widgets.side_by_side import SideBySide
+from drafter.tui.widgets.wrapped_text import OneLine, Prose
 
 
 class CompareScreen(DrafterScreen):
@@ -46,8 +46,8 @@ class CompareScreen(DrafterScreen):
         return self.app.compared.granularity
 
     def compose_body(self) -> ComposeResult:
-        yield Static(t("tui.compare_heading"), id="compare-heading", classes="screen-heading", markup=False)
-        yield Static("", id="compare-note", classes="note", markup=False)
+        yield OneLine(t("tui.compare_heading"), id="compare-heading", classes="screen-heading")
+        yield Prose("", id="compare-note", classes="note")
         yield SideBySide(id="compare-view")
 
     def on_mount(self) -> None:
@@ -82,7 +82,7 @@ class CompareScreen(DrafterScreen):
         ref = self.reference
         label = ref.region or ref.title if ref else ""
         heading = t("tui.compare_title", reference=label, similarity=f"{comparison.similarity:.0%}")
-        self.query_one("#compare-heading", Static).update(ellipsize(heading, max(20, self.size.width - 2)))
+        self.query_one("#compare-heading", Static).update(heading)
         count = len(view.change_rows)
         self.app.status_text = t("tui.compared", reference=label, count=count)
         granularity = t(f"tui.granularity_{self.granularity}")

@@ -16,7 +16,6 @@ from textual.message import Message
 from textual.widgets import Static, TextArea
 
 from drafter.messages import t
-from drafter.text.linebreak import ellipsize
 from drafter.tui import services
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.candidate_preview import CandidatePreview
@@ -25,7 +24,7 @@ from drafter.tui.dialogs.new_section_dialog import NewSection, NewSectionDialog
 from drafter.tui.screens.drafter_screen import DrafterScreen
 from drafter.tui.widgets.candidate_list import CandidateList
 from drafter.tui.widgets.outline_tree import OutlineTree
-from drafter.tui.widgets.wrapped_text import WrappedText
+from drafter.tui.widgets.wrapped_text import OneLine, WrappedText
 
 CANDIDATE_ACTIONS = {"use_candidate", "preview_candidate"}
 OUTLINE_ACTIONS = {"add_section", "remove_section", "move_section"}
@@ -57,7 +56,7 @@ class ComposeScreen(DrafterScreen):
         self.section: Any = None
 
     def compose_body(self) -> ComposeResult:
-        yield Static("", id="compose-heading", classes="screen-heading", markup=False)
+        yield OneLine("", id="compose-heading", classes="screen-heading")
         with Horizontal(id="compose-panes"):
             yield OutlineTree(id="outline")
             with Container(id="compose-main"):
@@ -84,7 +83,7 @@ class ComposeScreen(DrafterScreen):
         meta = draft.meta
         region = meta.get("region") or t("tui.region_missing")
         title = meta.get("title") or t("tui.title_missing")
-        heading.update(ellipsize(f"{region} · {title}  {self.app.draft_label()}", max(20, self.size.width - 2)))
+        heading.update(f"{region} · {title}  {self.app.draft_label()}")
         if self.section is not None and self.section not in list(draft.walk()):
             self.section = None
         self.query_one(OutlineTree).show_draft(draft, self.section)

@@ -22,9 +22,10 @@ from drafter.tui.corpus_loader import CorpusEntry, CorpusState
 from drafter.tui.dialogs.path_prompt import PathPrompt
 from drafter.tui.screens.drafter_screen import DrafterScreen
 from drafter.tui.screens.plan_screen import PlanScreen
+from drafter.tui.widgets.wrapped_text import OneLine, Prose
 
 FIXED_COLUMNS = {"region": 10, "date": 10, "doc_number": 22, "doc_type": 8}
-NARROW_COLUMNS = {"region": 8, "date": 4, "doc_number": 18}  # below 110 columns: the year, no 文种 column
+NARROW_COLUMNS = {"region": 8, "date": 4, "doc_number": 20}  # below 110 columns: the year, no 文种 column
 NARROW = 110
 SELECTS = ("year", "kind", "doc_type")
 
@@ -55,14 +56,14 @@ class CorpusScreen(DrafterScreen):
         self.shown: list[CorpusEntry] = []
 
     def compose_body(self) -> ComposeResult:
-        yield Static(t("tui.corpus_heading"), id="corpus-heading", classes="screen-heading", markup=False)
+        yield OneLine(t("tui.corpus_heading"), id="corpus-heading", classes="screen-heading")
         with Horizontal(id="corpus-filters"):
             yield Input(placeholder=t("tui.filter_placeholder"), id="filter-text")
             for name in SELECTS:
                 yield Select([], prompt=t(f"tui.filter_{name}"), id=f"filter-{name}")
         yield DataTable(id="corpus-table", cursor_type="row", zebra_stripes=True)
         yield ProgressBar(id="ingest-progress", show_eta=False)
-        yield Static("", id="corpus-note", classes="note", markup=False)
+        yield Prose("", id="corpus-note", classes="note")
 
     def on_mount(self) -> None:
         self.query_one("#ingest-progress", ProgressBar).display = False
@@ -105,7 +106,8 @@ class CorpusScreen(DrafterScreen):
         table.add_column(t("tui.column_title"), key="title", width=title_width)
         self.shown = filter_entries(state.entries, self.current_filter())
         for e in self.shown:
-            values = {"region": e.region, "date": e.date, "doc_number": e.doc_number, "doc_type": e.doc_type}
+            date = e.date if columns["date"] > 4 else e.date[:4]
+            values = {"region": e.region, "date": date, "doc_number": e.doc_number, "doc_type": e.doc_type}
             cells = [ellipsize(values[name], width) for name, width in columns.items()]
             table.add_row(*cells, ellipsize(e.title, title_width), key=e.id)
         note = t("tui.corpus_count", count=len(state.entries))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.worker import Worker
 
 from drafter.tui.bindings import translate_bindings
+from drafter.tui.widgets.key_bar import KeyBar
 from drafter.tui.widgets.status_line import StatusLine
 
 
@@ -22,7 +23,7 @@ class DrafterScreen(Screen):
         yield Header(show_clock=False)
         yield from self.compose_body()
         yield StatusLine()
-        yield Footer()
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

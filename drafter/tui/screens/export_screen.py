@@ -10,6 +10,7 @@ from drafter.messages import t
 from drafter.tui import services
 from drafter.tui.bindings import key
 from drafter.tui.screens.drafter_screen import DrafterScreen
+from drafter.tui.widgets.wrapped_text import OneLine, Prose
 
 
 class ExportScreen(DrafterScreen):
@@ -23,10 +24,10 @@ class ExportScreen(DrafterScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield Static(t("tui.export_heading"), classes="screen-heading", markup=False)
-        yield Static("", id="export-target", classes="note", markup=False)
-        yield Static("", id="export-reference", classes="note", markup=False)
-        yield Static(t("tui.export_keys"), id="export-help", classes="note", markup=False)
+        yield OneLine(t("tui.export_heading"), classes="screen-heading")
+        yield Prose("", id="export-target", classes="note")
+        yield Prose("", id="export-reference", classes="note")
+        yield Prose(t("tui.export_keys"), id="export-help", classes="note")
         table: DataTable = DataTable(id="export-results", cursor_type="row")
         table.add_column(t("tui.export_column_kind"), key="kind")
         table.add_column(t("tui.export_column_result"), key="result")

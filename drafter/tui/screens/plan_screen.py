@@ -12,17 +12,17 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Header, Static, Tree
 
 from drafter.messages import t
-from drafter.text.linebreak import ellipsize
 from drafter.tui import services
 from drafter.tui.bindings import key, translate_bindings
 from drafter.tui.corpus_loader import CorpusEntry
 from drafter.tui.widgets.garbled import garbled_count, legend, mark_garbled
 from drafter.tui.widgets.outline_tree import FittedTree
+from drafter.tui.widgets.key_bar import KeyBar
 from drafter.tui.widgets.status_line import StatusLine
-from drafter.tui.widgets.wrapped_text import WrappedText
+from drafter.tui.widgets.wrapped_text import OneLine, Prose, WrappedText
 
 
 def block_text(heading: str | None, body: str) -> Text:
@@ -65,13 +65,13 @@ class PlanScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static(self._heading(), id="plan-heading", classes="screen-heading", markup=False)
+        yield OneLine(self._heading(), id="plan-heading", classes="screen-heading")
         with Horizontal(id="plan-panes"):
             yield FittedTree(t("tui.plan_outline"), id="plan-outline")
             yield VerticalScroll(id="plan-text")
         yield Static(legend(), id="plan-legend", classes="note")
         yield StatusLine()
-        yield Footer()
+        yield KeyBar()
 
     def _heading(self) -> str:
         e = self.entry
@@ -96,7 +96,7 @@ class PlanScreen(Screen):
     def on_plan_screen_loaded(self, message: Loaded) -> None:
         view = self.query_one("#plan-text", VerticalScroll)
         if message.document is None:
-            view.mount(Static(t("tui.plan_failed", why=message.error), markup=False))
+            view.mount(Prose(t("tui.plan_failed", why=message.error)))
             return
         document = message.document
         self.blocks = [PlanBlock(None, document.preamble, garbled_count(document.preamble))] if document.preamble else []
@@ -112,8 +112,8 @@ class PlanScreen(Screen):
     def _add(self, parent: Any, section: Any) -> None:
         block = PlanBlock(section.heading, section.body, garbled_count(section.heading + section.body))
         self.blocks.append(block)
-        label = Text(ellipsize(section.heading, 60))
-        if section.kind:
+        label = Text(section.heading)
+        if section.kind and section.kind not in section.title:  # 一、指导思想 plainly is 指导思想
             label.append(f" [{section.kind}]", style="dim")
         if section.children:
             node = parent.add(label, data=block, expand=True)

@@ -14,7 +14,6 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from drafter.draft.model import provenance_line
 from drafter.messages import t
 from drafter.tui import services, store_access
 from drafter.tui.bindings import key
@@ -22,7 +21,7 @@ from drafter.tui.dialogs.insert_dialog import InsertDialog, InsertTarget
 from drafter.tui.screens.drafter_screen import DrafterScreen
 from drafter.tui.widgets.garbled import legend
 from drafter.tui.widgets.hit_view import hit_prompt, hit_text, provenance, provenance_fields
-from drafter.tui.widgets.wrapped_text import WrappedText
+from drafter.tui.widgets.wrapped_text import OneLine, Prose, WrappedText
 
 
 class SearchScreen(DrafterScreen):
@@ -43,12 +42,12 @@ class SearchScreen(DrafterScreen):
         self.query_text = ""
 
     def compose_body(self) -> ComposeResult:
-        yield Static(t("tui.search_heading"), classes="screen-heading", markup=False)
+        yield OneLine(t("tui.search_heading"), classes="screen-heading")
         with Horizontal(id="search-bar"):
             yield Input(placeholder=t("tui.search_placeholder"), id="search-query")
             yield Select([], prompt=t("tui.filter_region"), id="search-region")
             yield Select([], prompt=t("tui.filter_year"), id="search-year")
-        yield Static("", id="search-count", classes="note", markup=False)
+        yield Prose("", id="search-count", classes="note")
         yield OptionList(id="search-results")
         yield Static("", id="search-preview")
 
@@ -143,7 +142,8 @@ class SearchScreen(DrafterScreen):
             self.app.status_text = t("tui.inserted", heading=target.section.heading)
             self.notify(self.app.status_text)
 
-        self.app.push_screen(InsertDialog(draft, selected, hit.text, provenance_line(fields), selected), put)
+        source = t("tui.insert_source", source=provenance(hit))
+        self.app.push_screen(InsertDialog(draft, selected, hit.text, source, selected), put)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "insert_hit":

@@ -14,19 +14,19 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from drafter.messages import t
+from drafter.tui.widgets.wrapped_text import CutLines
 
 
-def candidate_prompt(candidate: Any, in_use: bool) -> Text:
-    line = Text(no_wrap=True, overflow="ellipsis")
+def candidate_prompt(candidate: Any, in_use: bool) -> CutLines:
+    line = Text()
     if in_use:
         line.append(t("tui.in_use") + " ", style="bold green")
     line.append(f"{candidate.region or '—'} {candidate.year} ", style="bold")
     line.append(f"{candidate.doc_number} ")
     origin = t("tui.origin_template") if candidate.origin == "template" else t("tui.origin_corpus")
     line.append(origin, style="dim")
-    opening = candidate.text.replace("\n", " ")[:80]
-    second = Text(opening, style="dim", no_wrap=True, overflow="ellipsis")
-    return Text("\n", no_wrap=True, overflow="ellipsis").join([line, second])
+    opening = candidate.text.replace("\n", " ")[:120]
+    return CutLines(line, Text(opening, style="dim"))
 
 
 class CandidateList(OptionList):

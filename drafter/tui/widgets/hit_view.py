@@ -8,6 +8,7 @@ from rich.text import Text
 
 from drafter.messages import t
 from drafter.tui.widgets.garbled import mark_garbled
+from drafter.tui.widgets.wrapped_text import CutLines
 
 MATCH_STYLE = "bold reverse"
 
@@ -43,13 +44,14 @@ def provenance(hit: Any) -> str:
 
 def provenance_fields(hit: Any) -> dict[str, str]:
     """The 来源 comment's fields for an inserted hit (the same keys as a library variant's)."""
+    doc_id = getattr(hit, "doc_id", None)
     return {
+        "id": f"corpus:{doc_id}" if doc_id is not None else "",  # what `drafter diff corpus:ID` takes
         "地区": getattr(hit, "region", None) or "",
         "文件": getattr(hit, "title", None) or "",
         "文号": getattr(hit, "doc_number", None) or "",
         "日期": getattr(hit, "date", None) or "",
         "章节": " › ".join(getattr(hit, "heading_path", None) or []),
-        "corpus": str(getattr(hit, "doc_id", "") or ""),
     }
 
 
@@ -60,10 +62,8 @@ def short_source(hit: Any) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def hit_prompt(hit: Any) -> Text:
+def hit_prompt(hit: Any) -> CutLines:
     """Two lines, each cut with `…`: where it comes from, and the snippet (the preview wraps it whole)."""
-    source = Text(short_source(hit), style="dim", no_wrap=True, overflow="ellipsis")
+    source = Text(short_source(hit), style="dim")
     snippet = marked_text((getattr(hit, "snippet", "") or getattr(hit, "text", "")).replace("\n", " "))
-    snippet.no_wrap = True
-    snippet.overflow = "ellipsis"
-    return Text("\n", no_wrap=True, overflow="ellipsis").join([source, mark_garbled(snippet)])
+    return CutLines(source, mark_garbled(snippet))
