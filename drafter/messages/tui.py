@@ -216,6 +216,7 @@ MESSAGES = {
     "in_use": ("● 使用中", "● in use"),
     "origin_template": ("模板", "template"),
     "origin_corpus": ("语料", "corpus"),
+    "no_doc_number": ("（无文号）", "(no 文号)"),
     "used_insert": ("已插入到「{heading}」光标处", "inserted into 「{heading}」 at the cursor"),
     "used_replace": ("已替换「{heading}」（含下级小节）", "replaced 「{heading}」 and its sub-sections"),
     "used_append": ("已追加到「{heading}」末尾", "appended to 「{heading}」"),

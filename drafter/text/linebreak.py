@@ -85,13 +85,13 @@ def _fill(units: list[tuple[int, int]], text: str, first: int, width: int, measu
 
 def _respect_kinsoku(units: list[tuple[int, int]], text: str, first: int, end: int) -> int:
     """Move the break back while the next line would start with closing punctuation or this line
-    would end with an opening mark; never below one unit on the line (then break where it was)."""
+    would end with an opening mark, keeping at least one unit on the line; when no break obeys the
+    rules (a line of punctuation), break where the line is full."""
     candidate = end
-    while candidate > first + 1:
-        if _starts_closing(units, text, candidate) or _ends_opening(units, text, first, candidate):
-            candidate -= 1
-            continue
-        return candidate
+    while candidate > first:
+        if not (_starts_closing(units, text, candidate) or _ends_opening(units, text, first, candidate)):
+            return candidate
+        candidate -= 1
     return end
 
 

@@ -92,6 +92,7 @@ class DrafterApp(DraftActions, FileActions, App[None]):
     @dataclass
     class CorpusLoaded(Message):
         state: CorpusState
+        quiet: bool = False  # a reload (after an ingest): the status keeps what the ingest said
 
     class JiebaReady(Message):
         pass
@@ -286,11 +287,12 @@ class DrafterApp(DraftActions, FileActions, App[None]):
 
     # ── background work ────────────────────────────────────────────────────────────────────────
     @work(thread=True, exclusive=True, exit_on_error=False, group="corpus")
-    def load_corpus(self) -> None:
+    def load_corpus(self, quiet: bool = False) -> None:
         def progress(text: str, fraction: float | None) -> None:
-            self.post_message(self.CorpusProgress(text, fraction))
+            if not quiet:
+                self.post_message(self.CorpusProgress(text, fraction))
 
-        self.post_message(self.CorpusLoaded(load_corpus(self.db, progress)))
+        self.post_message(self.CorpusLoaded(load_corpus(self.db, progress), quiet))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="jieba")
     def warm_up_jieba(self) -> None:
@@ -336,7 +338,8 @@ class DrafterApp(DraftActions, FileActions, App[None]):
 
     def on_drafter_app_corpus_loaded(self, message: CorpusLoaded) -> None:
         self.corpus = message.state
-        self.status_text = t("tui.corpus_loaded", count=len(message.state.entries))
+        if not message.quiet:
+            self.status_text = t("tui.corpus_loaded", count=len(message.state.entries))
 
     def on_drafter_app_jieba_ready(self, _message: JiebaReady) -> None:
         self.jieba_ready = True

@@ -140,7 +140,7 @@ def _variant_candidates(kind: str, region: str | None, province: str | None = No
 
 def _corpus_candidates(db: str | None, kind: str, limit: int) -> list[Candidate]:
     with open_store(db) as store:
-        pairs = store.sections_of_kind(kind)[:limit]
+        pairs = _outermost(store.sections_of_kind(kind))[:limit]
     out = []
     for summary, section in pairs:
         lines = tuple(section_lines(section))
@@ -155,6 +155,13 @@ def _corpus_candidates(db: str | None, kind: str, limit: int) -> list[Candidate]
             f"corpus:{summary.id}", section.heading,
         ))
     return out
+
+
+def _outermost(pairs: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """Drop sections inside another section of the same kind (a 基本原则's (一)坚持…): that one, whole
+    with its sub-sections, is the candidate."""
+    inner = {id(child) for _, section in pairs for child in list(section.walk())[1:]}
+    return [(summary, section) for summary, section in pairs if id(section) not in inner]
 
 
 def section_lines(section: Any) -> list[str]:

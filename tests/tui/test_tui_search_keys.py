@@ -113,3 +113,44 @@ async def test_edit_section_in_external_editor(make_app, tiny_db, tmp_path, monk
         assert section.body == before.replace("指导", "引领") + "\n在编辑器里加的一段。"
         assert app.screen.query_one("#section-editor", TextArea).text == section.body
         assert app.session.dirty
+
+
+async def test_search_counts_filters_and_inserts_where_the_user_picks(make_app, tmp_path):
+    from textual.widgets import OptionList, Select
+
+    app = make_app(export_dir=tmp_path)  # the bundled corpus: many places
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await start_new_draft(pilot)
+        target = await select_section(pilot, "三、工作目标")
+        await pilot.press("f4")
+        await pilot.pause()
+        app.screen.query_one("#search-query", Input).value = "分级诊疗"
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        total = len(screen.all_hits)
+        assert total > 5 and f"共 {total} 处" in screen_text(app)
+        region = screen.all_hits[-1].region
+        screen.query_one("#search-region", Select).value = region
+        await pilot.pause()
+        assert screen.hits and all(h.region == region for h in screen.hits)
+        assert f"筛选后 {len(screen.hits)} 处" in screen_text(app)
+        hit = screen.hits[0]
+        screen.query_one("#search-results", OptionList).focus()
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        sections = dialog.query_one("#insert-sections", OptionList)
+        assert dialog.rows[sections.highlighted][0] is target  # Compose's section is offered first
+        other = next(i for i, (s, _) in enumerate(dialog.rows) if s.heading == "一、指导思想")
+        sections.highlighted = other
+        await pilot.click("#where-start")
+        await pilot.click("#ok")
+        await pilot.pause()
+        first = app.draft.sections[0]
+        assert first.body.startswith(hit.text)  # where the user said, not the last-selected section
+        source = first.sources[0]
+        assert source["地区"] == region and source["id"] == f"corpus:{hit.doc_id}"
+        assert source.get("文号", "") == hit.doc_number  # the 来源 note names the 文号 too
+        assert hit.text not in target.body

@@ -203,4 +203,4 @@ class CorpusScreen(DrafterScreen):
         for result in report.skipped[:5]:  # one bad file never stops an ingest: say which, and why
             self.notify(t("tui.ingest_skipped", name=Path(result.path).name, why=result.why or ""),
                         severity="warning", timeout=15)
-        self.app.load_corpus()
+        self.app.load_corpus(quiet=True)

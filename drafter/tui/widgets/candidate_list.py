@@ -1,7 +1,7 @@
 """Candidates for the selected section: library variants and corpus sections of the same kind.
 
-Each shows where it comes from first — region, year, 文号, template or corpus — and `● 使用中`
-when the section already holds it, then the start of its text."""
+Each shows where it comes from first — region, year, template or corpus, and `● 使用中` when the
+section already holds it; then its 文号; then the start of its text."""
 
 from __future__ import annotations
 
@@ -22,11 +22,11 @@ def candidate_prompt(candidate: Any, in_use: bool) -> CutLines:
     if in_use:
         line.append(t("tui.in_use") + " ", style="bold green")
     line.append(f"{candidate.region or '—'} {candidate.year} ", style="bold")
-    line.append(f"{candidate.doc_number} ")
     origin = t("tui.origin_template") if candidate.origin == "template" else t("tui.origin_corpus")
     line.append(origin, style="dim")
+    number = Text(candidate.doc_number or t("tui.no_doc_number"), style="" if candidate.doc_number else "dim")
     opening = candidate.text.replace("\n", " ")[:120]
-    return CutLines(line, Text(opening, style="dim"))
+    return CutLines(line, number, Text(opening, style="dim"))
 
 
 class CandidateList(OptionList):

@@ -87,6 +87,8 @@ class KeyBar(Static):
 
     def refresh_keys(self) -> None:
         """The keys to show now: each action once, in binding-chain order, the palette last."""
+        if not self.is_attached or not self.screen.is_attached:  # its screen was closed meanwhile
+            return
         app = self.app
         palette = None
         seen: set[str] = set()
