@@ -26,3 +26,9 @@ def region_lines(app, region: Region) -> list[str]:
     """The text inside `region` (e.g. a widget's `content_region`), one string per row."""
     strips = screen_strips(app)
     return [strips[y].crop(region.x, region.right).text for y in range(region.y, min(region.bottom, len(strips)))]
+
+
+def shown(widget) -> str:
+    """The plain text a Static holds (a str, a rich Text, or drafter's WrappedText / CutLines)."""
+    content = widget.content
+    return getattr(content, "plain", str(content))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from docx import Document as open_docx
 from textual.widgets import DataTable, Static
+from screen_text import shown
 from tui_steps import settle, start_new_draft
 
 from drafter.tui.dialogs.reference_picker import ReferencePicker
@@ -35,7 +36,7 @@ async def compare_with_harbin(pilot) -> None:
 
 
 def note(app) -> str:
-    return str(app.screen.query_one("#compare-note", Static).render())
+    return shown(app.screen.query_one("#compare-note", Static))
 
 
 async def test_compare_steps_through_changes_with_n_and_N(make_app, tiny_db, tmp_path):
@@ -99,8 +100,8 @@ async def test_exports_write_files_and_say_where(make_app, tiny_db, tmp_path, mo
         await start_new_draft(pilot)
         await pilot.press("f6")
         await pilot.pause()
-        assert "~/out" in str(app.screen.query_one("#export-target").render())
-        assert "尚未选择" in str(app.screen.query_one("#export-reference").render())
+        assert "~/out" in shown(app.screen.query_one("#export-target"))
+        assert "尚未选择" in shown(app.screen.query_one("#export-reference"))
         await pilot.press("r")  # a redline needs a reference: the picker asks for it, nothing written
         await pilot.pause()
         assert isinstance(app.screen, ReferencePicker)
@@ -110,7 +111,7 @@ async def test_exports_write_files_and_say_where(make_app, tiny_db, tmp_path, mo
         await compare_with_harbin(pilot)
         await pilot.press("f6")
         await pilot.pause()
-        assert "哈尔滨市" in str(app.screen.query_one("#export-reference").render())  # says what it is against
+        assert "哈尔滨市" in shown(app.screen.query_one("#export-reference"))  # says what it is against
         await pilot.press("d", "r", "t", "h")
         await settle(pilot)
         table = app.screen.query_one("#export-results", DataTable)

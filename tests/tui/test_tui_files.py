@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, TextArea
+from screen_text import shown
 from tui_steps import select_section, settle, start_new_draft, type_text
 
 from drafter.paths import locations
@@ -75,7 +76,7 @@ async def test_new_draft_whose_file_exists_asks_and_no_leaves_it_byte_identical(
         await settle(pilot)
         await start_new_draft(pilot)
         assert isinstance(app.screen, ChoiceDialog)  # asked before anything
-        assert "已经存在" in str(app.screen.query_one(".dialog-text").render())
+        assert "已经存在" in shown(app.screen.query_one(".dialog-text"))
         await pilot.press("escape")  # no
         await settle(pilot)
         assert app.draft is None
@@ -143,7 +144,7 @@ async def test_a_file_changed_by_another_program_is_not_overwritten_silently(mak
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        assert "被其他程序改过" in str(app.screen.query_one(".dialog-text").render())
+        assert "被其他程序改过" in shown(app.screen.query_one(".dialog-text"))
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+q")  # quitting does not overwrite it either: it asks again

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from docx import Document as open_docx
 from textual.widgets import Input, OptionList, TextArea
+from screen_text import shown
 from tui_steps import select_section, settle, start_new_draft, type_text
 
 from drafter.tui.widgets.candidate_list import CandidateList
@@ -96,7 +97,7 @@ async def test_journey_from_new_draft_to_exported_docx(make_app, tmp_path):
         await compare_with(pilot, "哈尔滨")
         compare = app.screen
         assert app.current_mode == "compare" and compare.comparison is not None
-        assert "哈尔滨市" in str(compare.query_one("#compare-heading").render())
+        assert "哈尔滨市" in shown(compare.query_one("#compare-heading"))
         draft_side = [p.b or "" for s in compare.comparison.sections for p in s.paragraphs]
         assert any(TYPED in text for text in draft_side)
         assert compare.query_one(SideBySide).change_rows

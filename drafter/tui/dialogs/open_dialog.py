@@ -52,7 +52,7 @@ class OpenDialog(Dialog[Path | None]):
             yield Label(t("tui.open_path"), classes="field-label-wide")
             yield PathInput(self.start, DRAFT_SUFFIXES, id="open-path")
             yield Prose(t("tui.open_hint") if self.recent else t("tui.open_no_recent"),
-                         id="open-note", classes="note", markup=False)
+                         id="open-note", classes="note")
 
     def on_mount(self) -> None:
         if self.recent:

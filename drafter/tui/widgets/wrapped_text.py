@@ -52,6 +52,10 @@ class CutLines:
     def __init__(self, *lines: Text) -> None:
         self.lines = lines
 
+    @property
+    def plain(self) -> str:
+        return "\n".join(line.plain for line in self.lines)
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         for line in self.lines:
