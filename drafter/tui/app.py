@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ from drafter.tui.screens.search_screen import SearchScreen
 from drafter.tui.settings import Settings, read_settings, write_settings
 
 AUTOSAVE_SECONDS = 3.0
+STATUS_KEPT_SECONDS = 8.0  # a message (saved, replaced…) is not replaced by the autosave note sooner
 GLOBAL_ACTIONS = {"help", "switch_mode", "new_draft", "open_draft", "save_draft", "save_as", "quit"}
 SCREEN_NAMES = {"corpus": "tui.screen_corpus", "compose": "tui.screen_compose", "search": "tui.screen_search",
                 "compare": "tui.screen_compare", "export": "tui.screen_export"}
@@ -111,6 +113,8 @@ class DrafterApp(DraftActions, FileActions, App[None]):
 
     def __init__(self, draft: str | None = None, db: str | None = None, export_dir: Path | None = None,
                  autosave_seconds: float = AUTOSAVE_SECONDS, reopen_last: bool = False) -> None:
+        self._status_at = 0.0  # when the status line last said something other than the autosave note
+        self._autosave_note = ""
         self.locations = locations(db)
         self.settings, self.settings_problem = read_settings(self.locations.config_dir)
         if not os.environ.get("DRAFTER_LANG"):  # DRAFTER_LANG, set for one run, beats the setting
@@ -187,11 +191,17 @@ class DrafterApp(DraftActions, FileActions, App[None]):
         self.edits += 1
         super().draft_changed()
 
+    def watch_status_text(self, text: str) -> None:
+        if text != self._autosave_note:
+            self._status_at = time.monotonic()
+
     def autosave(self) -> None:
         try:
             if self.session.autosave():
                 key_name = "tui.autosaved_file" if self.session.path else "tui.autosaved_no_file"
-                self.status_text = t(key_name, name=self.draft_label())
+                if time.monotonic() - self._status_at > STATUS_KEPT_SECONDS:  # not over a fresh message
+                    self._autosave_note = t(key_name, name=self.draft_label())
+                    self.status_text = self._autosave_note
         except Exception as err:  # noqa: BLE001 - a failing autosave must be seen, not crash the app
             self.notify(t("tui.autosave_failed", why=err), severity="error")
 

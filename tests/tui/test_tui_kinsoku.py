@@ -102,3 +102,28 @@ async def test_plan_reader_lines_follow_kinsoku(make_app, tmp_path):
             view.scroll_page_down(animate=False)
             await pilot.pause()
         assert found == []
+
+
+async def test_the_section_editor_wraps_with_kinsoku(make_app, tmp_path):
+    from textual.widgets import TextArea
+
+    app = make_app(export_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await start_new_draft(pilot)
+        found = []
+        for heading in ("一、指导思想", "三、工作目标", "(一)加强组织领导"):
+            await select_section(pilot, heading)
+            editor = app.screen.query_one("#section-editor", TextArea)
+            editor.load_text(PARAGRAPH)
+            await pilot.pause()
+            found += bad_lines(app, [editor])
+            editor.move_cursor(editor.document.end)  # the cursor still reaches the end of the text
+            await pilot.press("。")
+            assert editor.text.endswith("。")
+        assert found == []
+
+
+PARAGRAPH = ("全面贯彻党的十八大和十八届三中、四中、五中、六中全会精神，按照党中央、国务院和省委、省政府决策部署，"
+             "把深化医药卫生体制改革作为保障和改善民生的重要举措，将公平可及和群众受益作为改革的出发点和立足点，"
+             "全面推进城市公立医院综合改革（不含中医院），充分发挥公立医院公益性质和主体作用。")

@@ -24,6 +24,7 @@ from drafter.tui.dialogs.new_section_dialog import NewSection, NewSectionDialog
 from drafter.tui.screens.drafter_screen import DrafterScreen
 from drafter.tui.widgets.candidate_list import CandidateList
 from drafter.tui.widgets.outline_tree import OutlineTree
+from drafter.tui.widgets.section_editor import SectionEditor
 from drafter.tui.widgets.wrapped_text import OneLine, WrappedText
 
 CANDIDATE_ACTIONS = {"use_candidate", "preview_candidate"}
@@ -60,7 +61,7 @@ class ComposeScreen(DrafterScreen):
         with Horizontal(id="compose-panes"):
             yield OutlineTree(id="outline")
             with Container(id="compose-main"):
-                yield TextArea(id="section-editor", soft_wrap=True, show_line_numbers=False)
+                yield SectionEditor(id="section-editor")
                 with Vertical(id="candidates-pane"):
                     yield Static(t("tui.candidates_heading"), classes="pane-heading", markup=False)
                     yield CandidateList(id="candidates")
