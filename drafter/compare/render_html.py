@@ -52,7 +52,7 @@ def render_report(comparison: Comparison, *, hide_unimportant: bool = False) -> 
 
 
 def write_report(comparison: Comparison, path: str | os.PathLike, *, hide_unimportant: bool = False) -> Path:
-    from drafter.export.atomic import write_atomically
+    from drafter.atomic import write_atomically
 
     html = render_report(comparison, hide_unimportant=hide_unimportant).encode("utf-8")
 

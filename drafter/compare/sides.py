@@ -22,6 +22,11 @@ def load_side(spec: str, store=None, doc: int | None = None, *, doc_if_several: 
         document = _load_file(path, doc, doc_if_several)
     elif path.is_dir():
         raise UnreadableFile(spec, "is a folder, not a plan file")
+    elif os.path.lexists(path):  # a pipe, a device, a link loop: the bounded reader says which
+        from drafter.bounded import check_regular
+
+        check_regular(path)
+        raise NotFound(f"{spec}: no such file")
     elif looks_like_path(spec):
         raise NotFound(f"{spec}: no such file")
     else:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol
 
 from drafter.corpus import store_files
+from drafter.corpus.store_errors import folder_error, store_error
 from drafter.corpus.store_read import load_document, summaries, summary
 from drafter.corpus.store_resolve import parse_id, resolve_name
 from drafter.corpus.store_schema import connect
@@ -55,10 +56,14 @@ class Store:
     @classmethod
     def open(cls, db: str | os.PathLike | None = None) -> Store:
         """The user's store (`--db`, then `DRAFTER_DB`, then the data dir), created if needed."""
-        from drafter.paths import locations
+        from drafter.paths import locations, private_dir
 
         path = locations(db).db_path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            private_dir(path.parent)
+        except OSError as err:
+            raise folder_error(err, path.parent, str(path)) from err
+        _create_private(path)
         return cls(path)
 
     def close(self) -> None:
@@ -76,17 +81,29 @@ class Store:
         if self._in_transaction:
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._in_transaction = True
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._in_transaction = True
+            try:
+                yield self.conn
+            except BaseException:
+                self._rollback()
+                raise
+            else:
+                self.conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            raise (store_error(err, self.path) or err) from err
         finally:
             self._in_transaction = False
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; SQLite may have rolled back already (a full disk), or the
+        rollback itself may fail on a failing disk: the error that got us here is the one to report."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -183,6 +200,14 @@ class Store:
         if report.read or report.unchanged:  # all skipped (a broken install): try again next time
             self.set_meta(DEFAULT_CORPUS_KEY, PARSER_VERSION)
         return report
+
+
+def _create_private(path: os.PathLike) -> None:
+    """A new store file is the user's own: 0600 (SQLite gives its journal files the same mode)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:  # it exists, or cannot be made: opening it says which, in words
+        pass
 
 
 def open_store(db: str | os.PathLike | None = None, progress: Callable | None = None) -> Store:

@@ -7,9 +7,13 @@ SQLite's own tokenizers cannot cut Chinese into words.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.corpus.store_errors import StoreError, store_error
+from drafter.fsnames import shown
+from drafter.messages import t
 
 SCHEMA_VERSION = 2
 
@@ -95,17 +99,40 @@ def connect(path: str) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL, much faster commits
         migrate(conn, path)
-    except sqlite3.DatabaseError as err:  # e.g. `--db` pointing at a file that is not a store
-        raise DrafterError(f"{path}: not a drafter store ({err})") from err
+    except sqlite3.Error as err:  # a read-only folder, a full disk, a file that is not a store …
+        if (reader := _read_only(path, err)) is not None:
+            return reader
+        raise (store_error(err, path) or err) from err
     return conn
+
+
+def _read_only(path: str, err: sqlite3.Error) -> sqlite3.Connection | None:
+    """A store in a folder drafter may not write (a shared, read-only copy) can still be read. With
+    its journal files there SQLite reads it read-only; without them (they cannot be created) only as
+    `immutable`, which is right for a folder nobody here can write. Writing then fails in words."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    if not name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or not os.path.isfile(path):
+        return None
+    uri = Path(path).absolute().as_uri()
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(
+                f"{uri}?{options}", uri=True, check_same_thread=False, isolation_level=None
+            )
+            conn.row_factory = sqlite3.Row
+            if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                return conn
+            conn.close()
+            return None
+        except sqlite3.Error:
+            continue
+    return None
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise DrafterError(
-            f"{path}: the store was written by a newer drafter (schema {version} > {SCHEMA_VERSION})"
-        )
+        raise StoreError(t("store.newer", path=shown(path), version=version, supported=SCHEMA_VERSION), path)
     if version == SCHEMA_VERSION:
         return
     upgrade = "ALTER TABLE source_files ADD COLUMN parser TEXT;" if version == 1 else ""

@@ -29,6 +29,7 @@ from drafter.errors import DrafterError, UnreadableFile
 from drafter.model import Document
 
 FENCE = "+++"
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 
 
 class BrokenDraft(DrafterError):
@@ -45,10 +46,9 @@ def is_draft_text(text: str) -> bool:
 
 def load_draft(path: str | os.PathLike) -> Draft:
     """Read a draft file; a plan file without metadata loads as a draft with empty metadata."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise UnreadableFile(str(path), err.strerror or str(err)) from err
+    from drafter.bounded import read_bounded
+
+    raw = read_bounded(path)  # an ordinary file, its size checked: UnreadableFile says why not
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -105,7 +105,18 @@ def _check_meta(meta: dict, lines: list[str], path) -> None:  # noqa: ANN001
 
 def dump_front_matter(meta: dict) -> str:
     keys = [k for k in META_KEYS if k in meta] + sorted(k for k in meta if k not in META_KEYS)
+    for key in keys:
+        _check_storable(key, meta[key])
     return "\n".join(f"{key} = {toml_value(meta[key])}" for key in keys)
+
+
+def _check_storable(key: str, value: object) -> None:
+    """Text a draft file can hold: bytes that were not UTF-8 (from a shell argument) cannot be saved."""
+    from drafter.messages import t
+
+    for text in value if isinstance(value, (list, tuple)) else [value]:
+        if isinstance(text, str) and (bad := _SURROGATE_RE.search(text)):
+            raise DrafterError(t("files.meta_not_text", key=key, char=f"U+{ord(bad.group()):04X}"))
 
 
 def toml_value(value: object) -> str:
@@ -115,7 +126,8 @@ def toml_value(value: object) -> str:
         return repr(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML basic string
+    # A JSON string is a TOML basic string, once DEL (which JSON leaves raw, TOML refuses) is escaped.
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def dumps_draft(draft: Draft) -> str:
@@ -131,8 +143,9 @@ def dumps_draft(draft: Draft) -> str:
 
 
 def save_draft(draft: Draft, path: str | os.PathLike) -> None:
-    """Write atomically: a temp file beside `path`, fsync, then rename over it."""
-    write_bytes_atomically(path, dumps_draft(draft).encode("utf-8"))
+    """Write atomically: a temp file beside `path`, fsync, then rename over it. A new draft file is
+    the user's own (0600); an existing one keeps its permissions."""
+    write_bytes_atomically(path, dumps_draft(draft).encode("utf-8"), private=True)
 
 
 
@@ -144,7 +157,7 @@ def plain_text(draft: Draft) -> str:
 
 def load_as_document(path: str | os.PathLike) -> Document:
     """Any plan file as a Document: a draft's metadata + its outline, or a corpus file's first plan."""
-    head = Path(path).read_bytes()[:16] if Path(path).is_file() else b""
+    head = _head(path)
     if not is_draft_text(head.decode("utf-8", errors="ignore")):
         from drafter.reader import read_plans
 
@@ -153,6 +166,17 @@ def load_as_document(path: str | os.PathLike) -> Document:
             raise UnreadableFile(str(path), "no plan found in this file")
         return documents[0]
     return draft_document(load_draft(path), source=str(path))
+
+
+def _head(path: str | os.PathLike, size: int = 16) -> bytes:
+    """The first bytes of an ordinary file (b"" for anything else: the reader says what it is)."""
+    try:
+        if not Path(path).is_file():
+            return b""
+        with open(path, "rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
 
 
 def draft_document(draft: Draft, source: str | None = None) -> Document:

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from drafter.export import layout as L
-from drafter.export.atomic import write_atomically
+from drafter.atomic import write_atomically
 from drafter.export.docx_fonts import el, set_doc_defaults
 from drafter.export.paragraphs import Indent, page_field, paragraph, run
 

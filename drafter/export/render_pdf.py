@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from drafter.export.atomic import ExportError, write_atomically
+from drafter.atomic import ExportError, write_atomically
 
 FONTCONFIG_FILE = Path(__file__).resolve().parent / "fontconfig" / "fonts.conf"
 

@@ -72,7 +72,9 @@ class Variant:
 
 
 def relative_path(variant: Variant) -> Path:
-    return Path(KIND_IDS.get(variant.kind, "qt")) / f"{variant.id}.j2"
+    from drafter.fsnames import safe_filename
+
+    return Path(KIND_IDS.get(variant.kind, "qt")) / safe_filename(variant.id, ".j2", default="variant")
 
 
 def dumps_variant(variant: Variant) -> str:

@@ -59,8 +59,12 @@ class DraftActions:
         self.push_screen(MetadataDialog(current), apply)
 
     def default_draft_path(self, region: str | None = None) -> Path:
-        region = str(region or self.draft.meta.get("region") or "draft")
-        return self.export_dir / f"{region}-实施方案.md"
+        """`<地区>-实施方案.md` in the export folder; the region is document text, so the name is made
+        safe and kept inside that folder (`drafter.fsnames.safe_path`)."""
+        from drafter.fsnames import safe_path
+
+        region = region if region is not None else str(self.draft.meta.get("region") or "")
+        return safe_path(self.export_dir, region, "-实施方案.md")
 
     # ── sections ───────────────────────────────────────────────────────────────────────────────
     def add_section(self, title: str, selected: Any = None, placement: str = "end") -> Any:

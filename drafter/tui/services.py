@@ -72,8 +72,9 @@ def draft_document(draft: Any) -> Any:
 
 def save_draft(draft: Any, path: Path) -> None:
     from drafter.draft.io import save_draft as save
+    from drafter.paths import private_dir
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)  # a folder drafter creates (or its own autosave folder) is the user's alone
     save(draft, path)
 
 
@@ -241,8 +242,11 @@ EXPORTS = {
 
 
 def export_path(kind: str, out_dir: Path, stem: str) -> Path:
-    """Where `export` writes `kind` (asked first, so the app can confirm before overwriting)."""
-    return out_dir / f"{stem}-{EXPORTS[kind][0]}"
+    """Where `export` writes `kind` (asked first, so the app can confirm before overwriting). The stem
+    is document text (the region): the name is made safe and kept inside `out_dir`."""
+    from drafter.fsnames import safe_path
+
+    return safe_path(out_dir, stem, f"-{EXPORTS[kind][0]}")
 
 
 def export(kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any = None,

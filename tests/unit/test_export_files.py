@@ -11,7 +11,7 @@ from test_export_gongwen import sample_plan
 
 from drafter.cli import main
 from drafter.errors import DrafterError
-from drafter.export.atomic import write_atomically
+from drafter.atomic import write_atomically
 from drafter.export.document import write_gongwen
 
 SEED_TITLE_PART = "公立医院"
@@ -22,7 +22,7 @@ def leftovers(folder) -> list[str]:
 
 
 def test_missing_folder_is_one_clear_error(tmp_path):
-    with pytest.raises(DrafterError, match=r"missing.*plan\.docx: folder .*missing does not exist"):
+    with pytest.raises(DrafterError, match=r"missing.*plan\.docx: 文件夹 .*missing 不存在"):
         write_gongwen(sample_plan(), tmp_path / "missing" / "plan.docx")
 
 
@@ -36,7 +36,7 @@ def test_unwritable_folder_leaves_nothing_behind(tmp_path, monkeypatch):
 
         monkeypatch.setattr("drafter.atomic.tempfile.mkstemp", refuse)
     try:
-        with pytest.raises(DrafterError, match="permission denied"):
+        with pytest.raises(DrafterError, match="没有写入权限"):
             write_gongwen(sample_plan(), folder / "plan.docx")
         assert leftovers(folder) == []
     finally:
@@ -48,7 +48,7 @@ def test_a_document_open_in_word_or_libreoffice_is_refused_and_kept(tmp_path):
     target.write_bytes(b"old version")
     for lock in (tmp_path / ".~lock.plan.docx#", tmp_path / "~$plan.docx"):
         lock.write_text("owner")
-        with pytest.raises(DrafterError, match="open in another program"):
+        with pytest.raises(DrafterError, match="正在其他程序中打开"):
             write_gongwen(sample_plan(), target)
         lock.unlink()
     assert target.read_bytes() == b"old version"
@@ -62,7 +62,7 @@ def test_a_failure_while_writing_keeps_the_old_file_and_no_temp_file(tmp_path, m
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(DrafterError, match="plan.docx: permission denied"):
+    with pytest.raises(DrafterError, match="plan.docx: 没有写入权限"):
         write_gongwen(sample_plan(), target)
     assert target.read_bytes() == b"old version"
     assert leftovers(tmp_path) == ["plan.docx"]
@@ -80,7 +80,7 @@ def test_a_failure_while_building_touches_nothing(tmp_path):
 
 def test_target_that_is_a_folder(tmp_path):
     (tmp_path / "plan.docx").mkdir()
-    with pytest.raises(DrafterError, match="is a folder"):
+    with pytest.raises(DrafterError, match="是一个文件夹"):
         write_gongwen(sample_plan(), tmp_path / "plan.docx")
 
 
@@ -109,6 +109,6 @@ def test_cli_bad_paths_give_one_line_and_exit_2(tmp_path, seed_paths, capsys):
     assert err.startswith("drafter: ") and "nope.md" in err and "\n" not in err
     assert main(["export", str(seed_paths[0]), "--docx", str(tmp_path / "no" / "a.docx")]) == 2
     err = capsys.readouterr().err.strip()
-    assert "does not exist" in err and "\n" not in err
+    assert "不存在" in err and "\n" not in err
     assert main(["export", str(seed_paths[0])]) == 2
     assert "--docx" in capsys.readouterr().err

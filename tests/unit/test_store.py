@@ -163,11 +163,11 @@ def test_a_store_from_a_newer_drafter_or_a_non_store_file_is_refused(tmp_path):
     conn = sqlite3.connect(newer)
     conn.execute("PRAGMA user_version = 999")
     conn.close()
-    with pytest.raises(DrafterError, match="newer drafter"):
+    with pytest.raises(DrafterError, match="更新版本的 drafter"):
         Store(newer)
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(DrafterError, match="not a drafter store"):
+    with pytest.raises(DrafterError, match="不是 drafter 的存储文件"):
         Store(junk)
 
 
