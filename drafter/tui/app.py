@@ -8,7 +8,6 @@ Every word on screen comes from the message catalogue (`drafter.messages`, areas
 
 from __future__ import annotations
 
-import copy
 import os
 import time
 from collections.abc import Callable
@@ -29,11 +28,11 @@ from drafter.paths import locations
 from drafter.tui import recent, services
 from drafter.tui.bindings import key, translate_bindings, word
 from drafter.tui.commands import DrafterCommands
+from drafter.tui.compare_actions import CompareActions
 from drafter.tui.comparison_state import ComparisonState
-from drafter.tui.corpus_loader import CorpusEntry, CorpusState, load_corpus
+from drafter.tui.corpus_loader import CorpusState, load_corpus
 from drafter.tui.dialogs.confirm_dialog import ConfirmDialog
 from drafter.tui.dialogs.help_dialog import HelpDialog
-from drafter.tui.dialogs.reference_picker import ReferencePicker
 from drafter.tui.draft_actions import DraftActions
 from drafter.tui.draft_session import DraftSession
 from drafter.tui.file_actions import FileActions
@@ -52,7 +51,7 @@ SCREEN_NAMES = {"corpus": "tui.screen_corpus", "compose": "tui.screen_compose", 
                 "compare": "tui.screen_compare", "export": "tui.screen_export"}
 
 
-class DrafterApp(DraftActions, FileActions, App[None]):
+class DrafterApp(CompareActions, DraftActions, FileActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "drafter"
     COMMANDS = {DrafterCommands}  # no English system commands: ours cover quit, help and keys
@@ -100,12 +99,6 @@ class DrafterApp(DraftActions, FileActions, App[None]):
         pass
 
     @dataclass
-    class Compared(Message):
-        comparison: Any
-        request: int
-        edits: int  # the draft state it was made from
-
-    @dataclass
     class ExportDone(Message):
         kind: str
         path: Path | None
@@ -117,7 +110,7 @@ class DrafterApp(DraftActions, FileActions, App[None]):
         self._autosave_note = ""
         self.locations = locations(db)
         self.settings, self.settings_problem = read_settings(self.locations.config_dir)
-        if not os.environ.get("DRAFTER_LANG"):  # DRAFTER_LANG, set for one run, beats the setting
+        if self.settings.language and not os.environ.get("DRAFTER_LANG"):  # DRAFTER_LANG (one run) first
             set_language(self.settings.language)
         super().__init__()
         translate_bindings(self)
@@ -240,60 +233,6 @@ class DrafterApp(DraftActions, FileActions, App[None]):
             self.notify(t("tui.settings_failed", why=err), severity="error")
             return
         self.notify(t("tui.language_next_start"))
-
-    # ── reference and comparison (the one place the app computes a Comparison) ─────────────────
-    def action_choose_reference(self, stay: bool = False, then: Callable[[], None] | None = None) -> None:
-        """Pick the plan to compare with; Compare shows the result unless `stay` (Export) or `then`."""
-        entries = self.corpus.entries if self.corpus and self.corpus.from_store else []
-        if not entries:
-            self.notify(t("tui.store_not_loaded"), severity="warning")
-            return
-
-        def chosen(entry: CorpusEntry | None) -> None:
-            if entry is not None:
-                if then is None and not stay:
-                    self.switch_mode("compare")
-                self.compare_with(entry, then)
-
-        self.push_screen(ReferencePicker(entries), chosen)
-
-    def compare_with(self, entry: CorpusEntry | None = None, then: Callable[[], None] | None = None) -> bool:
-        """Compare the draft as it is now with `entry` (default: the current reference) in a worker."""
-        state = self.compared
-        state.reference = entry or state.reference
-        if self.draft is None or state.reference is None:
-            return False
-        state.request += 1
-        if then is not None:
-            self._after_compare[state.request] = then
-        self.status_text = t("tui.comparing", reference=state.reference_label())
-        # snapshot the draft on the UI thread (typing goes on meanwhile), diff it in a worker
-        self.run_compare(copy.deepcopy(self.draft), state.reference, state.granularity, state.request, self.edits)
-        return True
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
-    def run_compare(self, draft: Any, reference: CorpusEntry, granularity: str, request: int, edits: int) -> None:
-        try:
-            comparison = services.compare(self.db, draft, reference, granularity)
-        except Exception as err:  # noqa: BLE001 - shown, the app goes on
-            self.call_from_thread(self._compare_failed, err)
-            return
-        self.post_message(self.Compared(comparison, request, edits))
-
-    def _compare_failed(self, err: Exception) -> None:
-        self.status_text = t("tui.compare_failed", why=err)
-        self.notify(self.status_text, severity="error", timeout=10)
-
-    def on_drafter_app_compared(self, message: Compared) -> None:
-        state = self.compared
-        if message.request != state.request:
-            return
-        state.comparison = message.comparison
-        state.edits_at = message.edits
-        self.comparison_version += 1
-        then = self._after_compare.pop(message.request, None)
-        if then is not None:
-            then()
 
     # ── background work ────────────────────────────────────────────────────────────────────────
     @work(thread=True, exclusive=True, exit_on_error=False, group="corpus")

@@ -192,7 +192,8 @@ class DraftActions:
             if screen is not None:
                 screen.show_target()
 
-        self.push_screen(PathPrompt(t("tui.export_folder_title"), str(self.export_dir) + "/", folders_only=True),
+        self.push_screen(PathPrompt(t("tui.export_folder_title"), services.shown_path(self.export_dir) + "/",
+                                    folders_only=True),
                          chosen)
 
     def compose_mode_screen(self) -> Any:

@@ -45,7 +45,7 @@ class FileActions:
             if path is not None:
                 self.leave_current(lambda: self.open_file(path))
 
-        start = str(self.export_dir) + "/" if self.export_dir else ""
+        start = services.shown_path(self.export_dir) + "/" if self.export_dir else ""
         self.push_screen(OpenDialog(recent.read_recent(self.locations.config_dir), start), chosen)
 
     def open_file(self, path: Path, quiet: bool = False) -> bool:
@@ -90,7 +90,7 @@ class FileActions:
                 self.save_to(path if path.suffix else path.with_suffix(".md"))
 
         start = self.session.path or self.default_draft_path()
-        self.push_screen(PathPrompt(t("tui.save_as_title"), str(start), suffixes=(".md",)), chosen)
+        self.push_screen(PathPrompt(t("tui.save_as_title"), services.shown_path(start), suffixes=(".md",)), chosen)
 
     def save_to(self, target: Path, then: Then | None = None) -> None:
         """Save into `target`, asking first when it holds a file that is not this draft's own."""
@@ -149,7 +149,7 @@ class FileActions:
             if choice == "open":
                 self.open_file(target)
             elif choice == "other":
-                self.push_screen(PathPrompt(t("tui.new_other_name"), str(target.with_name(target.stem + "-2.md")),
+                self.push_screen(PathPrompt(t("tui.new_other_name"), services.shown_path(target.with_name(target.stem + "-2.md")),
                                             suffixes=(".md",)), lambda path: self._new_at(values, path))
             elif choice == "overwrite":
                 self.assemble(values, target)

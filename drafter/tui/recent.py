@@ -65,4 +65,5 @@ def last_draft(config_dir: Path) -> Path | None:
 def _write(config_dir: Path, entries: list[RecentDraft]) -> None:
     config_dir.mkdir(parents=True, exist_ok=True)
     data = {"drafts": [asdict(e) for e in entries]}
-    write_bytes_atomically(recent_path(config_dir), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    write_bytes_atomically(recent_path(config_dir), payload, private=True)  # names of the user's files

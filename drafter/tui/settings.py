@@ -19,7 +19,7 @@ from drafter.messages import LANGUAGES
 
 @dataclass
 class Settings:
-    language: str = "zh"
+    language: str = ""  # "" : not chosen (DRAFTER_LANG, else Chinese); "zh" or "en" once chosen
     editor: str = ""
 
 
@@ -37,7 +37,7 @@ def read_settings(config_dir: Path) -> tuple[Settings, str | None]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         return Settings(), f"{path}: {err}"
     settings = Settings()
-    language = str(data.get("language", settings.language))
+    language = str(data.get("language", "") or "")
     if language in LANGUAGES:
         settings.language = language
     settings.editor = str(data.get("editor", "") or "")

@@ -25,6 +25,15 @@ def no_cursor_blink(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def language_reset():
+    """An app whose settings choose a language sets it for the process: undo that after each test."""
+    from drafter.messages import set_language
+
+    yield
+    set_language(None)
+
+
+@pytest.fixture(autouse=True)
 def no_kitty_keys(monkeypatch):
     monkeypatch.setenv("TEXTUAL_DISABLE_KITTY_KEY", "1")
 

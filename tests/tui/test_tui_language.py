@@ -153,6 +153,16 @@ async def test_english_is_a_setting(make_app, tiny_db):
             assert "Help" in text and "Corpus" in text and "帮助" not in text
     finally:
         set_language(None)
+    assert Settings().language == ""  # nothing chosen: the app leaves the language alone
+
+
+async def test_an_app_without_a_language_setting_leaves_drafter_lang_alone(make_app, tiny_db, monkeypatch):
+    from drafter.messages import language
+
+    monkeypatch.delenv("DRAFTER_LANG", raising=False)
+    make_app(db=tiny_db)
+    monkeypatch.setenv("DRAFTER_LANG", "en")
+    assert language() == "en"  # the CLI in the same process still follows DRAFTER_LANG
 
 
 async def palette_results(pilot, query: str) -> list[str]:

@@ -26,6 +26,7 @@ def size(request):
 @pytest.fixture
 def app(tiny_db, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "drafter-home"))  # shown as ~/drafter-home/…
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     monkeypatch.chdir(tmp_path)

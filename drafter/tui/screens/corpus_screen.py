@@ -164,7 +164,7 @@ class CorpusScreen(DrafterScreen):
             if path is not None:
                 self.start_ingest([path])
 
-        self.app.push_screen(PathPrompt(t("tui.ingest_title"), str(Path.home()) + "/", must_exist=True), chosen)
+        self.app.push_screen(PathPrompt(t("tui.ingest_title"), "~/", must_exist=True), chosen)
 
     def start_ingest(self, paths: list[Path]) -> None:
         bar = self.query_one("#ingest-progress", ProgressBar)
