@@ -19,7 +19,9 @@ COMMAND_MODULES = (
     "drafter.cli.store_cmds",
     "drafter.cli.compare_cmds",
     "drafter.cli.compose_cmds",
+    "drafter.cli.draft_cmds",
     "drafter.cli.export_cmds",
+    "drafter.cli.check_cmds",
     "drafter.cli.app_cmds",
 )
 

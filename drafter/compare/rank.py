@@ -72,7 +72,7 @@ def rank_against_corpus(draft: Document, store, *, limit: int = 10) -> Ranking: 
         if draft.source and draft.source == doc.source:
             continue
         plan = RankedPlan(summary.id, summary.title or summary.plan_title, summary.region,
-                          (summary.date or "")[:4] or None, compare_documents(draft, doc).similarity)
+                          (summary.date or "")[:4] or None, compare_documents(draft, doc, topics=False).similarity)
         plan.reused_paragraphs = _collect_reuse(paragraphs, canon, doc, plan, reuse)
         plans.append(plan)
     plans.sort(key=lambda p: (-p.similarity, p.id))
