@@ -37,6 +37,8 @@ from drafter.tui.draft_actions import DraftActions
 from drafter.tui.draft_session import DraftSession
 from drafter.tui.file_actions import FileActions
 from drafter.tui.keymap import read_keymap
+from drafter.tui.review_actions import ReviewActions
+from drafter.tui.screens.check_screen import CheckScreen
 from drafter.tui.screens.compare_screen import CompareScreen
 from drafter.tui.screens.compose_screen import ComposeScreen
 from drafter.tui.screens.corpus_screen import CorpusScreen
@@ -48,10 +50,10 @@ AUTOSAVE_SECONDS = 3.0
 STATUS_KEPT_SECONDS = 8.0  # a message (saved, replaced…) is not replaced by the autosave note sooner
 GLOBAL_ACTIONS = {"help", "switch_mode", "new_draft", "open_draft", "save_draft", "save_as", "quit"}
 SCREEN_NAMES = {"corpus": "tui.screen_corpus", "compose": "tui.screen_compose", "search": "tui.screen_search",
-                "compare": "tui.screen_compare", "export": "tui.screen_export"}
+                "compare": "tui.screen_compare", "export": "tui.screen_export", "check": "tui_check.screen"}
 
 
-class DrafterApp(CompareActions, DraftActions, FileActions, App[None]):
+class DrafterApp(ReviewActions, CompareActions, DraftActions, FileActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "drafter"
     COMMANDS = {DrafterCommands}  # no English system commands: ours cover quit, help and keys
@@ -61,6 +63,7 @@ class DrafterApp(CompareActions, DraftActions, FileActions, App[None]):
         "search": SearchScreen,
         "compare": CompareScreen,
         "export": ExportScreen,
+        "check": CheckScreen,
     }
     # priority: these keys work wherever the focus is, the section editor included (whose own F6/F7
     # select text and Ctrl+E moves to the line end), and they stay in the footer there
@@ -71,6 +74,8 @@ class DrafterApp(CompareActions, DraftActions, FileActions, App[None]):
         key("f4", "switch_mode('search')", "key_search", "mode.search", tip="tip_search", priority=True),
         key("f5", "switch_mode('compare')", "key_compare", "mode.compare", tip="tip_compare", priority=True),
         key("f6", "switch_mode('export')", "key_export", "mode.export", tip="tip_export", priority=True),
+        key("f7", "switch_mode('check')", "tui_check.key_check", "mode.check", tip="tui_check.tip_check",
+            priority=True),
         key("ctrl+n", "new_draft", "key_new", "draft.new", show=False, priority=True),
         key("ctrl+o", "open_draft", "key_open", "draft.open", priority=True),
         key("ctrl+s", "save_draft", "key_save", "draft.save", priority=True),

@@ -19,9 +19,14 @@ PALETTE_ACTIONS = {"command_palette", "app.command_palette"}
 
 def key(keys: str, action: str, word: str, binding_id: str, *, tip: str = "", show: bool = True,
         priority: bool = False) -> Binding:
-    """A binding described by catalogue keys: `word` (footer), `tip` (tooltip), both `tui.*` names."""
-    return Binding(keys, action, f"tui.{word}", show=show, priority=priority, id=binding_id,
-                   tooltip=f"tui.{tip}" if tip else "")
+    """A binding described by catalogue keys: `word` (footer), `tip` (tooltip), `tui.*` names unless
+    they name their own area (`tui_check.key_fix`)."""
+    return Binding(keys, action, _key_name(word), show=show, priority=priority, id=binding_id,
+                   tooltip=_key_name(tip) if tip else "")
+
+
+def _key_name(word: str) -> str:
+    return word if "." in word else f"tui.{word}"
 
 
 def word(text: str) -> str:

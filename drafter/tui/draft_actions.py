@@ -44,6 +44,7 @@ class DraftActions:
 
     # ── metadata ───────────────────────────────────────────────────────────────────────────────
     def action_edit_metadata(self) -> None:
+        """Region, province, title, issuer, date only (the parts editor, Ctrl+R, has them all)."""
         if self.draft is None:
             self.action_new_draft()
             return

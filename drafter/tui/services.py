@@ -231,6 +231,50 @@ def compare(db: str | None, draft: Any, entry: CorpusEntry, granularity: str = "
     return compare_documents(reference_document(db, entry), draft_document(draft), granularity=granularity)
 
 
+# ── check (`drafter check` / `drafter fix`) and 对标 (`drafter cover`) ──────────────────────────────
+def check(db: str | None, draft: Any) -> Any:
+    """`drafter check DRAFT`: the Report (findings by family, the date and region checked against)."""
+    from drafter.check import check_target, draft_target
+    from drafter.check.distinctive import corpus_facts
+
+    return check_target(draft_target(draft), corpus=corpus_facts(db))
+
+
+def safe_fixes(db: str | None, draft: Any) -> list[Any]:
+    """`drafter fix DRAFT` on `draft` (in place): every safe suggestion, pass after pass; what it applied."""
+    from drafter.check import draft_target, fix_target
+    from drafter.check.distinctive import corpus_facts
+
+    return fix_target(draft_target(draft), corpus=corpus_facts(db))
+
+
+def passage_findings(db: str | None, draft: Any, section: Any, candidate: Candidate | None = None) -> list[Any]:
+    """提法 · 属地 · 时限 findings in a section as it is (`candidate` None) or as `candidate` would make
+    it: what the side-by-side preview marks. Offsets are into `candidate_text` / `section_text`."""
+    from drafter.check.distinctive import corpus_facts
+    from drafter.check.parts import draft_parts
+    from drafter.check.run import check_parts, context_for
+    from drafter.check.target import draft_target
+    from drafter.draft.model import Draft, DraftSection, parse_outline, provenance_line
+
+    if candidate is not None:  # with its 来源: the source's own place names are known as such
+        body, children = parse_outline(list(candidate.lines))
+        body = [provenance_line(candidate.provenance), *body]
+        section = DraftSection(section.title, section.level, section.marker, body,
+                               [c.shifted(section.level + 1 - c.level) for c in children], section.kind)
+    alone = Draft(meta=dict(draft.meta), sections=[section])
+    ctx = context_for(draft_target(draft), corpus_facts(db))
+    parts = [p for p in draft_parts(alone) if p.part in ("heading", "body")]
+    return check_parts(parts, ctx, ("提法", "属地", "时限"))
+
+
+def coverage(db: str | None, draft: Any, superior: CorpusEntry) -> Any:
+    """`drafter cover DRAFT --against ID`: the superior document's tasks and where the draft takes them up."""
+    from drafter.compare.cover import cover
+
+    return cover(draft_document(draft), reference_document(db, superior))
+
+
 # ── export ─────────────────────────────────────────────────────────────────────────────────────
 EXPORTS = {
     # kind: (file suffix, needs a comparison, what it is: a catalogue key)
@@ -261,7 +305,7 @@ def export(kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any = No
     if kind == "docx":
         from drafter.export.document import write_gongwen
 
-        return Path(write_gongwen(draft_document(draft), path))
+        return Path(write_gongwen(draft, path))  # the draft itself: its 版头, 通知 and 版记 too
     if kind == "redline":
         from drafter.export.redline import write_redline
 

@@ -14,13 +14,15 @@ from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Selection
 
 from drafter.messages import t
 from drafter.tui import services
 from drafter.tui.bindings import key
-from drafter.tui.dialogs.candidate_preview import CandidatePreview
+from drafter.tui.dialogs.candidate_preview import CandidatePreview, marked_findings
 from drafter.tui.dialogs.confirm_dialog import ConfirmDialog
 from drafter.tui.dialogs.new_section_dialog import NewSection, NewSectionDialog
+from drafter.tui.jump import Spot, row_column
 from drafter.tui.screens.drafter_screen import DrafterScreen
 from drafter.tui.widgets.candidate_list import CandidateList
 from drafter.tui.widgets.outline_tree import OutlineTree
@@ -44,7 +46,7 @@ class ComposeScreen(DrafterScreen):
         key("]", "move_section(1)", "key_down", "compose.move-down"),
         # priority: in the editor, Ctrl+E would otherwise move to the end of the line
         key("ctrl+e", "app.edit_externally", "key_external", "compose.external-editor", priority=True),
-        key("ctrl+r", "app.edit_metadata", "key_metadata", "compose.metadata", priority=True),
+        key("ctrl+r", "app.edit_parts", "key_metadata", "compose.metadata", priority=True),
     ]
 
     @dataclass
@@ -52,9 +54,18 @@ class ComposeScreen(DrafterScreen):
         section: Any
         candidates: list[Any]
 
+    @dataclass
+    class FindingsFound(Message):
+        """提法 · 属地 · 时限 findings of the section as it is (key None) and of each candidate (its id)."""
+
+        section: Any
+        findings: dict[str | None, list[Any]]
+
     def __init__(self) -> None:
         super().__init__()
         self.section: Any = None
+        self._pending: Spot | None = None  # a jump waiting for its section to load in the editor
+        self.findings: dict[str | None, list[Any]] = {}  # of the selected section's candidates
 
     def compose_body(self) -> ComposeResult:
         yield OneLine("", id="compose-heading", classes="screen-heading")
@@ -98,6 +109,22 @@ class ComposeScreen(DrafterScreen):
         self.section = None
         self.query_one(OutlineTree).show_draft(self.app.draft, section)
 
+    def jump_to(self, spot: Spot) -> None:
+        """Open `spot`'s section with its text selected in the editor (a finding, a change)."""
+        if spot.section is self.section and self.section is not None:
+            self._show_spot(spot)
+            return
+        self._pending = spot
+        self.select(spot.section)
+
+    def _show_spot(self, spot: Spot) -> None:
+        editor = self.query_one("#section-editor", TextArea)
+        if spot.start is not None and not spot.in_heading:
+            body = editor.text
+            editor.selection = Selection(row_column(body, spot.start), row_column(body, spot.end or spot.start))
+        editor.focus()
+        editor.scroll_cursor_visible(center=True)
+
     def reload_section(self) -> None:
         """The selected section changed outside the editor ($EDITOR): show its text again."""
         if self.section is not None:
@@ -109,6 +136,9 @@ class ComposeScreen(DrafterScreen):
             return
         self.section = message.section
         self._load_editor(self.section)
+        pending, self._pending = self._pending, None
+        if pending is not None and pending.section is self.section:
+            self.call_after_refresh(self._show_spot, pending)
         self.query_one(CandidateList).show([])
         self.query_one("#candidate-preview", Static).update("")
         self.find_candidates(self.section)
@@ -129,24 +159,50 @@ class ComposeScreen(DrafterScreen):
             self.app.mark_dirty()
 
     # ── candidates ─────────────────────────────────────────────────────────────────────────────
-    @work(thread=True, exclusive=True, exit_on_error=False, group="candidates")
     def find_candidates(self, section: Any) -> None:
-        meta = self.app.draft.meta if self.app.draft else {}
-        kind = section.kind or _guess_kind(section.title)
+        import copy
+
+        self.findings = {}
+        draft = self.app.draft
+        # the worker reads copies: the user goes on typing into the section meanwhile
+        self._candidates_worker(section, copy.deepcopy(section), copy.deepcopy(draft.meta) if draft else {})
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="candidates")
+    def _candidates_worker(self, section: Any, snapshot: Any, meta: dict) -> None:
+        from drafter.draft.model import Draft
+        from textual.worker import get_current_worker
+
+        kind = snapshot.kind or _guess_kind(snapshot.title)
         found = services.candidates(self.app.db, kind, meta.get("region"), meta.get("province"))
         self.post_message(self.CandidatesFound(section, found))
+        draft = Draft(meta=meta)
+        findings: dict[str | None, list[Any]] = {None: services.passage_findings(self.app.db, draft, snapshot)}
+        for candidate in found:  # then what each candidate would bring in (leaks, outdated wording)
+            if get_current_worker().is_cancelled:
+                return
+            findings[candidate.ident] = services.passage_findings(self.app.db, draft, snapshot, candidate)
+        self.post_message(self.FindingsFound(section, findings))
 
     def on_compose_screen_candidates_found(self, message: CandidatesFound) -> None:
         if message.section is self.section:
-            self.query_one(CandidateList).show(message.candidates, self.section)
+            candidates = self.query_one(CandidateList)
+            keep = candidates.highlighted if candidates.section is self.section else None
+            candidates.show(message.candidates, self.section, self.findings)
+            if keep is not None and keep < len(message.candidates):
+                candidates.highlighted = keep
             if not message.candidates:
                 self.query_one("#candidate-preview", Static).update(t("tui.no_candidates"))
+
+    def on_compose_screen_findings_found(self, message: FindingsFound) -> None:
+        if message.section is self.section:
+            self.findings = message.findings
+            self.refresh_candidates()
 
     def refresh_candidates(self) -> None:
         """After a candidate was used: the `使用中` marks follow."""
         candidates = self.query_one(CandidateList)
         keep = candidates.highlighted
-        candidates.show(candidates.candidates, self.section)
+        candidates.show(candidates.candidates, self.section, self.findings)
         if keep is not None and candidates.candidates:
             candidates.highlighted = keep
 
@@ -154,7 +210,8 @@ class ComposeScreen(DrafterScreen):
     def preview(self, message: CandidateList.Previewed) -> None:
         c = message.candidate
         shown = Text(c.source_line(), style="dim")
-        shown.append("\n" + c.text)
+        shown.append("\n")
+        shown.append_text(marked_findings(c.text, self.findings.get(c.ident, [])))
         self.query_one("#candidate-preview", Static).update(WrappedText(shown))
 
     def action_preview_candidate(self) -> None:
@@ -167,7 +224,8 @@ class ComposeScreen(DrafterScreen):
             if how:
                 self.action_use_candidate(how)
 
-        self.app.push_screen(CandidatePreview(self.section, candidate), chosen)
+        findings = (self.findings.get(None), self.findings.get(candidate.ident))
+        self.app.push_screen(CandidatePreview(self.section, candidate, findings), chosen)
 
     def action_use_candidate(self, how: str) -> None:
         candidate = self.query_one(CandidateList).current
@@ -183,7 +241,7 @@ class ComposeScreen(DrafterScreen):
                 self.app.put_passage(section, list(candidate.lines), candidate.provenance,
                                      "cursor" if how == "insert" else how, cursor)
                 self._load_editor(section)
-                self.refresh_candidates()
+                self.find_candidates(section)  # the 使用中 marks and the section's findings follow
                 self.app.status_text = t(f"tui.used_{how}", heading=section.heading)
 
         if how == "replace" and section.children:  # the sub-sections go too: say so first

@@ -21,12 +21,14 @@ class ExportScreen(DrafterScreen):
         key("t", "app.export('table')", "key_export_table", "export.table"),
         key("p", "app.choose_reference(True)", "key_reference", "export.reference"),
         key("o", "app.choose_export_folder", "key_export_folder", "export.folder"),
+        key("m", "app.edit_parts", "tui_check.key_parts", "export.parts"),
     ]
 
     def compose_body(self) -> ComposeResult:
         yield OneLine(t("tui.export_heading"), classes="screen-heading")
         yield Prose("", id="export-target", classes="note")
         yield Prose("", id="export-reference", classes="note")
+        yield Prose("", id="export-todo", classes="note")
         yield Prose(t("tui.export_keys"), id="export-help", classes="note")
         table: DataTable = DataTable(id="export-results", cursor_type="row")
         table.add_column(t("tui.export_column_kind"), key="kind")
@@ -35,6 +37,7 @@ class ExportScreen(DrafterScreen):
 
     def on_mount(self) -> None:
         self.watch(self.app, "comparison_version", lambda _v: self.show_target())
+        self.watch(self.app, "draft_version", lambda _v: self.show_target())
 
     def on_screen_resume(self) -> None:
         self.show_target()
@@ -51,6 +54,16 @@ class ExportScreen(DrafterScreen):
         else:
             line = t("tui.export_reference_stale", reference=state.reference_label())
         self.query_one("#export-reference", Static).update(line)
+        self.query_one("#export-todo", Static).update(self._todo())
+
+    def _todo(self) -> str:
+        """What the 公文 still lacks (`drafter meta`'s list): said before the file is written."""
+        from drafter.tui.dialogs.parts_dialog import todo_items
+
+        if self.app.draft is None:
+            return ""
+        items = todo_items(self.app.draft)
+        return t("tui_check.parts_todo", items="；".join(items)) + " " + t("tui_check.parts_hint_key") if items else ""
 
     def record(self, kind: str, result: str) -> None:
         what = t(services.EXPORTS[kind][2])

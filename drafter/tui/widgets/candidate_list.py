@@ -17,10 +17,14 @@ from drafter.messages import t
 from drafter.tui.widgets.wrapped_text import CutLines
 
 
-def candidate_prompt(candidate: Any, in_use: bool) -> CutLines:
+def candidate_prompt(candidate: Any, in_use: bool, findings: list[Any] | None = None) -> CutLines:
     line = Text()
     if in_use:
         line.append(t("tui.in_use") + " ", style="bold green")
+    if findings:  # what it would bring in: another place's names, outdated wording (see the preview)
+        families = dict.fromkeys(f.family for f in findings)
+        line.append(t("tui.candidate_findings", families="·".join(families), count=len(findings)) + " ",
+                    style="bold yellow")
     line.append(f"{candidate.region or '—'} {candidate.year} ", style="bold")
     origin = t("tui.origin_template") if candidate.origin == "template" else t("tui.origin_corpus")
     line.append(origin, style="dim")
@@ -39,13 +43,17 @@ class CandidateList(OptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.candidates: list[Any] = []
+        self.section: Any = None  # the section they are candidates for
 
-    def show(self, candidates: list[Any], section: Any = None) -> None:
+    def show(self, candidates: list[Any], section: Any = None, findings: dict | None = None) -> None:
+        """List `candidates` for `section`; `findings` (by candidate id) marks what each would bring in."""
         self.candidates = candidates
+        self.section = section
         self.clear_options()
         for candidate in candidates:
             in_use = section is not None and candidate.in_use(section)
-            self.add_option(Option(candidate_prompt(candidate, in_use)))
+            found = (findings or {}).get(candidate.ident)
+            self.add_option(Option(candidate_prompt(candidate, in_use, found)))
         if candidates:
             self.highlighted = 0
 
