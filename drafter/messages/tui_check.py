@@ -41,9 +41,9 @@ MESSAGES = {
     "gone": ("这一处所在的章节已不存在", "the section this was in is gone"),
     "at_heading": ("这一处在标题「{heading}」中：f 修正，或在提纲上重命名", "this is in the heading 「{heading}」: f fixes it"),
     "cmd_check": ("检查：检查草稿", "check: check the draft"),
-    "cmd_check_help": ("F7 · 提法、属地、时限、格式（drafter check）", "F7 · wording, place, dates, format (drafter check)"),
+    "cmd_check_help": ("F7 · 提法、属地、时限、格式", "F7 · wording, place, dates, format (drafter check)"),
     "cmd_fix": ("检查：全部安全修正", "check: fix all safe"),
-    "cmd_fix_help": ("只改标点、括号、机构新名称等安全的修改（drafter fix）", "punctuation, brackets, renamed bodies (drafter fix)"),
+    "cmd_fix_help": ("只改标点、括号、机构新名称等安全的修改", "punctuation, brackets, renamed bodies (drafter fix)"),
     # ── the 公文 parts editor (drafter meta) ───────────────────────────────────────────────────
     "parts_title": ("草稿信息与公文各部分（版头、通知、方案、版记）", "The draft's parts (版头, 通知, 方案, 版记)"),
     "parts_keys": ("Enter 修改 · Del 恢复默认 · s 添加上级文件 · Esc 关闭",

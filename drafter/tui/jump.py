@@ -91,12 +91,20 @@ def finding_spot(draft: Any, finding: Any) -> Spot | None:
 
 
 def change_spot(draft: Any, comparison: Any, change: Any) -> Spot | None:
-    """The draft section a comparison change is in (its paragraph selected when it is the draft's)."""
+    """The draft section a comparison change is in (its paragraph selected when it is the draft's).
+
+    A change before the first heading is in the draft's title, 通知 or preface (its parts); a section
+    only the reference has is set against the draft's sections of its group when it has one (a
+    heading level removed, sections merged), and has no spot in the draft otherwise (None)."""
+    diff = comparison.sections[change.section]
+    if diff.level == 0:
+        return Spot(None, part="preamble")
+    if diff.b is None:
+        section = section_by_headings(draft, diff.group[:1]) if diff.group else None
+        return Spot(section) if section is not None else None
     section = section_by_headings(draft, list(change.path))
     if section is None:
-        return Spot(None, part="preamble") if draft.preamble else None
-    paragraph = None
-    if change.paragraph is not None:
-        paragraph = comparison.sections[change.section].paragraphs[change.paragraph]
+        return None
+    paragraph = diff.paragraphs[change.paragraph] if change.paragraph is not None else None
     span = span_of(section.body, paragraph.b) if paragraph is not None else None
     return Spot(section, *(span or (None, None)))

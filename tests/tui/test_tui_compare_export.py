@@ -9,7 +9,7 @@ from screen_text import shown
 from tui_steps import settle, start_new_draft
 
 from drafter.tui.dialogs.reference_picker import ReferencePicker
-from drafter.tui.widgets.side_by_side import ParagraphRow, SideBySide
+from drafter.tui.widgets.side_by_side import ParagraphRow
 
 SIZE = (100, 30)
 GOAL = "到二〇一七年底,全市城市公立医院全部取消药品加成,群众就医负担明显减轻。"  # 2017 in the reference
@@ -37,25 +37,6 @@ async def compare_with_harbin(pilot) -> None:
 
 def note(app) -> str:
     return shown(app.screen.query_one("#compare-note", Static))
-
-
-async def test_compare_steps_through_changes_with_n_and_N(make_app, tiny_db, tmp_path):
-    app = make_app(db=tiny_db, export_dir=tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await draft_compared_with_harbin(pilot)
-        view = app.screen.query_one(SideBySide)
-        rows = view.change_rows
-        assert len(rows) >= 3 and f"共 {len(rows)} 处修改" in note(app)
-        assert all(row.paragraph.status != "same" or any(op.tag == "~" for op in row.paragraph.ops) for row in rows)
-        await pilot.press("n")
-        assert view.current == 0 and rows[0].has_class("-current")
-        await pilot.press("n", "n")
-        assert view.current == 2 and rows[2].has_class("-current") and not rows[0].has_class("-current")
-        assert view.scroll_y > 0  # the third change is below the first screen: the view followed it
-        await pilot.press("N")
-        assert view.current == 1
-        await pilot.press("N", "N")
-        assert view.current == len(rows) - 1  # wraps round to the last change
 
 
 async def test_granularity_toggle_rediffs_by_characters(make_app, tiny_db, tmp_path):

@@ -14,6 +14,7 @@ from tui_steps import select_section, settle, start_new_draft
 from drafter.tui.dialogs.help_dialog import HelpDialog
 from drafter.tui.dialogs.metadata_dialog import MetadataDialog
 from drafter.tui.dialogs.open_dialog import OpenDialog
+from drafter.tui.dialogs.parts_dialog import PartsDialog
 
 SIZE = (120, 35)
 MODES = {"corpus", "compose", "search", "compare", "export"}
@@ -37,6 +38,8 @@ def expect(app, action: str, calls: list[str], quits: list[bool]) -> None:
         assert isinstance(app.screen, OpenDialog)
     elif name == "edit_metadata":
         assert isinstance(app.screen, MetadataDialog)
+    elif name == "edit_parts":
+        assert isinstance(app.screen, PartsDialog)
     elif name == "command_palette":
         assert isinstance(app.screen, CommandPalette)
     elif name == "save_draft":
@@ -98,7 +101,7 @@ async def test_footer_keys_in_the_section_editor(make_app, tiny_db, tmp_path, mo
         editor = app.screen.query_one("#section-editor", TextArea)
         editor.move_cursor((0, 3))
         keys = await press_every_footer_key(pilot, "compose", editor, lambda: editor.text, monkeypatch)
-        assert {"f1", "f2", "f3", "f4", "f5", "f6", "ctrl+s", "ctrl+e"} <= set(keys)  # kept in the footer
+        assert {"f1", "f2", "f3", "f4", "f5", "f6", "f7", "ctrl+s", "ctrl+e", "ctrl+r"} <= set(keys)  # kept
         assert marker.read_text() == "ok"  # Ctrl+E ran the editor, it did not move to the line end
 
         # F6 then typing: the export screen, and back in the editor the letter is inserted, nothing replaced
