@@ -138,3 +138,58 @@ def test_open_dialog(snap_compare, app, size, tmp_path):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_dialog)
+
+
+async def draft_with_findings(pilot):
+    """A draft whose first section has what a reviewer circles: an old name, a half-width comma, a
+    past deadline; the tiny corpus and the fixed library keep the rest stable."""
+    await settle(pilot)
+    await start_new_draft(pilot)
+    app = pilot.app
+    app.draft.replace_body(app.draft.sections[0], "由市卫生计生委牵头,到2017年底全面取消药品加成。")
+    app.draft_changed()
+    await settle(pilot)
+
+
+def test_check_screen(snap_compare, app, size):
+    async def check(pilot):
+        await draft_with_findings(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=check)
+
+
+def test_compare_change_list(snap_compare, app, size):
+    async def change_list(pilot):
+        await draft_compared_with_harbin(pilot)
+        screen = pilot.app.screen
+        if not screen.query_one("#change-list").display:  # shown beside the view from 110 columns
+            await pilot.press("l")
+        screen.query_one("#change-list").focus()
+        await pilot.press("home", "down", "down", "down")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=change_list)
+
+
+def test_cover_screen(snap_compare, app, size):
+    async def cover(pilot):
+        await settle(pilot)
+        await start_new_draft(pilot)
+        await pilot.press("f5", "c")
+        await pilot.pause()
+        await pilot.press(*"运城", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=cover)
+
+
+def test_parts_dialog(snap_compare, app, size):
+    async def parts(pilot):
+        await settle(pilot)
+        await start_new_draft(pilot)
+        await pilot.press("f6", "m")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=parts)

@@ -1,6 +1,7 @@
 """The footer: every key the screen offers right now (the focused widget's, the screen's, the app's
-F-keys), wrapped onto a second line when the terminal is narrow — at 80 columns the F-keys are still
-there, never scrolled out of sight. A click on a key presses it.
+F-keys), wrapped onto a second (and, on the busiest screens at 80 columns, a third) line when the
+terminal is narrow — so the F-keys, Ctrl+S and Ctrl+Q are always there, never scrolled out of
+sight. A click on a key presses it.
 
 It reads `screen.active_bindings` exactly as Textual's own Footer does, so what it lists is what the
 keys do (the app's F-keys are priority bindings, so they stay listed while the editor has focus).
@@ -16,7 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-MAX_LINES = 2
+MAX_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class KeyLine:
 
 class KeyBar(Static):
     DEFAULT_CSS = """
-    KeyBar { dock: bottom; height: auto; max-height: 2; background: $footer-background; color: $footer-foreground; }
+    KeyBar { dock: bottom; height: auto; max-height: 3; background: $footer-background; color: $footer-foreground; }
     """
 
     def __init__(self) -> None:
