@@ -33,8 +33,9 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
 
     corpus = sub.add_parser("corpus", help="list, show and search the plans in the corpus")
     csub = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
-    p = csub.add_parser("list", help="every document: id, region, date, 文号, title")
+    p = csub.add_parser("list", help="every document: id, type, region, date, 文号, title")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--plans", action="store_true", help=t("outline.list_plans_only"))
     p.set_defaults(func=cmd_list)
     p = csub.add_parser("show", help="one document's metadata, outline and tasks")
     p.add_argument("doc", metavar="ID", help="a document id, or a region or title (e.g. 哈尔滨)")
@@ -127,6 +128,8 @@ def one_line(text: str | None) -> str:
 def cmd_list(args: argparse.Namespace) -> int:
     with open_corpus(args) as store:
         docs = store.list_documents()
+    if getattr(args, "plans", False):
+        docs = [d for d in docs if d.is_plan]
     if args.json:
         emit_json({"documents": [d.as_json() for d in docs]})
         return 0
@@ -178,9 +181,15 @@ def print_list(docs: list[DocSummary]) -> None:
     if not docs:
         print("the corpus is empty: `drafter ingest PATH` reads plans into it")
         return
-    regions = max(len(d.region or "—") for d in docs) * 2
+    from rich.cells import cell_len
+
+    from drafter.corpus.doctype import region_label, type_label
+
+    types = {d.id: type_label(d.doc_type, d.is_template) for d in docs}
+    places = {d.id: region_label(d.region, d.region_note) for d in docs}
+    type_width, region_width = max(cell_len(x) for x in types.values()), max(cell_len(x) for x in places.values())
     for d in docs:
-        facts = f"{d.id:>4}  {_pad(d.region or '—', regions)}  {d.date or '—':<10}  "
+        facts = f"{d.id:>4}  {_pad(types[d.id], type_width)}  {_pad(places[d.id], region_width)}  {d.date or '—':<10}  "
         title = d.title or d.plan_title or "(untitled)"
         number = f"  {d.doc_number}" if d.doc_number else ""
         print(f"{facts}{title}{number}  [{d.sections} sections, {d.tasks} tasks]")
@@ -188,10 +197,14 @@ def print_list(docs: list[DocSummary]) -> None:
 
 
 def print_document(summary: DocSummary, document: Document) -> None:
+    from drafter.corpus.doctype import region_label, type_label
+
     print(f"# {document.title or document.plan_title or '(untitled)'}  (id {summary.id})")
     facts = {
+        "type": type_label(summary.doc_type, summary.is_template),
         "plan": document.plan_title, "issuer": document.issuer, "date": document.date,
-        "文号": document.doc_number, "region": document.region, "level": document.level,
+        "文号": document.doc_number, "region": region_label(document.region, document.region_note),
+        "level": document.level,
         "source": summary.source_path,
     }  # fmt: skip
     for name, value in facts.items():

@@ -63,14 +63,15 @@ class Ranking:
 
 
 def rank_against_corpus(draft: Document, store, *, limit: int = 10) -> Ranking:  # noqa: ANN001
-    """Every corpus document compared with `draft` (the draft itself, if it is in the corpus, left out)."""
+    """Every corpus plan compared with `draft` (the draft itself, if it is in the corpus, left out, and
+    so are notices, 起草说明, 解读, 征求意见 announcements and templates)."""
     paragraphs = _draft_paragraphs(draft)
     reuse = {text: Reuse(text, heading) for text, heading in paragraphs}
     canon = [canonical(text, DEFAULT_OPTIONS) for text, _ in paragraphs]
     plans: list[RankedPlan] = []
     for summary, doc in store.iter_documents():
-        if draft.source and draft.source == doc.source:
-            continue
+        if draft.source and draft.source == doc.source or not summary.is_plan:
+            continue  # the draft itself, and documents that are not plans (notices, 解读, templates)
         plan = RankedPlan(summary.id, summary.title or summary.plan_title, summary.region,
                           (summary.date or "")[:4] or None, compare_documents(draft, doc, topics=False).similarity)
         plan.reused_paragraphs = _collect_reuse(paragraphs, canon, doc, plan, reuse)

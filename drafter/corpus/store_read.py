@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 import sqlite3
+from dataclasses import asdict
 
 from drafter.corpus.store_types import DocSummary
 from drafter.errors import NotFound
@@ -12,7 +12,7 @@ from drafter.model import Document, Section, Task
 
 _SUMMARY_SQL = """
 SELECT d.id, d.title, d.plan_title, d.region, d.level, d.date, d.doc_number, d.issuer,
-       f.path AS source_path,
+       d.doc_type, d.is_template, d.region_note, f.path AS source_path,
        (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS n_sections,
        (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS n_tasks
 FROM documents d LEFT JOIN source_files f ON f.id = d.file_id
@@ -27,7 +27,8 @@ def summaries(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> 
             id=r["id"], title=r["title"], plan_title=r["plan_title"], region=r["region"],
             level=r["level"], date=r["date"], doc_number=r["doc_number"], issuer=r["issuer"],
             source_path=r["source_path"], sections=r["n_sections"], tasks=r["n_tasks"],
-            kinds=kinds.get(r["id"], {}),
+            kinds=kinds.get(r["id"], {}), doc_type=r["doc_type"], is_template=bool(r["is_template"]),
+            region_note=r["region_note"],
         )  # fmt: skip
         for r in rows
     ]
@@ -63,6 +64,7 @@ def load_document(conn: sqlite3.Connection, doc_id: int) -> Document:
         title=row["title"], plan_title=row["plan_title"], issuer=row["issuer"], date=row["date"],
         doc_number=row["doc_number"], region=row["region"], level=row["level"],
         preamble=row["preamble"], text=row["text"], source=f"corpus:{doc_id}",
+        doc_type=row["doc_type"], is_template=bool(row["is_template"]), region_note=row["region_note"],
     )  # fmt: skip
     document.sections = _load_sections(conn, doc_id)
     return document

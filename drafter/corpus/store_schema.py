@@ -15,7 +15,7 @@ from drafter.corpus.store_errors import StoreError, store_error
 from drafter.fsnames import shown
 from drafter.messages import t
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -44,6 +44,9 @@ CREATE TABLE IF NOT EXISTS documents (
     doc_number TEXT,
     region     TEXT,
     level      TEXT,
+    doc_type   TEXT NOT NULL DEFAULT '方案',  -- 方案 通知 起草说明 解读 征求意见 其他 (v3)
+    is_template INTEGER NOT NULL DEFAULT 0,  -- a 范文/模板 text, not a place's own plan (v3)
+    region_note TEXT,                        -- why region is NULL: template national anonymised unnamed (v3)
     preamble   TEXT NOT NULL DEFAULT '',
     text       TEXT NOT NULL DEFAULT ''
 );
@@ -136,4 +139,31 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
     if version == SCHEMA_VERSION:
         return
     upgrade = "ALTER TABLE source_files ADD COLUMN parser TEXT;" if version == 1 else ""
+    upgrade += _V3 if version in (1, 2) else ""
     conn.executescript(f"BEGIN; {upgrade} {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+    if version in (1, 2):
+        _type_stored_documents(conn)
+
+
+# v2 → v3: what each document is, so plan lists, gaps, rank and the library can leave non-plans out.
+_V3 = """
+ALTER TABLE documents ADD COLUMN doc_type TEXT NOT NULL DEFAULT '方案';
+ALTER TABLE documents ADD COLUMN is_template INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN region_note TEXT;
+"""
+
+
+def _type_stored_documents(conn: sqlite3.Connection) -> None:
+    """Type the documents an older store holds, from their stored outline (no file is read again)."""
+    from drafter.corpus.doctype import doc_type, is_template
+    from drafter.corpus.regions import region_note
+    from drafter.corpus.store_read import load_document
+
+    rows = []
+    for (doc_id,) in conn.execute("SELECT id FROM documents").fetchall():
+        document = load_document(conn, doc_id)
+        document.is_template = is_template(document)
+        rows.append((doc_type(document), int(document.is_template), region_note(document), doc_id))
+    conn.execute("BEGIN")
+    conn.executemany("UPDATE documents SET doc_type = ?, is_template = ?, region_note = ? WHERE id = ?", rows)
+    conn.execute("COMMIT")

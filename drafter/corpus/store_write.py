@@ -107,7 +107,7 @@ def write_documents(conn: sqlite3.Connection, file_id: int | None, prepared: lis
 def _document_row(doc_id: int, file_id: int | None, ordinal: int, d: Document) -> tuple:
     return (
         doc_id, file_id, ordinal, d.title, d.plan_title, d.issuer, d.date, d.doc_number,
-        d.region, d.level, d.preamble or "", d.text or "",
+        d.region, d.level, d.doc_type, int(d.is_template), d.region_note, d.preamble or "", d.text or "",
     )  # fmt: skip
 
 
@@ -136,7 +136,8 @@ def _section_rows(rows: dict, ids: dict, doc_id: int, item: Prepared) -> list[in
 def _insert_all(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
     conn.executemany(
         "INSERT INTO documents (id, file_id, ordinal, title, plan_title, issuer, date, doc_number,"
-        " region, level, preamble, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        " region, level, doc_type, is_template, region_note, preamble, text)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows["documents"],
     )
     conn.executemany(

@@ -149,7 +149,7 @@ async def test_replacing_a_parent_section_replaces_its_whole_subtree(make_app, s
         titles = [s.title for s in app.draft.walk()]
         assert len(titles) == len(set(titles)), titles  # nothing twice
         assert section.sources[0]["id"] == candidate.ident and len(section.sources) == 1
-        assert [c.marker for c in section.children] == ["(一)", "(二)", "(三)", "(四)"][: len(section.children)]
+        assert [c.marker for c in section.children] == ["（一）", "（二）", "（三）", "（四）"][: len(section.children)]
         assert candidates.candidates[choice].in_use(section)
         saved_again = load_draft_text(app)
         assert saved_again.count("坚持政府主导") == ("坚持政府主导" in candidate.text)
@@ -196,7 +196,7 @@ async def test_a_new_section_asks_for_its_level(make_app, settle, tmp_path):
         await pilot.click("#where-inside")
         await pilot.click("#ok")
         await settle(pilot)
-        assert [c.heading for c in parent.children][-1] == "(四)坚持协调发展"
+        assert [c.heading for c in parent.children][-1] == "（四）坚持协调发展"
         assert parent.children[-1].level == 2
         app.screen.query_one(OutlineTree).focus()
         await pilot.press("n")

@@ -112,7 +112,7 @@ async def test_the_section_editor_wraps_with_kinsoku(make_app, tmp_path):
         await settle(pilot)
         await start_new_draft(pilot)
         found = []
-        for heading in ("一、指导思想", "三、工作目标", "(一)加强组织领导"):
+        for heading in ("一、指导思想", "三、工作目标", "（一）加强组织领导"):
             await select_section(pilot, heading)
             editor = app.screen.query_one("#section-editor", TextArea)
             editor.load_text(PARAGRAPH)

@@ -10,7 +10,7 @@ import time
 import pytest
 from test_tui_compare_export import draft_compared_with_harbin
 from textual.widgets import TextArea
-from tui_steps import select_section, settle, start_new_draft
+from tui_steps import select_section, settle, settle_until, start_new_draft
 
 from drafter.paths import locations
 from drafter.tui.app import create_app
@@ -47,7 +47,7 @@ def test_corpus_screen(snap_compare, app, size):
 
 def test_plan_reader(snap_compare, app, size):
     async def read(pilot):
-        await settle(pilot)
+        await settle_until(pilot, lambda: pilot.app.screen.query_one("#corpus-table").row_count > 0)
         await pilot.press("enter")
         await settle(pilot)
 
