@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafter.corpus.ingest import ingest_paths  # noqa: E402
-from drafter.corpus.store import Store  # noqa: E402
-from drafter.corpus.store_write import prepare  # noqa: E402
+from drafter.store import Store  # noqa: E402
+from drafter.store.write import prepare  # noqa: E402
 from drafter.reader import read_plans  # noqa: E402
 from drafter.resources import corpus_files  # noqa: E402
 
@@ -94,7 +94,7 @@ def profile_stages() -> None:
     prepared = prepare(documents)
     t2 = time.perf_counter()
     with Store(":memory:") as store, store.transaction() as conn:
-        from drafter.corpus.store_write import write_documents
+        from drafter.store.write import write_documents
 
         write_documents(conn, None, prepared)
     t3 = time.perf_counter()

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from drafter.check import check_target, load_target, parse_families
     from drafter.check.distinctive import corpus_facts
     from drafter.corpus.ingest import ingest_paths
-    from drafter.corpus.store import open_store
+    from drafter.store import open_store
 
     store = open_store()
     for folder in args.docs:

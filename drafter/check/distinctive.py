@@ -88,11 +88,9 @@ def corpus_facts(db: str | None = None) -> CorpusFacts:
     return facts
 
 
-def _open_store(db: str | None):  # noqa: ANN202 - the store's own type (moving to drafter/store)
-    try:
-        from drafter.store import open_store  # type: ignore[import-not-found]
-    except ImportError:
-        from drafter.corpus.store import open_store
+def _open_store(db: str | None):  # noqa: ANN202 - a drafter.store.CorpusStore
+    from drafter.store import open_store
+
     return open_store(db)
 
 
@@ -199,11 +197,10 @@ def _company(text: str, start: int, end: int) -> str:
     return text[max(0, start - 3) : start] + "|" + text[end : end + 3]
 
 
-def _common_words() -> set[str]:
-    from drafter.text.tokens import tokenizer
+def _common_words() -> frozenset[str]:
+    from drafter.text.tokens import common_words
 
-    freq = tokenizer().FREQ
-    return {w for w, n in freq.items() if n > MAX_COMMON and 2 <= len(w) <= 4}
+    return common_words(MAX_COMMON, (2, 4))
 
 
 def _without_places(terms: dict[str, dict]) -> dict[str, dict]:

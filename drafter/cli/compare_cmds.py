@@ -63,6 +63,8 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     p = sub.add_parser("rank", help="the corpus plans most similar to a draft, and the paragraphs it reuses")
     p.add_argument("draft", metavar="DRAFT", help="a draft or plan file (or a corpus id or name)")
     p.add_argument("--limit", type=int, default=10, help="how many plans to list (default 10)")
+    p.add_argument("--shortlist", type=int, default=50, help="plans compared in full (default 50)")
+    p.add_argument("--exhaustive", action="store_true", help="compare with every plan (slow on a big corpus)")
     p.add_argument("--json", action="store_true", help="plans and reused paragraphs as JSON")
     p.set_defaults(func=cmd_rank)
 
@@ -206,7 +208,8 @@ def cmd_rank(args: argparse.Namespace) -> int:
 
     with open_corpus(args) as store:
         draft = load_side(args.draft, store)
-        ranking = rank_against_corpus(draft, store, limit=args.limit)
+        ranking = rank_against_corpus(draft, store, limit=args.limit, shortlist=args.shortlist,
+                                      exhaustive=args.exhaustive)
     if args.json:
         from drafter.cli.output import emit_json
 

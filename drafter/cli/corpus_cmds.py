@@ -26,8 +26,13 @@ def register(sub) -> None:  # noqa: ANN001
 def cmd_locate(args: argparse.Namespace) -> int:
     from drafter.paths import locations
     from drafter.resources import corpus_dir, sections_dir, templates_dir
+    from drafter.store.location import parse
 
-    where = locations(args.db).as_dict()
+    where = locations().as_dict()
+    store = parse(args.db)
+    where["db"] = store.shown  # a server URL stays a URL (its password hidden), never a path
+    if store.backend == "sqlite":
+        where["index"] = store.target + ".index"
     where.update(corpus=str(corpus_dir()), templates=str(templates_dir()), sections=str(sections_dir()))
     if args.json:
         emit_json(where)

@@ -78,7 +78,7 @@ def _from_file(path: Path, doc: int | None):
 
 def _from_corpus(args: argparse.Namespace, spec: str):
     from drafter.cli.store_cmds import open_corpus
-    from drafter.corpus.store_types import AmbiguousDocument
+    from drafter.store.types import AmbiguousDocument
 
     with open_corpus(args) as store:
         try:

@@ -1,7 +1,8 @@
-"""`drafter ingest PATH...` and `drafter corpus list|show|search`: the corpus store from the shell.
+"""`drafter ingest PATH...` and `drafter corpus list|show|search|facets|upgrade`: the store from the shell.
 
 Every command opens the store named by `--db` (or `DRAFTER_DB`, or the default) and reads the
-bundled corpus into it on first use, telling the user on stderr.
+bundled corpus into it on first use, telling the user on stderr. Lists and searches take the same
+filters (`--region`, `--year`, `--kind`, `--type`, `--level`, `--grep`), applied by the store.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ TTY_WIDTH = 240  # characters of a paragraph shown around its first match on a t
 
 if TYPE_CHECKING:
     from drafter.corpus.ingest import IngestReport, Progress
-    from drafter.corpus.store import Store
-    from drafter.corpus.store_types import DocSummary, Hit
     from drafter.model import Document
+    from drafter.store import CorpusStore, DocFilter
+    from drafter.store.types import DocSummary, Hit
 
 
 def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
@@ -33,7 +34,11 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
 
     corpus = sub.add_parser("corpus", help="list, show and search the plans in the corpus")
     csub = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
-    p = csub.add_parser("list", help="every document: id, type, region, date, 文号, title")
+    p = csub.add_parser("list", help="documents: id, type, region, date, 文号, title (filtered, a page at a time)")
+    add_filters(p)
+    p.add_argument("--order", choices=("id", "date", "region", "title"), default="id")
+    p.add_argument("--offset", type=int, default=0, help="skip this many documents")
+    p.add_argument("--limit", type=int, default=None, help="at most this many documents (default: all)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--plans", action="store_true", help=t("outline.list_plans_only"))
     p.set_defaults(func=cmd_list)
@@ -43,9 +48,33 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     p.set_defaults(func=cmd_show)
     p = csub.add_parser("search", help="ranked paragraphs matching a query, e.g. 取消药品加成")
     p.add_argument("query")
+    add_filters(p)
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true", help="the stable JSON contract")
     p.set_defaults(func=cmd_search)
+    p = csub.add_parser("facets", help="the regions, years, kinds and document types in the corpus, with counts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_facets)
+    p = csub.add_parser("upgrade", help="re-read files an older parser read; rebuild or complete the search index")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_upgrade)
+
+
+def add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--region", help="a region (哈尔滨, 哈尔滨市) or a province (黑龙江)")
+    p.add_argument("--year", help="a year or a range: 2017, 2015-2018, 2015-, -2018")
+    p.add_argument("--kind", help="documents (search: paragraphs) under a section of this kind, e.g. 重点任务")
+    p.add_argument("--type", dest="doc_type", help="the document type: 方案, 通知, 起草说明, 解读, 征求意见 or 其他")
+    p.add_argument("--level", help="省级, 市级 or 县级")
+    p.add_argument("--grep", help="title, region or 文号 contains this text")
+
+
+def filter_of(args: argparse.Namespace) -> DocFilter:
+    from drafter.store import DocFilter
+
+    where = DocFilter(region=args.region, kind=args.kind, doc_type=args.doc_type, level=args.level, text=args.grep,
+                      plans_only=getattr(args, "plans", False))
+    return where.with_years(args.year)
 
 
 # -- opening the store, with progress --------------------------------------------------------
@@ -70,11 +99,11 @@ def progress_bar(label: str) -> Iterator[Progress]:
         yield update
 
 
-def open_corpus(args: argparse.Namespace) -> Store:
+def open_corpus(args: argparse.Namespace) -> CorpusStore:
     """The store for `--db`, with the bundled corpus read into it on first use."""
-    from drafter.corpus.store import DEFAULT_CORPUS_KEY, Store
+    from drafter.store import DEFAULT_CORPUS_KEY, connect_store
 
-    store = Store.open(getattr(args, "db", None))
+    store = connect_store(getattr(args, "db", None))
     try:
         first_use = not store.meta(DEFAULT_CORPUS_KEY)
         if first_use:
@@ -125,20 +154,61 @@ def one_line(text: str | None) -> str:
     return " ".join((text or "").split("\n"))
 
 
+def update_index(store: CorpusStore) -> None:
+    """Before a search: rebuild or complete the search index, with a word and a bar, when needed."""
+    from drafter.messages import t
+
+    versions = store.versions()
+    if not (versions.index_stale or versions.index_pending):
+        return
+    key = "upgrading_index" if versions.index_stale else "repairing_index"
+    count = store.count_documents() if versions.index_stale else versions.index_pending
+    warn(t(f"store_backend.{key}", count=count))
+    with progress_bar("index") as progress:
+        store.update_index(lambda done, total: progress(done, total, None))
+
+
 def cmd_list(args: argparse.Namespace) -> int:
+    where = filter_of(args)
     with open_corpus(args) as store:
-        docs = store.list_documents()
-    if getattr(args, "plans", False):
-        docs = [d for d in docs if d.is_plan]
+        docs = store.list_documents(where, offset=args.offset, limit=args.limit, order=args.order)
+        paged = args.offset or args.limit is not None or not where.is_empty()
+        total = store.count_documents(where) if paged else len(docs)
     if args.json:
-        emit_json({"documents": [d.as_json() for d in docs]})
+        emit_json({"documents": [d.as_json() for d in docs], "total": total, "offset": args.offset})
         return 0
-    print_list(docs)
+    print_list(docs, total, filtered=not where.is_empty())
+    return 0
+
+
+def cmd_facets(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    with open_corpus(args) as store:
+        facets = store.facets()
+    if args.json:
+        emit_json(asdict(facets))
+        return 0
+    for name, values in asdict(facets).items():
+        shown = "  ".join(f"{value} {n}" for value, n in list(values.items())[:30])
+        print(f"{name}: {shown}{'  …' if len(values) > 30 else ''}")
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    from drafter.messages import t
+
+    with open_corpus(args) as store, progress_bar("upgrade") as progress:
+        report = store.upgrade(progress)
+    if args.json:
+        emit_json({"summary": report.summary(), "files": [vars(r) for r in report.results]})
+    else:
+        print(t("store_backend.upgraded", summary=report.summary()))
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from drafter.corpus.store_read import document_json
+    from drafter.store.read import document_json
 
     with open_corpus(args) as store:
         doc_id = store.resolve(args.doc)
@@ -151,8 +221,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    where = filter_of(args)
     with open_corpus(args) as store:
-        hits = store.search(args.query, limit=args.limit)
+        update_index(store)
+        hits = store.search(args.query, limit=args.limit, where=where)
     if args.json:
         emit_json({"query": args.query, "hits": [h.as_json() for h in hits]})
         return 0
@@ -177,9 +249,11 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_len(text))  # Chinese characters are two cells wide
 
 
-def print_list(docs: list[DocSummary]) -> None:
+def print_list(docs: list[DocSummary], total: int | None = None, filtered: bool = False) -> None:
+    from drafter.messages import t
+
     if not docs:
-        print("the corpus is empty: `drafter ingest PATH` reads plans into it")
+        print(t("store_backend.no_match") if filtered or total else t("store_backend.empty"))
         return
     from rich.cells import cell_len
 
@@ -193,7 +267,10 @@ def print_list(docs: list[DocSummary]) -> None:
         title = d.title or d.plan_title or "(untitled)"
         number = f"  {d.doc_number}" if d.doc_number else ""
         print(f"{facts}{title}{number}  [{d.sections} sections, {d.tasks} tasks]")
-    print(f"{len(docs)} document(s)")
+    if total is not None and total != len(docs):
+        print(t("store_backend.listed_of", shown=len(docs), total=total))
+    else:
+        print(t("store_backend.listed", shown=len(docs)))
 
 
 def print_document(summary: DocSummary, document: Document) -> None:
@@ -228,8 +305,10 @@ def _short(text: str, width: int = 40) -> str:
 def print_hits(query: str, hits: list[Hit]) -> None:
     from rich.text import Text
 
+    from drafter.messages import t
+
     if not hits:
-        print(f"nothing in the corpus matches '{query}'")
+        print(t("search.nothing", query=query))
         return
     console = _console()
     for rank, hit in enumerate(hits, 1):
@@ -238,7 +317,7 @@ def print_hits(query: str, hits: list[Hit]) -> None:
         if hit.heading_path:
             console.print(Text("   " + " › ".join(hit.heading_path), style="cyan"))
         console.print(_highlighted(hit, plain=not sys.stdout.isatty()))
-    console.print(f"{len(hits)} paragraph(s)", style="dim")
+    console.print(t("search.count", count=len(hits)), style="dim")
 
 
 def _highlighted(hit: Hit, plain: bool):  # noqa: ANN202
@@ -246,7 +325,7 @@ def _highlighted(hit: Hit, plain: bool):  # noqa: ANN202
     a window of it, as a scraped paragraph can run to thousands of characters)."""
     from rich.text import Text
 
-    from drafter.corpus.search import snippet, window
+    from drafter.store.search import snippet, window
 
     if plain:
         return Text("   " + snippet(hit.text, hit.spans, width=max(len(hit.text), 1)))

@@ -95,7 +95,7 @@ def _as_draft(path: Path) -> Document | None:
 
 def _load_corpus(spec: str, store) -> Document:  # noqa: ANN001
     if store is None:
-        from drafter.corpus.store import open_store
+        from drafter.store import open_store
 
         with open_store() as own:
             return own.get_document(own.resolve(spec))

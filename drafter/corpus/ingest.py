@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.bounded import short_reason
-from drafter.corpus.store import Store
-from drafter.corpus.store_errors import StoreError
-from drafter.corpus.store_files import FileJob, canonical, hash_file, read_file_job
-from drafter.corpus.store_types import READ, SKIPPED, UNCHANGED, IngestResult
 from drafter.fsnames import shown, storable
 from drafter.messages import t
+from drafter.store.errors import StoreError
+from drafter.store.files import FileJob, canonical, hash_file, read_file_job
+from drafter.store.interface import CorpusStore
+from drafter.store.types import READ, SKIPPED, UNCHANGED, IngestResult
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 BATCH_FILES = 64  # files per write transaction, at most
@@ -126,7 +126,7 @@ def _skipped(path: Path, why: str) -> IngestResult:
 
 
 def ingest_paths(
-    store: Store,
+    store: CorpusStore,
     paths: Iterable[str | os.PathLike],
     progress: Progress | None = None,
     workers: int | None = None,
@@ -153,6 +153,7 @@ def ingest_paths(
                 _commit(store, batch, done)
                 batch, flushed = [], time.monotonic()
         _commit(store, batch, done)
+        store.update_index()  # searches (in any process) see every file read
     except StoreError as err:
         if not report.read:
             raise
@@ -162,7 +163,7 @@ def ingest_paths(
     return report
 
 
-def _commit(store: Store, batch: list[FileJob], done: Callable[[IngestResult], None]) -> None:
+def _commit(store: CorpusStore, batch: list[FileJob], done: Callable[[IngestResult], None]) -> None:
     """One transaction for the batch; should the store refuse one file's rows (a bug), the files
     are recorded one by one and only that one is skipped."""
     if not batch:
@@ -199,7 +200,7 @@ def _report_twins(report: IngestReport, twins: list[tuple[FileJob, str]], done: 
 
 
 def _files_to_read(
-    store: Store, items: list[Path | IngestResult], done: Callable[[IngestResult], None]
+    store: CorpusStore, items: list[Path | IngestResult], done: Callable[[IngestResult], None]
 ) -> tuple[list[FileJob], list[tuple[FileJob, str]]]:
     """Hash every file; report those already stored (or missing); return the files to read and
     the twins (same content as a file to read, reported once that one is)."""

@@ -16,7 +16,7 @@ def corpus_documents(db: str | os.PathLike | None = None, use_store: bool = True
 
 
 def _from_store(db: str | os.PathLike | None) -> list[Document]:
-    from drafter.corpus.store import open_store
+    from drafter.store import open_store
 
     store = open_store(db)
     try:

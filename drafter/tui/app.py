@@ -257,13 +257,23 @@ class DrafterApp(ReviewActions, CompareActions, DraftActions, FileActions, App[N
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="new-draft")
     def assemble_draft(self, values: dict[str, str]) -> None:
-        """`drafter new`'s assembly (section library, gazetteer, Jinja2) off the UI thread."""
+        """`drafter new`'s assembly (section library, gazetteer, Jinja2) off the UI thread; with
+        `values["superior"]`, `drafter new --from`'s (task by task, with progress)."""
+        report = ""
         try:
-            draft = services.new_draft(values)
+            if values.get("superior"):
+                def progress(done: int, total: int, task: str) -> None:
+                    words = t("superior.progress", done=done + 1, total=total, task=task[:30])
+                    self.call_from_thread(setattr, self, "status_text", words)
+
+                draft, report = services.new_from_superior(self.db, values["superior"], values, progress)
+            else:
+                draft = services.new_draft(values)
         except Exception as err:  # noqa: BLE001 - e.g. an unknown region without a province
             self.call_from_thread(self.notify, t("tui.new_failed", why=err), severity="error", timeout=10)
+            self.call_from_thread(setattr, self, "status_text", t("tui.new_failed", why=err))
             return
-        self.call_from_thread(self.adopt_new_draft, draft)
+        self.call_from_thread(self.adopt_new_draft, draft, report)
 
     @work(thread=True, exit_on_error=False, group="export")
     def run_export(self, kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any,
@@ -293,7 +303,7 @@ class DrafterApp(ReviewActions, CompareActions, DraftActions, FileActions, App[N
     def on_drafter_app_corpus_loaded(self, message: CorpusLoaded) -> None:
         self.corpus = message.state
         if not message.quiet:
-            self.status_text = t("tui.corpus_loaded", count=len(message.state.entries))
+            self.status_text = t("tui.corpus_loaded", count=message.state.count)
 
     def on_drafter_app_jieba_ready(self, _message: JiebaReady) -> None:
         self.jieba_ready = True

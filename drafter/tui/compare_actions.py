@@ -33,8 +33,7 @@ class CompareActions:
     # ── reference and comparison (the one place the app computes a Comparison) ─────────────────
     def action_choose_reference(self, stay: bool = False, then: Callable[[], None] | None = None) -> None:
         """Pick the plan to compare with; Compare shows the result unless `stay` (Export) or `then`."""
-        entries = self.corpus.entries if self.corpus and self.corpus.from_store else []
-        if not entries:
+        if not (self.corpus and self.corpus.from_store):
             self.notify(t("tui.store_not_loaded"), severity="warning")
             return
 
@@ -44,7 +43,7 @@ class CompareActions:
                     self.switch_mode("compare")
                 self.compare_with(entry, then)
 
-        self.push_screen(ReferencePicker(entries), chosen)
+        self.push_screen(ReferencePicker(self.db), chosen)
 
     def compare_with(self, entry: CorpusEntry | None = None, then: Callable[[], None] | None = None) -> bool:
         """Compare the draft as it is now with `entry` (default: the current reference) in a worker."""

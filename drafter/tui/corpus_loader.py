@@ -31,29 +31,66 @@ class CorpusEntry:
     issuer: str = ""
     level: str = ""  # 省级 / 市级 / 县级
     kinds: tuple[str, ...] = ()  # the section kinds the plan holds
-    doc_type: str = ""  # 文种: 实施方案, 通知, 说明… (see corpus_filter.document_type)
+    doc_type: str = ""  # 方案 / 通知 / 起草说明 / 解读 / 征求意见 / 其他 (drafter.corpus.doctype)
+
+
+PAGE = 200  # rows the corpus list fetches at a time (the store filters, orders and pages in SQL)
 
 
 @dataclass
 class CorpusState:
-    entries: list[CorpusEntry] = field(default_factory=list)
+    entries: list[CorpusEntry] = field(default_factory=list)  # the first page (all of them without a store)
     from_store: bool = False  # False: the bundled files listed directly (no search, no ids)
     note: str = ""  # why the list is partial, shown to the user
+    total: int = 0  # documents in the store
+    facets: Any = None  # drafter.store.Facets: the values the filters can take, with their counts
+
+    @property
+    def count(self) -> int:
+        return max(self.total, len(self.entries))
 
 
 def load_corpus(db: str | None, progress: Progress) -> CorpusState:
-    """Open the store (ingesting the bundled corpus on first run) and list its documents."""
-    if importlib.util.find_spec("drafter.corpus.store") is None:
+    """Open the store (ingesting the bundled corpus on first run): its first page and its facets."""
+    if importlib.util.find_spec("drafter.store") is None:
         return load_from_files(progress, note=t("tui.corpus_no_store"))
-    from drafter.corpus.store import Store
+    from drafter.store import connect_store
 
     progress(t("tui.corpus_opening"), None)
-    with Store.open(db) as store:  # a connection belongs to this worker thread: close it here
+    with connect_store(db) as store:  # a connection belongs to this worker thread: close it here
         store.ensure_default_corpus(_store_progress(progress))
-        entries = [entry_from(doc) for doc in store.list_documents()]
+        page = store.page(offset=0, limit=PAGE)  # corpus order, as `drafter corpus list`
+        facets = store.facets()
+    entries = [entry_from(doc) for doc in page.items]
     if not entries:  # an empty store still shows the user what ships with drafter
         return load_from_files(progress, note=t("tui.corpus_empty_store"))
-    return CorpusState(entries=entries, from_store=True)
+    return CorpusState(entries=entries, from_store=True, total=page.total, facets=facets)
+
+
+def load_page(db: str | None, where: Any = None, offset: int = 0, limit: int = PAGE,
+              order: str = "id") -> tuple[list[CorpusEntry], int]:  # fmt: skip
+    """One page of the corpus list, filtered (`drafter.store.DocFilter`) and ordered by the store:
+    (entries, documents matching in all). Call it from a worker thread."""
+    from drafter.store import connect_store
+
+    with connect_store(db) as store:
+        page = store.page(where, offset=offset, limit=limit, order=order)
+    return [entry_from(doc) for doc in page.items], page.total
+
+
+def find_entries(db: str | None, query: str, limit: int = PAGE) -> list[CorpusEntry]:
+    """Documents for a picker: those whose title, region or 文号 hold the query's first word (or
+    that lie in the region it names), then the other words. From a worker thread."""
+    from drafter.store import DocFilter
+
+    words = query.split()
+    if not words:
+        return load_page(db, None, limit=limit)[0]
+    found = load_page(db, DocFilter(text=words[0]), limit=limit)[0]
+    if not found:
+        found = load_page(db, DocFilter(region=words[0]), limit=limit)[0]
+    rest = words[1:]
+    return [e for e in found if all(w in f"{e.region} {e.title} {e.doc_number} {e.issuer}" for w in rest)]
 
 
 def load_from_files(progress: Progress, note: str = "") -> CorpusState:
@@ -101,8 +138,6 @@ def entry_from(doc: Any, fallback_id: str = "") -> CorpusEntry:
         value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
         return "" if value is None else str(value)
 
-    from drafter.tui.corpus_filter import document_type
-
     title = get("plan_title") or get("title") or t("tui.untitled")  # the plan, not the notice wrapping it
     kinds = doc.get("kinds") if isinstance(doc, dict) else getattr(doc, "kinds", None)
     return CorpusEntry(
@@ -115,7 +150,7 @@ def entry_from(doc: Any, fallback_id: str = "") -> CorpusEntry:
         issuer=get("issuer"),
         level=get("level"),
         kinds=tuple(sorted(kinds or ())),
-        doc_type=get("doc_type") or document_type(title),
+        doc_type=get("doc_type"),
     )
 
 

@@ -181,13 +181,15 @@ class FileActions:
         self.status_text = t("tui.assembling", region=values["region"])
         self.assemble_draft(values)
 
-    def adopt_new_draft(self, draft: Any) -> None:
+    def adopt_new_draft(self, draft: Any, report: str = "") -> None:
         """On the UI thread, once the worker has assembled the draft; the user agreed to its path."""
         path = getattr(self, "pending_new_path", None)
         self.session.start_new(draft, path)
         self.draft_changed()
         count = sum(1 for _ in draft.walk())
-        self.status_text = t("tui.new_ready", region=draft.meta.get("region"), count=count)
+        self.status_text = report or t("tui.new_ready", region=draft.meta.get("region"), count=count)
+        if report:
+            self.notify(report, timeout=15)
         self.switch_mode("compose")
 
     # ── leaving the current draft (open, new, quit) ────────────────────────────────────────────

@@ -1,5 +1,5 @@
 """Going from a finding, a change or a task to its spot in the draft; 对标; the 公文 parts editor;
-new from a superior document (offered once the library has it). Kept out of app.py."""
+new from a superior document (`drafter new --from`). Kept out of app.py."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from typing import Any
 from drafter.messages import t
 from drafter.tui import services
 from drafter.tui.corpus_loader import CorpusEntry
+from drafter.tui.dialogs.metadata_dialog import MetadataDialog
 from drafter.tui.dialogs.parts_dialog import PartsDialog
 from drafter.tui.dialogs.reference_picker import ReferencePicker
 from drafter.tui.jump import Spot
 
-FROM_SUPERIOR = "drafter.draft.superior"  # issue 17's module: `draft_from_superior(...)`
+FROM_SUPERIOR = "drafter.draft.from_superior"  # `drafter new --from`: `build_from_superior(...)`
 
 
 class ReviewActions:
@@ -48,8 +49,7 @@ class ReviewActions:
         self.choose_superior(covered)
 
     def choose_superior(self, then: Callable[[CorpusEntry], None]) -> None:
-        entries = self.corpus.entries if self.corpus and self.corpus.from_store else []
-        if not entries:
+        if not (self.corpus and self.corpus.from_store):
             self.notify(t("tui.store_not_loaded"), severity="warning")
             return
 
@@ -57,7 +57,7 @@ class ReviewActions:
             if entry is not None:
                 then(entry)
 
-        self.push_screen(ReferencePicker(superiors_first(entries), t("tui_compare.cover_choose")), chosen)
+        self.push_screen(ReferencePicker(self.db, t("tui_compare.cover_choose"), superiors_first), chosen)
 
     # ── the 公文 parts (`drafter meta`) ─────────────────────────────────────────────────────────
     def action_edit_parts(self, field: str = "") -> None:
@@ -71,17 +71,34 @@ class ReviewActions:
 
         self.push_screen(PartsDialog(self.draft, field or None), closed)
 
-    # ── new from a superior document (issue 17) ────────────────────────────────────────────────
+    # ── new from a superior document (`drafter new --from`) ───────────────────────────────────
     def has_from_superior(self) -> bool:
-        """Issue 17's `draft_from_superior` is on main: only then does the palette offer the command."""
+        """`drafter new --from` is there (issue 17): only then does the palette offer the command."""
         return services.has(FROM_SUPERIOR)
 
     def action_new_from_superior(self) -> None:
-        """The slot for issue 17: pick the superior document, assemble the draft with the library's
-        `draft_from_superior` in the new-draft worker. Not offered until that function lands."""
+        """Pick the superior document in the corpus, then the region and date as for a new draft; the
+        draft is drawn up task by task in the new-draft worker (`services.new_from_superior`)."""
         if not self.has_from_superior():
             return
-        self.notify(t("tui_check.cmd_from_superior_help"))
+        if not (self.corpus and self.corpus.from_store):
+            self.notify(t("tui.store_not_loaded"), severity="warning")
+            return
+
+        def for_region(entry: CorpusEntry) -> None:
+            def create(values: dict[str, str] | None) -> None:
+                if values is None:
+                    return
+                if not values.get("region"):
+                    self.notify(t("tui.need_region"), severity="warning")
+                    return
+                values["superior"] = f"corpus:{entry.id}"
+                self.leave_current(lambda: self.choose_new_path(values))
+
+            heading = t("tui_check.from_superior_title", superior=entry.title)
+            self.push_screen(MetadataDialog({}, heading=heading), create)
+
+        self.choose_superior(for_region)
 
     def action_fix_all(self) -> None:
         """`drafter fix` on the draft, from the palette: on the Check screen, which shows the result."""

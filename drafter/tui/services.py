@@ -7,6 +7,7 @@ says so and the screen shows a "not available yet" state instead of reimplementi
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,33 @@ def new_draft(meta: dict[str, str]) -> Any:
     return assemble(region, **given)
 
 
+def new_from_superior(db: str | None, superior: str, meta: dict[str, str],
+                      progress: Callable[[int, int, str], None] | None = None) -> Any:  # fmt: skip
+    """`drafter new --from SUPERIOR`'s draft (the same core calls: `load_superior`, then
+    `build_from_superior` with the superior left out of the corpus it draws from) and its report
+    line. `superior` is what the CLI takes: a file, or `corpus:ID`. Run it in a worker."""
+    from drafter.check.distinctive import corpus_facts
+    from drafter.draft.from_superior import build_from_superior
+    from drafter.draft.superior_outline import load_superior, superior_outline
+
+    region = (meta.get("region") or "").strip()
+    if not region:
+        raise DrafterError(t("tui.need_region"))
+    given = {k: (meta.get(k) or "").strip() or None for k in ("province", "title", "issuer", "date")}
+    with open_store(db) as store:
+        document, corpus_id = load_superior(superior, store)
+        name = document.plan_title or document.title or superior
+        if not superior_outline(document).tasks():
+            raise DrafterError(t("superior.no_tasks", title=name))
+        built = build_from_superior(document, region, given.pop("province"), store=store, progress=progress,
+                                    exclude=[corpus_id] if corpus_id is not None else [],
+                                    corpus=corpus_facts(db), **given)  # fmt: skip
+    fills = built.tasks
+    report = t("superior.filled", filled=sum(1 for f in fills if f.chosen),
+               restated=sum(f.restated for f in fills), pending=sum(f.pending for f in fills))  # fmt: skip
+    return built.draft, t("tui_check.from_superior_done", superior=name, tasks=len(fills)) + report
+
+
 def empty_draft() -> Any:
     """A draft with nothing in it yet (a `drafter tui NEW.md` whose file does not exist)."""
     from drafter.draft.model import Draft
@@ -141,7 +169,8 @@ def _variant_candidates(kind: str, region: str | None, province: str | None = No
 
 def _corpus_candidates(db: str | None, kind: str, limit: int) -> list[Candidate]:
     with open_store(db) as store:
-        pairs = _outermost(store.sections_of_kind(kind))[:limit]
+        # a few times the limit: the sub-sections of a parent of the same kind are dropped below
+        pairs = _outermost(store.sections_of_kind(kind, limit=limit * 4))[:limit]
     out = []
     for summary, section in pairs:
         lines = tuple(section_lines(section))
@@ -193,11 +222,12 @@ def ingest(db: str | None, paths: list[Path], progress: Any) -> Any:
         return ingest_paths(store, paths, progress=progress)
 
 
-def search(db: str | None, query: str, limit: int = 200) -> list[Any]:
-    """`drafter corpus search QUERY`, each hit with its document's 文号 added (`doc_number`)."""
+def search(db: str | None, query: str, limit: int = 200, where: Any = None) -> list[Any]:
+    """`drafter corpus search QUERY` (`where`: a `DocFilter`, applied by the store), each hit with its
+    document's 文号 added (`doc_number`)."""
     from drafter.tui import store_access
 
-    hits = store_access.search(db, query, limit)
+    hits = store_access.search(db, query, limit, where)
     numbers: dict[int, str] = {}
     with open_store(db) as store:
         for hit in hits:

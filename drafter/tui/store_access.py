@@ -17,22 +17,23 @@ class StoreUnavailable(DrafterError):
 
 
 def store_available() -> bool:
-    return importlib.util.find_spec("drafter.corpus.store") is not None
+    return importlib.util.find_spec("drafter.store") is not None
 
 
 def open_store(db: str | None) -> Any:
+    """The store `db` names (`drafter.store.connect_store`: SQLite, or a server when it is built)."""
     if not store_available():
         raise StoreUnavailable("the corpus store is not available yet")
-    from drafter.corpus.store import Store
+    from drafter.store import connect_store
 
-    return Store.open(db)
+    return connect_store(db)
 
 
-def search(db: str | None, query: str, limit: int = 30) -> list[Any]:
-    """The store's own search (the same call as `drafter corpus search`)."""
+def search(db: str | None, query: str, limit: int = 30, where: Any = None) -> list[Any]:
+    """The store's own search (the same call as `drafter corpus search`), filtered by the store."""
     store = open_store(db)
     try:
-        return list(store.search(query, limit=limit))
+        return list(store.search(query, limit=limit, where=where))
     finally:
         close = getattr(store, "close", None)
         if close:

@@ -143,4 +143,6 @@ def stored_paths(home) -> list[str]:
 
 def stored_texts(home) -> list[str]:
     with sqlite3.connect(home / "data" / "drafter.sqlite3") as conn:
-        return [row[0] for row in conn.execute("SELECT text FROM paragraphs")]
+        # each text is kept once: the document's text (+ extra), and section bodies kept as written
+        rows = conn.execute("SELECT text || extra FROM texts UNION ALL SELECT body FROM sections")
+        return [row[0] for row in rows if row[0]]

@@ -24,7 +24,7 @@ from builders import (
     text_of,
 )  # fmt: skip
 
-from drafter.corpus.store_errors import StoreError
+from drafter.store.errors import StoreError
 
 needs_permissions = pytest.mark.skipif(not permissions_apply(), reason="root without setpriv")
 
@@ -53,7 +53,7 @@ def test_a_read_only_store_file_can_be_read_not_written(tmp_path, home):
     line = assert_clean_failure(run_drafter("ingest", new, home=home, plain_user=True), str(db))
     assert "只读" in line and "chmod" in line
     listing = run_drafter("corpus", "list", home=home, plain_user=True)
-    assert listing.returncode == 0 and "24 document(s)" in text_of(listing.stdout)
+    assert listing.returncode == 0 and "共 24 份文件" in text_of(listing.stdout)
 
 
 @needs_permissions
@@ -102,10 +102,10 @@ def test_a_full_disk_during_an_ingest_stops_it_in_words_and_the_next_run_finishe
 
 def test_sqlite_full_is_one_line_and_the_store_keeps_the_batches_before(tmp_path, monkeypatch):
     from drafter.corpus import ingest
-    from drafter.corpus.store import Store
+    from drafter.store import Store
 
     monkeypatch.setattr(ingest, "BATCH_FILES", 4)
-    folder = plans(tmp_path / "in", 20)
+    folder = plans(tmp_path / "in", 20, size=10)  # ~1,200 characters each: 20 of them need ~36 pages
     with Store(tmp_path / "s.sqlite3") as store:
         pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
         store.conn.execute(f"PRAGMA max_page_count = {pages + 12}")  # the disk fills up meanwhile

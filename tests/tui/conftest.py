@@ -49,8 +49,8 @@ def fixed_section_library(monkeypatch):
 
 def _build_store(path: Path, files: list[Path] | None) -> Path:
     """A real SQLite store: the bundled corpus (`files` None) or just `files`."""
-    from drafter.corpus.store import DEFAULT_CORPUS_KEY, Store
     from drafter.reader import PARSER_VERSION
+    from drafter.store import DEFAULT_CORPUS_KEY, Store
 
     with Store.open(path) as store:
         if files is None:

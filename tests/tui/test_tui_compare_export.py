@@ -4,8 +4,8 @@ Export (files appear where the screen says), on the tiny two-plan corpus."""
 from __future__ import annotations
 
 from docx import Document as open_docx
-from textual.widgets import DataTable, Static
 from screen_text import shown
+from textual.widgets import DataTable, Static
 from tui_steps import settle, start_new_draft
 
 from drafter.tui.dialogs.reference_picker import ReferencePicker

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from screen_text import screen_text
 from textual import events
 from textual.widgets import Input, TextArea
+from tui_steps import headings, select_section, start_new_draft
 
 from drafter.draft.io import load_draft
 from drafter.draft.numbering import parse_heading
 from drafter.tui.widgets.candidate_list import CandidateList
 from drafter.tui.widgets.outline_tree import OutlineTree
-from screen_text import screen_text
-from tui_steps import headings, select_section, start_new_draft
 
 SMALL = (80, 24)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from screen_text import screen_text
 from textual.widgets import DataTable, Input
+from tui_steps import settle
 
 from drafter.resources import corpus_files
-from screen_text import screen_text
-from tui_steps import settle
 
 SMALL = (80, 24)
 
@@ -138,18 +138,51 @@ async def test_filters_by_year_kind_type_and_text(make_app):
         screen = app.screen
         everything = len(screen.shown)
         screen.query_one("#filter-year", Select).value = "2017"
-        await pilot.pause()
+        await settle(pilot)
         assert 0 < len(screen.shown) < everything and all(e.date.startswith("2017") for e in screen.shown)
         assert f"筛选后 {len(screen.shown)} 份" in screen_text(app)
         screen.query_one("#filter-kind", Select).value = "组织保障"
-        await pilot.pause()
+        await settle(pilot)
         assert all("组织保障" in e.kinds for e in screen.shown)
         screen.query_one("#filter-year", Select).clear()
         screen.query_one("#filter-kind", Select).clear()
         screen.query_one("#filter-doc_type", Select).value = "通知"
-        await pilot.pause()
+        await settle(pilot)
         assert screen.shown and all(e.doc_type == "通知" for e in screen.shown)
         screen.query_one("#filter-doc_type", Select).clear()
         screen.query_one("#filter-text", Input).value = "哈尔滨"
-        await pilot.pause()
+        await settle(pilot)
         assert [e.region for e in screen.shown] == ["哈尔滨市"]
+
+
+async def test_a_large_store_lists_a_page_at_a_time_and_filters_in_the_store(make_app, tmp_path):
+    """1,200 generated plans: the list holds one page, scrolling to its end fetches the next, the
+    count is the store's, and a filter's count is the store's own count for that filter."""
+    from textual.widgets import Select
+
+    from drafter.reader import PARSER_VERSION
+    from drafter.store import DEFAULT_CORPUS_KEY, DocFilter, Store
+    from drafter.tui.corpus_loader import PAGE
+    from tests.support.plan_generator import PlanGenerator
+
+    db = tmp_path / "large.sqlite3"
+    generator = PlanGenerator(seed=3, size=1500)
+    with Store.open(db) as store:
+        store.add_documents([generator.document(n) for n in range(1200)])
+        store.set_meta(DEFAULT_CORPUS_KEY, PARSER_VERSION)
+        year = max(store.facets().years)
+        in_year = store.count_documents(DocFilter(year_from=year, year_to=year))
+    app = make_app(db=str(db))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one("#corpus-table", DataTable)
+        assert table.row_count == PAGE and "共 1200 份文件" in screen_text(app)
+        table.move_cursor(row=PAGE - 1)
+        await settle(pilot)
+        assert table.row_count == 2 * PAGE
+        assert len({e.id for e in screen.shown}) == 2 * PAGE  # the next page, not the first again
+        screen.query_one("#filter-year", Select).value = str(year)
+        await settle(pilot)
+        assert f"筛选后 {in_year} 份" in screen_text(app)
+        assert table.row_count == min(in_year, PAGE) and all(e.date.startswith(str(year)) for e in screen.shown)

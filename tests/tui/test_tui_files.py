@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, TextArea
 from screen_text import shown
+from textual.widgets import Input, OptionList, TextArea
 from tui_steps import select_section, settle, start_new_draft, type_text
 
 from drafter.paths import locations

@@ -6,8 +6,8 @@ export the 公文 .docx and find the edited text, fixed, in the file with its �
 from __future__ import annotations
 
 from docx import Document as open_docx
-from textual.widgets import Input, OptionList, TextArea
 from screen_text import shown
+from textual.widgets import Input, OptionList, TextArea
 from tui_steps import select_section, settle, start_new_draft, type_text
 
 from drafter.text.punctuation import normalize_punctuation

@@ -7,14 +7,13 @@ import sys
 
 from textual.command import CommandPalette
 from textual.widgets import Input, TextArea
-
-from drafter.tui.widgets.key_bar import KeyBar
 from tui_steps import select_section, settle, start_new_draft
 
 from drafter.tui.dialogs.help_dialog import HelpDialog
 from drafter.tui.dialogs.metadata_dialog import MetadataDialog
 from drafter.tui.dialogs.open_dialog import OpenDialog
 from drafter.tui.dialogs.parts_dialog import PartsDialog
+from drafter.tui.widgets.key_bar import KeyBar
 
 SIZE = (120, 35)
 MODES = {"corpus", "compose", "search", "compare", "export"}

@@ -4,11 +4,11 @@ closing punctuation or ends with an opening mark — read from what the terminal
 from __future__ import annotations
 
 import pytest
+from screen_text import region_lines
 from textual.widgets import Input
+from tui_steps import select_section, settle, start_new_draft
 
 from drafter.text.linebreak import CLOSING, OPENING
-from screen_text import region_lines
-from tui_steps import select_section, settle, start_new_draft
 
 SIZES = [(80, 24), (120, 35)]
 

@@ -118,6 +118,8 @@ async def test_edit_section_in_external_editor(make_app, tiny_db, tmp_path, monk
 async def test_search_counts_filters_and_inserts_where_the_user_picks(make_app, tmp_path):
     from textual.widgets import OptionList, Select
 
+    from drafter.store import DocFilter, open_store
+
     app = make_app(export_dir=tmp_path)  # the bundled corpus: many places
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
@@ -129,12 +131,14 @@ async def test_search_counts_filters_and_inserts_where_the_user_picks(make_app, 
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
-        total = len(screen.all_hits)
+        total = len(screen.hits)
         assert total > 5 and f"共 {total} 处" in screen_text(app)
-        region = screen.all_hits[-1].region
+        region = screen.hits[-1].region
         screen.query_one("#search-region", Select).value = region
-        await pilot.pause()
+        await settle(pilot)  # the store searches again with the region as its filter
         assert screen.hits and all(h.region == region for h in screen.hits)
+        with open_store(app.db) as store:
+            assert len(screen.hits) == len(store.search("分级诊疗", limit=200, where=DocFilter(region=region)))
         assert f"筛选后 {len(screen.hits)} 处" in screen_text(app)
         hit = screen.hits[0]
         screen.query_one("#search-results", OptionList).focus()

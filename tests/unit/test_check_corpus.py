@@ -76,7 +76,7 @@ def test_the_term_is_flagged_in_another_province_only_and_only_as_a_word():
 
 
 def test_the_facts_come_from_the_store_and_are_cached(tmp_path, monkeypatch):
-    from drafter.corpus.store import Store
+    from drafter.store import Store
 
     db = tmp_path / "corpus.sqlite3"
     store = Store(db)

@@ -11,7 +11,7 @@ from drafter.compare import compare_documents, load_side
 from drafter.compare.rank import rank_against_corpus
 from drafter.compare.synthetic import edit_document
 from drafter.compare.units import document_lines
-from drafter.corpus.store import Store
+from drafter.store import Store
 from drafter.errors import Ambiguous, DrafterError, NotFound
 from drafter.reader import read_plans
 

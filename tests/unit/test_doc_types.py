@@ -1,21 +1,25 @@
-"""Document types and templates: read from the text, kept in the store (schema v3, older stores
+"""Document types and templates: read from the text, kept in the store (schema 6, older stores
 upgraded in place), shown by `drafter corpus list`, and left out of gaps, rank and the section library."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from drafter.cli import main
 from drafter.compare.rank import rank_against_corpus
-from drafter.corpus import store_schema
-from drafter.corpus.store import Store
+from drafter.store import Store
+from drafter.store import schema as store_schema
 from drafter.library.build import candidates
 from drafter.library.gaps import find_gaps
 from drafter.reader import parse_plans
+
+STORES = Path(__file__).resolve().parents[1] / "data" / "stores"
 
 PLAN = "\n".join(
     [
@@ -103,10 +107,11 @@ def test_store_keeps_doc_type_template_and_region_note():
 
 
 def _v2_store(path) -> None:
-    """A store as drafter wrote it before schema v3: no doc_type, is_template, region_note."""
-    v2 = "\n".join(line for line in store_schema.SCHEMA.split("\n") if "(v3)" not in line)
+    """A store as the released drafter wrote it (schema 2: no doc_type, is_template, region_note)."""
+    shutil.copy(STORES / "v2-release.sqlite3", path)
     conn = sqlite3.connect(path)
-    conn.executescript(v2)
+    for table in ("paragraphs_fts", "tasks", "paragraphs", "sections", "documents", "source_files"):
+        conn.execute(f"DELETE FROM {table}")
     conn.execute(
         "INSERT INTO documents (id, ordinal, title, region, preamble, text) VALUES (1, 0, ?, ?, '', ?)",
         ("《丽水市莲都区全面推进医共体建设实施方案》政策解读", "莲都区", READING),
@@ -116,7 +121,6 @@ def _v2_store(path) -> None:
         ("2024年医院改革试点工作实施方案(2篇)", "____年医院改革试点工作实施方案"),
     )
     conn.execute("INSERT INTO sections (id, document_id, ordinal, marker, title, level) VALUES (1, 1, 0, '一、', '出台背景', 1)")
-    conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()
 

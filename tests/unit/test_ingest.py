@@ -11,7 +11,7 @@ import pytest
 
 from drafter.cli import main
 from drafter.corpus.ingest import ingest_paths
-from drafter.corpus.store import Store
+from drafter.store import Store
 
 # The reader (decode → clean → split → outline) is built alongside the store; these tests need it.
 pytestmark = pytest.mark.skipif(
@@ -188,7 +188,7 @@ def test_cli_search_text_shows_document_heading_path_and_marked_match(seeded, ca
     out = capsys.readouterr().out
     assert "«取消药品加成»" in out
     assert " › " in out
-    assert "3 paragraph(s)" in out
+    assert "共 3 段" in out
 
 
 def test_a_word_plan_is_ingested_and_searchable(tmp_path):
@@ -218,7 +218,7 @@ def test_a_word_plan_is_ingested_and_searchable(tmp_path):
 def test_a_parser_upgrade_reads_unchanged_files_again(tmp_path, seed_paths, monkeypatch):
     from drafter import reader
     from drafter.corpus.ingest import ingest_paths
-    from drafter.corpus.store import Store
+    from drafter.store import Store
 
     store = Store(tmp_path / "s.sqlite3")
     first = ingest_paths(store, [seed_paths[2]])

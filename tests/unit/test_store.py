@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafter.corpus.store import Store
+from drafter.store import Store
 from drafter.errors import Ambiguous, DrafterError, NotFound
 from drafter.model import Document, Section, Task
 

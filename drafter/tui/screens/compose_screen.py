@@ -169,8 +169,9 @@ class ComposeScreen(DrafterScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="candidates")
     def _candidates_worker(self, section: Any, snapshot: Any, meta: dict) -> None:
-        from drafter.draft.model import Draft
         from textual.worker import get_current_worker
+
+        from drafter.draft.model import Draft
 
         kind = snapshot.kind or _guess_kind(snapshot.title)
         found = services.candidates(self.app.db, kind, meta.get("region"), meta.get("province"))

@@ -17,8 +17,8 @@ from drafter.messages import t
 from drafter.text.linebreak import ellipsize
 from drafter.tui import services
 from drafter.tui.bindings import key
-from drafter.tui.corpus_filter import CorpusFilter, choices, filter_entries
-from drafter.tui.corpus_loader import CorpusEntry, CorpusState
+from drafter.tui.corpus_filter import SELECTS, CorpusFilter, choices
+from drafter.tui.corpus_loader import PAGE, CorpusEntry, CorpusState, load_page
 from drafter.tui.dialogs.path_prompt import PathPrompt
 from drafter.tui.screens.drafter_screen import DrafterScreen
 from drafter.tui.screens.plan_screen import PlanScreen
@@ -27,7 +27,6 @@ from drafter.tui.widgets.wrapped_text import OneLine, Prose
 FIXED_COLUMNS = {"region": 10, "date": 10, "doc_number": 22, "doc_type": 8}
 NARROW_COLUMNS = {"region": 8, "date": 4, "doc_number": 20}  # below 110 columns: the year, no 文种 column
 NARROW = 110
-SELECTS = ("year", "kind", "doc_type")
 
 
 class CorpusScreen(DrafterScreen):
@@ -51,9 +50,19 @@ class CorpusScreen(DrafterScreen):
         report: Any
         error: str | None = None
 
+    @dataclass
+    class PageLoaded(Message):
+        request: int
+        offset: int
+        entries: list[CorpusEntry]
+        total: int
+
     def __init__(self) -> None:
         super().__init__()
-        self.shown: list[CorpusEntry] = []
+        self.shown: list[CorpusEntry] = []  # the rows fetched so far, in the table's order
+        self.matching = 0  # documents the current filter matches in the store
+        self.request = 0  # the newest page request: older answers are dropped
+        self.fetching = False
 
     def compose_body(self) -> ComposeResult:
         yield OneLine(t("tui.corpus_heading"), id="corpus-heading", classes="screen-heading")
@@ -71,56 +80,113 @@ class CorpusScreen(DrafterScreen):
         self.query_one("#corpus-table", DataTable).focus()
 
     def on_resize(self) -> None:
-        self._fill_table()
+        self._set_columns()
 
-    # ── the list ───────────────────────────────────────────────────────────────────────────────
+    # ── the list: a page at a time from the store ─────────────────────────────────────────────────
     def show_corpus(self, state: CorpusState | None) -> None:
         table = self.query_one("#corpus-table", DataTable)
         if state is None:
             table.loading = True
             return
         table.loading = False
-        for name, values in choices(state.entries).items():
-            select = self.query_one(f"#filter-{name}", Select)
-            select.set_options((value, value) for value in values)
-        self._fill_table()
+        with self.prevent(Select.Changed):
+            for name, options in choices(state.facets).items():
+                self.query_one(f"#filter-{name}", Select).set_options(options)
+        if state.from_store and not self.current_filter().is_empty():
+            self.refilter()  # after an ingest: the same filter over the grown store
+            return
+        self.request += 1  # the first page came with the corpus: no need to ask again
+        self._show_page(self.PageLoaded(self.request, 0, list(state.entries), state.count))
 
     def current_filter(self) -> CorpusFilter:
         def chosen(name: str) -> str:
             value = self.query_one(f"#filter-{name}", Select).value
             return value if isinstance(value, str) else ""
 
-        return CorpusFilter(self.query_one("#filter-text", Input).value.strip(), chosen("year"),
-                            chosen("kind"), chosen("doc_type"))
-
-    def _fill_table(self) -> None:
-        state = self.app.corpus
-        if state is None:
-            return
-        table = self.query_one("#corpus-table", DataTable)
-        table.clear(columns=True)
-        columns = NARROW_COLUMNS if self.size.width < NARROW else FIXED_COLUMNS
-        title_width = max(12, self.size.width - sum(columns.values()) - 2 * (len(columns) + 1) - 2)
-        for name, width in columns.items():
-            table.add_column(t(f"tui.column_{name}" if width > 4 else "tui.column_year"), key=name, width=width)
-        table.add_column(t("tui.column_title"), key="title", width=title_width)
-        self.shown = filter_entries(state.entries, self.current_filter())
-        for e in self.shown:
-            date = e.date if columns["date"] > 4 else e.date[:4]
-            values = {"region": e.region, "date": date, "doc_number": e.doc_number, "doc_type": e.doc_type}
-            cells = [ellipsize(values[name], width) for name, width in columns.items()]
-            table.add_row(*cells, ellipsize(e.title, title_width), key=e.id)
-        note = t("tui.corpus_count", count=len(state.entries))
-        if len(self.shown) != len(state.entries):
-            note = t("tui.corpus_count_filtered", count=len(state.entries), shown=len(self.shown))
-        if state.note:
-            note += " — " + state.note
-        self.query_one("#corpus-note", Static).update(note + "   " + t("tui.corpus_keys"))
+        text = self.query_one("#filter-text", Input).value.strip()
+        return CorpusFilter(text, *(chosen(name) for name in SELECTS))
 
     @on(Input.Changed, "#filter-text")
     @on(Select.Changed)
     def refilter(self) -> None:
-        self._fill_table()
+        state = self.app.corpus
+        if state is None or not state.from_store:
+            return
+        self.request += 1
+        self.fetching = True
+        self.fetch_page(self.request, self.current_filter(), 0)
+
+    @work(thread=True, exit_on_error=False, group="corpus-page")
+    def fetch_page(self, request: int, chosen: CorpusFilter, offset: int) -> None:
+        try:
+            entries, total = load_page(self.app.db, chosen.to_store(), offset, PAGE)
+        except Exception as err:  # noqa: BLE001 - shown to the user; the list stays as it was
+            self.app.call_from_thread(self.notify, t("tui.corpus_page_failed", why=err), severity="error")
+            entries, total = [], self.matching
+        self.post_message(self.PageLoaded(request, offset, entries, total))
+
+    def on_corpus_screen_page_loaded(self, message: PageLoaded) -> None:
+        if message.request == self.request:
+            self._show_page(message)
+
+    def _show_page(self, message: PageLoaded) -> None:
+        self.fetching = False
+        if message.offset == 0:
+            self.shown = []
+        self.shown.extend(message.entries)
+        self.matching = message.total
+        if message.offset == 0:
+            self._set_columns()
+        else:
+            self._add_rows(message.entries)
+        self._show_count()
+
+    @on(DataTable.RowHighlighted, "#corpus-table")
+    def fetch_more(self, event: DataTable.RowHighlighted) -> None:
+        """Near the end of the rows fetched so far: the next page, in a worker."""
+        near_end = event.cursor_row >= len(self.shown) - PAGE // 4
+        if near_end and len(self.shown) < self.matching and not self.fetching:
+            self.fetching = True
+            self.fetch_page(self.request, self.current_filter(), len(self.shown))
+
+    def _columns(self) -> dict[str, int]:
+        return NARROW_COLUMNS if self.size.width < NARROW else FIXED_COLUMNS
+
+    def _title_width(self) -> int:
+        columns = self._columns()
+        return max(12, self.size.width - sum(columns.values()) - 2 * (len(columns) + 1) - 2)
+
+    def _set_columns(self) -> None:
+        """The columns for this width, then the rows fetched so far (a few pages at most)."""
+        table = self.query_one("#corpus-table", DataTable)
+        table.clear(columns=True)
+        for name, width in self._columns().items():
+            table.add_column(t(f"tui.column_{name}" if width > 4 else "tui.column_year"), key=name, width=width)
+        table.add_column(t("tui.column_title"), key="title", width=self._title_width())
+        self._add_rows(self.shown)
+
+    def _add_rows(self, entries: list[CorpusEntry]) -> None:
+        table = self.query_one("#corpus-table", DataTable)
+        columns, title_width = self._columns(), self._title_width()
+        for e in entries:
+            date = e.date if columns["date"] > 4 else e.date[:4]
+            values = {"region": e.region, "date": date, "doc_number": e.doc_number, "doc_type": e.doc_type}
+            cells = [ellipsize(values[name], width) for name, width in columns.items()]
+            table.add_row(*cells, ellipsize(e.title, title_width), key=e.id)
+
+    def _show_count(self) -> None:
+        state = self.app.corpus
+        if state is None:
+            return
+        if self.current_filter().is_empty():
+            note = t("tui.corpus_count", count=self.matching)
+        else:
+            note = t("tui.corpus_count_filtered", count=state.count, shown=self.matching)
+        if len(self.shown) < self.matching:
+            note += t("tui.corpus_listed", listed=len(self.shown))
+        if state.note:
+            note += " — " + state.note
+        self.query_one("#corpus-note", Static).update(note + "   " + t("tui.corpus_keys"))
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter-text", Input).focus()

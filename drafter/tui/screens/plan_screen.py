@@ -19,8 +19,8 @@ from drafter.tui import services
 from drafter.tui.bindings import key, translate_bindings
 from drafter.tui.corpus_loader import CorpusEntry
 from drafter.tui.widgets.garbled import garbled_count, legend, mark_garbled
-from drafter.tui.widgets.outline_tree import FittedTree
 from drafter.tui.widgets.key_bar import KeyBar
+from drafter.tui.widgets.outline_tree import FittedTree
 from drafter.tui.widgets.status_line import StatusLine
 from drafter.tui.widgets.wrapped_text import OneLine, Prose, WrappedText
 

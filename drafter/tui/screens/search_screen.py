@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from drafter.messages import t
+from drafter.store import DocFilter
 from drafter.tui import services, store_access
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.insert_dialog import InsertDialog, InsertTarget
@@ -34,11 +35,13 @@ class SearchScreen(DrafterScreen):
     class Finished(Message):
         query: str
         hits: list[Any]
+        where: DocFilter
 
     def __init__(self) -> None:
         super().__init__()
-        self.all_hits: list[Any] = []
-        self.hits: list[Any] = []  # the hits shown (after the filters)
+        self.all_count = 0  # hits without the filters
+        self.filters_filled = False
+        self.hits: list[Any] = []  # the hits shown (with the filters)
         self.query_text = ""
 
     def compose_body(self) -> ComposeResult:
@@ -63,42 +66,60 @@ class SearchScreen(DrafterScreen):
     def start_search(self, event: Input.Submitted) -> None:
         query = event.value.strip()
         if query:
-            self._say(t("tui.searching", query=query))
-            self.run_search(query)
+            self.query_text = query
+            self._search()
+
+    @on(Select.Changed)
+    def _search(self) -> None:
+        """Search again: the region and year filters are the store's (`DocFilter`), not a sieve here."""
+        if not self.query_text:
+            return
+        self._say(t("tui.searching", query=self.query_text))
+        region, year = self._chosen("#search-region"), self._chosen("#search-year")
+        years = int(year) if year.isdigit() else None
+        where = DocFilter(region=region or None, year_from=years, year_to=years)
+        self.run_search(self.query_text, where)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, where: DocFilter) -> None:
         try:
-            hits = services.search(self.app.db, query)
+            hits = services.search(self.app.db, query, where=None if where.is_empty() else where)
         except Exception as err:  # noqa: BLE001 - shown to the user, the app goes on
             self.app.call_from_thread(self._say, t("tui.search_failed", why=err))
             return
-        self.post_message(self.Finished(query, hits))
+        self.post_message(self.Finished(query, hits, where))
 
     def on_search_screen_finished(self, message: Finished) -> None:
-        self.all_hits = message.hits
-        self.query_text = message.query
-        regions = sorted({h.region for h in self.all_hits if h.region})
-        years = sorted({(h.date or "")[:4] for h in self.all_hits if (h.date or "")[:4].isdigit()}, reverse=True)
-        with self.prevent(Select.Changed):
-            self.query_one("#search-region", Select).set_options((r, r) for r in regions)
-            self.query_one("#search-year", Select).set_options((y, y) for y in years)
-        self.show_hits()
+        if message.query != self.query_text:
+            return  # an older search
+        self.hits = message.hits
+        if message.where.is_empty():
+            self.all_count = len(message.hits)
+        self._fill_filters()
+        self.show_hits(message.where.is_empty())
         if self.hits:
             self.query_one("#search-results", OptionList).focus()
 
-    @on(Select.Changed)
-    def show_hits(self) -> None:
-        region = self._chosen("#search-region")
-        year = self._chosen("#search-year")
-        self.hits = [h for h in self.all_hits
-                     if (not region or h.region == region) and (not year or (h.date or "").startswith(year))]
+    def _fill_filters(self) -> None:
+        """The regions and years of the whole store (its facets), once."""
+        state = self.app.corpus
+        region_select = self.query_one("#search-region", Select)
+        if state is None or state.facets is None or self.filters_filled:
+            return
+        self.filters_filled = True
+        regions = [(f"{r}（{n}）", r) for r, n in state.facets.regions.items()]
+        years = [(f"{y}（{state.facets.years[y]}）", str(y)) for y in sorted(state.facets.years, reverse=True)]
+        with self.prevent(Select.Changed):
+            region_select.set_options(regions)
+            self.query_one("#search-year", Select).set_options(years)
+
+    def show_hits(self, unfiltered: bool = True) -> None:
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         results.add_options(Option(hit_prompt(hit)) for hit in self.hits)
-        count = t("tui.search_count", count=len(self.all_hits), query=self.query_text)
-        if len(self.hits) != len(self.all_hits):
-            count = t("tui.search_count_filtered", count=len(self.all_hits), shown=len(self.hits),
+        count = t("tui.search_count", count=len(self.hits), query=self.query_text)
+        if not unfiltered:
+            count = t("tui.search_count_filtered", count=self.all_count, shown=len(self.hits),
                       query=self.query_text)
         self.query_one("#search-count", Static).update(count + "   " + t("tui.search_keys"))
         if self.hits:

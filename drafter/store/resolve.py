@@ -10,7 +10,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from drafter.corpus.store_types import AmbiguousDocument, DocSummary
+from drafter.store.types import AmbiguousDocument, DocSummary
 from drafter.errors import NotFound
 
 MIN_SCORE = 70.0  # below this a name matches nothing

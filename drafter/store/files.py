@@ -14,16 +14,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from drafter.bounded import hash_bounded
-from drafter.corpus.store_types import READ, SKIPPED, UNCHANGED, IngestResult
-from drafter.corpus.store_write import (
-    Prepared,
-    delete_documents_of_file,
-    prepare,
-    write_documents,
-)
 from drafter.errors import DrafterError, UnreadableFile
 from drafter.fsnames import storable
 from drafter.messages import t
+from drafter.store.types import READ, SKIPPED, UNCHANGED, IngestResult
+from drafter.store.write import Prepared, delete_documents_of_file, prepare, write_documents
 
 
 @dataclass
@@ -89,7 +84,10 @@ def read_file_job(job: FileJob) -> FileJob:
     if not documents:
         job.why = t("ingest.no_plan")
         return job
-    job.prepared = prepare(documents)
+    try:
+        job.prepared = prepare(documents)
+    except DrafterError as err:  # e.g. a document of more than 16 million paragraphs
+        job.why = str(err)
     return job
 
 
@@ -114,8 +112,9 @@ def unchanged(conn: sqlite3.Connection, job: FileJob) -> IngestResult | None:
     return None
 
 
-def record(conn: sqlite3.Connection, job: FileJob) -> IngestResult:
-    """Write a read (or unreadable) file's rows; the caller holds the transaction."""
+def record(conn: sqlite3.Connection, job: FileJob, entries: dict | None = None) -> IngestResult:
+    """Write a read (or unreadable) file's rows; the caller holds the transaction. `entries`
+    receives the new documents' index entries (see `write.write_documents`)."""
     known = conn.execute("SELECT id, status FROM source_files WHERE path = ?", (job.path,)).fetchone()
     if job.why:
         # A known, readable file that went bad keeps its old documents: nothing is lost.
@@ -127,7 +126,7 @@ def record(conn: sqlite3.Connection, job: FileJob) -> IngestResult:
     if known is not None:
         delete_documents_of_file(conn, known["id"])
     file_id = _upsert(conn, job, known["id"] if known else None, READ)
-    write_documents(conn, file_id, job.prepared)
+    write_documents(conn, file_id, job.prepared, entries=entries)
     return IngestResult(job.path, READ, documents=len(job.prepared), replaced=replaced, size=job.size)
 
 

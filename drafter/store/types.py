@@ -1,4 +1,5 @@
-"""What the store hands back: document summaries, search hits, per-file ingest results."""
+"""What the store hands back: document summaries, search hits, per-file ingest results, source
+files, stored paragraphs and tasks — plain dataclasses, the same from every backend."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class DocSummary:
     kinds: dict[str, int] = field(default_factory=dict)  # section kind → how many sections
     doc_type: str = "方案"  # 方案 / 通知 / 起草说明 / 解读 / 征求意见 / 其他
     is_template: bool = False
+    province: str | None = None  # the province the region lies in (黑龙江省 for 哈尔滨市)
     region_note: str | None = None  # why region is None: template / national / anonymised / unnamed
 
     @property
@@ -52,6 +54,46 @@ class IngestResult:
     documents: int = 0
     replaced: bool = False  # a changed file at a known path: its old documents were replaced
     size: int = 0
+
+
+@dataclass
+class SourceFile:
+    """A file the store has seen: read (its documents are stored) or skipped (with the reason)."""
+
+    id: int
+    path: str
+    sha256: str
+    size: int
+    ingested_at: str
+    status: str  # READ | SKIPPED
+    why: str | None
+    parser: str | None  # the PARSER_VERSION that read it
+
+
+@dataclass
+class StoredParagraph:
+    """One paragraph as stored: its text, where it stands, and the headings above it."""
+
+    id: int
+    document_id: int
+    section_id: int | None  # None: the preamble
+    ordinal: int
+    text: str
+    heading_path: list[str]
+
+
+@dataclass
+class StoredTask:
+    """One task with the document it belongs to (for task lists across the corpus)."""
+
+    id: int
+    document_id: int
+    region: str | None
+    heading: str
+    text: str
+    lead: str | None
+    partners: list[str]
+    deadline: str | None
 
 
 @dataclass
