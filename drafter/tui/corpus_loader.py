@@ -32,6 +32,16 @@ class CorpusEntry:
     level: str = ""  # 省级 / 市级 / 县级
     kinds: tuple[str, ...] = ()  # the section kinds the plan holds
     doc_type: str = ""  # 方案 / 通知 / 起草说明 / 解读 / 征求意见 / 其他 (drafter.corpus.doctype)
+    is_template: bool = False  # a 范文/模板 text: no place's own plan
+    region_note: str = ""  # why there is no region: template / national / anonymised / unnamed
+
+    @property
+    def place(self) -> str:
+        """The region, or in its place why there is none (范文模板, 全国…), or —."""
+        if self.region:
+            return self.region
+        note = "template" if self.is_template else self.region_note
+        return t(f"tui.place_{note}") if note in ("template", "national", "anonymised") else "—"
 
 
 PAGE = 200  # rows the corpus list fetches at a time (the store filters, orders and pages in SQL)
@@ -151,6 +161,8 @@ def entry_from(doc: Any, fallback_id: str = "") -> CorpusEntry:
         level=get("level"),
         kinds=tuple(sorted(kinds or ())),
         doc_type=get("doc_type"),
+        is_template=get("is_template") == "True",
+        region_note=get("region_note"),
     )
 
 

@@ -231,6 +231,8 @@ class FileActions:
         if not saved and session.dirty:  # the file is not ours any more: ask rather than overwrite
             self.leave_current(self.exit)
             return
+        if saved:
+            self.remember_draft()  # saved on the way out: the next start reopens this one
         self.exit()
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from drafter.messages import t
+from drafter.text.linebreak import ellipsize
 from drafter.tui import services
 from drafter.tui.corpus_loader import CorpusEntry
 from drafter.tui.dialogs.metadata_dialog import MetadataDialog
@@ -48,7 +49,7 @@ class ReviewActions:
 
         self.choose_superior(covered)
 
-    def choose_superior(self, then: Callable[[CorpusEntry], None]) -> None:
+    def choose_superior(self, then: Callable[[CorpusEntry], None], heading: str = "") -> None:
         if not (self.corpus and self.corpus.from_store):
             self.notify(t("tui.store_not_loaded"), severity="warning")
             return
@@ -57,7 +58,7 @@ class ReviewActions:
             if entry is not None:
                 then(entry)
 
-        self.push_screen(ReferencePicker(self.db, t("tui_compare.cover_choose"), superiors_first), chosen)
+        self.push_screen(ReferencePicker(self.db, heading or t("tui_compare.cover_choose"), superiors_first), chosen)
 
     # ── the 公文 parts (`drafter meta`) ─────────────────────────────────────────────────────────
     def action_edit_parts(self, field: str = "") -> None:
@@ -95,10 +96,10 @@ class ReviewActions:
                 values["superior"] = f"corpus:{entry.id}"
                 self.leave_current(lambda: self.choose_new_path(values))
 
-            heading = t("tui_check.from_superior_title", superior=entry.title)
+            heading = t("tui_check.from_superior_title", superior=ellipsize(entry.title, 48))  # one line
             self.push_screen(MetadataDialog({}, heading=heading), create)
 
-        self.choose_superior(for_region)
+        self.choose_superior(for_region, t("tui_check.from_superior_choose"))
 
     def action_fix_all(self) -> None:
         """`drafter fix` on the draft, from the palette: on the Check screen, which shows the result."""
@@ -108,9 +109,11 @@ class ReviewActions:
 
 
 def superiors_first(entries: list[CorpusEntry]) -> list[CorpusEntry]:
-    """Documents a plan implements (国家/省级, 意见, 任务, 通知) before the other plans."""
+    """Documents a plan implements (国家/省级, 意见, 任务, 通知) before the other plans; 范文模板 last."""
     def rank(entry: CorpusEntry) -> int:
-        superior = entry.level == "省级" or not entry.region or any(
+        if entry.is_template:
+            return 2
+        superior = entry.level in ("省级", "国家级") or entry.region_note == "national" or any(
             word in entry.title for word in ("意见", "任务", "通知", "国家"))
         return 0 if superior else 1
 

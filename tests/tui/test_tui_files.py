@@ -67,6 +67,27 @@ async def test_save_quit_and_reopen_from_the_recent_list(make_app, tiny_db, tmp_
         assert third.session.path == saved.resolve() and TYPED in third.draft.sections[0].body
 
 
+async def test_a_new_draft_saved_on_quit_is_the_one_reopened(make_app, tiny_db, tmp_path):
+    """Never Ctrl+S'd: quitting saves it into its file, and the next start reopens it (not the
+    draft saved before it)."""
+    first = make_app(db=tiny_db, export_dir=tmp_path)
+    async with first.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await start_new_draft(pilot)
+        await pilot.press("ctrl+s")
+        await start_new_draft(pilot, region="大同市")
+        assert first.session.dirty
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    newest = (tmp_path / "大同市-实施方案.md").resolve()
+    assert "大同市" in newest.read_text(encoding="utf-8")
+    assert Path(read_recent(locations().config_dir)[0].path) == newest
+    again = make_app(db=tiny_db, reopen_last=True)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.session.path == newest and again.draft.meta["region"] == "大同市"
+
+
 async def test_new_draft_whose_file_exists_asks_and_no_leaves_it_byte_identical(make_app, tiny_db, tmp_path):
     existing = tmp_path / "运城市-实施方案.md"
     original = "+++\nregion = \"运城市\"\n+++\n一、指导思想\n我的旧稿，一字不能丢。\n".encode()

@@ -7,7 +7,7 @@ import json
 
 from drafter.cli import main
 from drafter.paths import locations
-from drafter.tui.corpus_filter import document_type
+from drafter.tui.corpus_filter import CorpusFilter, choices
 from drafter.tui.external_editor import editor_command
 from drafter.tui.recent import MAX_RECENT, last_draft, read_recent, remember
 from drafter.tui.settings import Settings, read_settings, write_settings
@@ -62,12 +62,16 @@ def test_path_completion(tmp_path):
     assert complete_path(f"{tmp_path}/nothing-here/x") is None
 
 
-def test_document_type_from_the_title():
-    assert document_type("哈尔滨市城市公立医院综合改革实施方案") == "实施方案"
-    assert document_type("关于印发…实施方案的通知") == "通知"
-    assert document_type("聊城市进一步完善医疗卫生服务体系的实施方案(征求意见稿)") == "实施方案"
-    assert document_type("起草说明") == "起草说明"
-    assert document_type("国家医改目标") == ""
+def test_the_corpus_filter_is_the_stores_and_its_choices_come_from_the_facets():
+    from drafter.store import DocFilter, Facets
+
+    chosen = CorpusFilter(text="哈尔滨", year="2017", kind="组织保障", doc_type="方案", level="市级")
+    assert chosen.to_store() == DocFilter(year_from=2017, year_to=2017, kind="组织保障", doc_type="方案",
+                                          level="市级", text="哈尔滨")  # fmt: skip
+    assert CorpusFilter().to_store().is_empty() and CorpusFilter().is_empty()
+    offered = choices(Facets(years={2015: 1, 2017: 3}, doc_types={"方案": 20, "通知": 1}))
+    assert offered["year"] == [("2017（3）", "2017"), ("2015（1）", "2015")]  # newest first, with counts
+    assert offered["doc_type"] == [("方案（20）", "方案"), ("通知（1）", "通知")] and offered["level"] == []
 
 
 def test_recent_list_on_the_command_line(tmp_path, capsys):

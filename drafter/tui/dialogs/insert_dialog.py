@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from drafter.messages import t
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
+from drafter.tui.widgets.wrapped_text import CutLines
 from drafter.tui.widgets.wrapped_text import Prose, WrappedText
 
 WHERE = ("end", "start", "cursor")
@@ -26,15 +27,10 @@ class InsertTarget:
     where: str  # "end", "start" or "cursor"
 
 
-def section_rows(draft: Any) -> list[tuple[Any, Text]]:
-    """Every section of the draft, indented by level, for the list."""
-    rows = []
-    for section in draft.walk():
-        label = Text("  " * (section.level - 1) + section.heading)
-        label.no_wrap = True
-        label.overflow = "ellipsis"
-        rows.append((section, label))
-    return rows
+def section_rows(draft: Any) -> list[tuple[Any, CutLines]]:
+    """Every section of the draft, indented by level, one line each (cut with `…`, never wrapped:
+    a wrapped heading would start a line with its `，`)."""
+    return [(section, CutLines(Text("  " * (section.level - 1) + section.heading))) for section in draft.walk()]
 
 
 class InsertDialog(Dialog[InsertTarget | None]):

@@ -20,6 +20,7 @@ from drafter.text.linebreak import pad
 from drafter.tui.bindings import key
 from drafter.tui.corpus_loader import CorpusEntry, find_entries
 from drafter.tui.dialogs.dialog import Dialog
+from drafter.tui.widgets.wrapped_text import CutLines
 
 REGION_CELLS = 12
 DATE_CELLS = 11
@@ -34,14 +35,13 @@ def rank_entries(query: str, entries: list[CorpusEntry], limit: int = 50) -> lis
     return [entries[key] for _text, _score, key in found]
 
 
-def entry_row(entry: CorpusEntry) -> Text:
-    """Region and date padded by terminal cells (a hanzi is two), so every title starts in one column."""
-    row = Text(pad(entry.region or "—", REGION_CELLS) + " ", style="bold")
+def entry_row(entry: CorpusEntry) -> CutLines:
+    """Region and date padded by terminal cells (a hanzi is two), so every title starts in one column;
+    one line, cut with `…`."""
+    row = Text(pad(entry.place, REGION_CELLS) + " ", style="bold")
     row.append(pad(entry.date or "", DATE_CELLS) + " ", style="dim")
     row.append(entry.title)
-    row.no_wrap = True
-    row.overflow = "ellipsis"
-    return row
+    return CutLines(row)
 
 
 class ReferencePicker(Dialog[CorpusEntry | None]):

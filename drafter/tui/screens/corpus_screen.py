@@ -170,7 +170,7 @@ class CorpusScreen(DrafterScreen):
         columns, title_width = self._columns(), self._title_width()
         for e in entries:
             date = e.date if columns["date"] > 4 else e.date[:4]
-            values = {"region": e.region, "date": date, "doc_number": e.doc_number, "doc_type": e.doc_type}
+            values = {"region": e.place, "date": date, "doc_number": e.doc_number, "doc_type": e.doc_type}
             cells = [ellipsize(values[name], width) for name, width in columns.items()]
             table.add_row(*cells, ellipsize(e.title, title_width), key=e.id)
 
