@@ -76,7 +76,7 @@ MESSAGES = {
     "key_ok": ("确定", "OK"),
     # new from a superior document (issue 17): offered once the library function is there
     "cmd_from_superior": ("起草：从上级文件新建", "compose: new from a superior document"),
-    "cmd_from_superior_help": ("选定上级文件，按其任务逐项起草（同 drafter new --from）",
+    "cmd_from_superior_help": ("选定上级文件，按其任务逐项起草",
                                "pick the superior document; a draft task by task (as drafter new --from)"),
     "from_superior_choose": ("选择上级文件（按其任务逐项起草）", "choose the superior document (drawn up task by task)"),
     "from_superior_title": ("依据《{superior}》新建草稿", "new draft from 《{superior}》"),
