@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.store.types import AmbiguousDocument, DocSummary
 from drafter.errors import NotFound
+from drafter.store.types import AmbiguousDocument, DocSummary
 
 MIN_SCORE = 70.0  # below this a name matches nothing
 TIE_MARGIN = 5.0  # candidates this close to the best are "about alike"

@@ -17,7 +17,8 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
 # Separator runs: `-----`, `=====`, `*****`, box-drawing lines. `——` (a Chinese dash) is too short.
 SEPARATOR_RE = re.compile(r"(?=[-=*～~─━—═])(?:-{5,}|={5,}|\*{5,}|～{5,}|~{5,}|[─━—]{6,}|[═]{3,})")
 _SPACE = "[ \\t\\u3000\\xa0\\u2000-\\u200a\\u202f\\u205f\\u1680\\x0b\\x0c]"
-_SPACE_CHARS = " \t\u3000\xa0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u1680\x0b\x0c"  # = _SPACE
+# The same characters as a string, for `str.strip`.
+_SPACE_CHARS = " \t\u3000\xa0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u1680\x0b\x0c"
 BULLET_RE = re.compile(rf"^{_SPACE}*(?:[•·●▪■◆◇►▶‧∙・◦][ \t\u3000\xa0]*)+", re.MULTILINE)
 # Whitespace at a line's ends, or runs inside a line (kept as one plain space).
 EDGE_SPACE_RE = re.compile(rf"^{_SPACE}+|{_SPACE}+$", re.MULTILINE)
