@@ -1,0 +1,98 @@
+"""Full-text search on the server: the same rules as the local store, on `tsvector` words.
+
+The query is cut by drafter's segmenter exactly as the paragraphs were (`drafter.store.search`),
+and every word is required (any word, when that finds nothing). Candidates are the best-ranked
+matches and the phrase matches (the query's words in a row); their stored text says which hold
+the query verbatim, and those rank first — as in the local store. Highlighting and snippets are the
+local store's own functions, so a hit reads the same from either backend.
+
+Ranking is the server's: with RUM the index hands back matches in rank order (`<=>`) and stops
+after the few asked for; with GIN every match is scored (`ts_rank`) before the best are taken.
+Both rank by term frequency and proximity rather than BM25, so the order of the non-verbatim
+matches can differ a little from the local store's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.store.postgres.read import BASE, heading_paths, where_sql
+from drafter.store.postgres.write import MAX_LEXEME_BYTES, quote
+from drafter.store.search import CANDIDATES, match_spans, normalize_query, query_parts, query_terms, snippet
+from drafter.store.types import Hit
+
+if TYPE_CHECKING:
+    import psycopg
+
+    from drafter.store.interface import DocFilter
+
+
+def search(conn: psycopg.Connection, query: str, limit: int, where: DocFilter | None, rum: bool) -> list[Hit]:
+    """The best `limit` paragraphs for `query`, best first."""
+    query = normalize_query(query)
+    terms = [w for w in query_terms(query) if len(w.encode("utf-8")) <= MAX_LEXEME_BYTES]
+    if not terms or limit <= 0:
+        return []
+    parts = query_parts(query)
+    ranked = Ranked(conn, where, rum)
+    return ranked.hits(terms, parts, limit, every=True) or ranked.hits(terms, parts, limit, every=False)
+
+
+class Ranked:
+    """Candidates of one search under one filter, ranked by the server."""
+
+    def __init__(self, conn: psycopg.Connection, where: DocFilter | None, rum: bool) -> None:
+        self.conn, self.rum = conn, rum
+        self.filters, self.params = where_sql(where, paragraphs=True)
+
+    def hits(self, terms: list[str], parts: list[str], limit: int, every: bool) -> list[Hit]:
+        """Verbatim matches first (by rank), then the rest (by rank), `limit` in all."""
+        scored = self.candidates((" & " if every else " | ").join(map(quote, terms)), limit * CANDIDATES)
+        phrases = [query_terms(p) for p in parts]
+        if every and any(len(words) > 1 for words in phrases):
+            phrase = " & ".join(f"({' <-> '.join(map(quote, words))})" for words in phrases if words)
+            for pid, score in self.candidates(phrase, limit).items():
+                scored.setdefault(pid, score)
+        if not scored:
+            return []
+        rows = self.details(list(scored))
+        verbatim = [pid for pid in scored if pid in rows and all(part in rows[pid][6] for part in parts)]
+        first = set(verbatim)
+        order = sorted(verbatim, key=lambda pid: -scored[pid])
+        order += sorted((pid for pid in scored if pid in rows and pid not in first), key=lambda pid: -scored[pid])
+        return self._hits(rows, order[:limit], scored, terms, parts)
+
+    def candidates(self, tsquery: str, limit: int) -> dict[int, float]:
+        """Paragraph id → score (higher is better) of the best `limit` matches of `tsquery`."""
+        join = " JOIN documents d ON d.id = p.document_id" if self.filters else ""
+        if self.rum:
+            sql = (f"SELECT p.id, 1 / nullif(p.terms <=> %s::tsquery, 0) FROM paragraphs p{join}"
+                   f" WHERE p.terms @@ %s::tsquery{self.filters} ORDER BY p.terms <=> %s::tsquery LIMIT %s")  # fmt: skip
+            params = [tsquery, tsquery, *self.params, tsquery, limit]
+        else:
+            sql = (f"SELECT p.id, ts_rank(p.terms, %s::tsquery) AS r FROM paragraphs p{join}"
+                   f" WHERE p.terms @@ %s::tsquery{self.filters} ORDER BY r DESC LIMIT %s")  # fmt: skip
+            params = [tsquery, tsquery, *self.params, limit]
+        return {pid: float(score) if score is not None else float("inf") for pid, score in self.conn.execute(sql, params)}
+
+    def details(self, pids: list[int]) -> dict[int, tuple]:
+        """Paragraph id → (id, document id, section id, title, region, date, text)."""
+        rows = self.conn.execute(
+            "SELECT p.id, p.document_id, p.section_id, d.title, d.region, d.date,"
+            f" substr({BASE}, p.start_at + 1, p.end_at - p.start_at)"
+            " FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id = ANY(%s)",
+            (pids,),
+        )
+        return {r[0]: r for r in rows}
+
+    def _hits(self, rows: dict[int, tuple], order: list[int], scored: dict[int, float], terms: list[str],
+              parts: list[str]) -> list[Hit]:  # fmt: skip
+        paths = heading_paths(self.conn, sorted({rows[pid][1] for pid in order}))
+        hits = []
+        for pid in order:
+            _, doc_id, section_id, title, region, date, text = rows[pid]
+            spans = match_spans(text, {t for t in terms if t in text}, parts)
+            hits.append(Hit(doc_id=doc_id, title=title, region=region, date=date,
+                            heading_path=paths.get(section_id, []), text=text, snippet=snippet(text, spans),
+                            score=scored[pid], paragraph_id=pid, spans=spans))  # fmt: skip
+        return hits
