@@ -16,6 +16,7 @@ from drafter.errors import DrafterError
 COMMAND_MODULES = (
     "drafter.cli.corpus_cmds",
     "drafter.cli.store_cmds",
+    "drafter.cli.server_cmds",  # after store_cmds: adds push, pull and files to its `corpus` group
     "drafter.cli.compare_cmds",
     "drafter.cli.compose_cmds",
     "drafter.cli.export_cmds",

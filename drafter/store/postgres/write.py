@@ -86,13 +86,13 @@ def record(conn: psycopg.Connection, job: FileJob) -> IngestResult:
         if job.sha256 and not known:  # a readable file that went bad keeps its documents
             conn.execute(
                 "INSERT INTO source_files (path, host, sha256, size, ingested_at, ingested_by, status, why, parser)"
-                " VALUES (%s, %s, %s, %s, coalesce(%s, now()), %s, %s, %s, %s) ON CONFLICT (sha256) DO NOTHING",
+                " VALUES (%s, %s, %s, %s, coalesce(%s::timestamptz, now()), %s, %s, %s, %s) ON CONFLICT (sha256) DO NOTHING",
                 (job.path, host, job.sha256, job.size, at, user, SKIPPED, job.why, PARSER_VERSION),
             )
         return IngestResult(job.path, SKIPPED, job.why, size=job.size)
     claimed = conn.execute(
         "INSERT INTO source_files (path, host, sha256, size, ingested_at, ingested_by, status, why, parser)"
-        " VALUES (%s, %s, %s, %s, coalesce(%s, now()), %s, %s, NULL, %s)"
+        " VALUES (%s, %s, %s, %s, coalesce(%s::timestamptz, now()), %s, %s, NULL, %s)"
         " ON CONFLICT (sha256) DO UPDATE SET path = EXCLUDED.path, host = EXCLUDED.host, size = EXCLUDED.size,"
         " ingested_at = EXCLUDED.ingested_at, ingested_by = EXCLUDED.ingested_by, status = EXCLUDED.status,"
         " why = NULL, parser = EXCLUDED.parser"
