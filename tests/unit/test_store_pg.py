@@ -251,3 +251,30 @@ def test_a_segmenter_change_recuts_the_words_once(pg_url, monkeypatch):
         assert store.update_index(lambda done, total: seen.append((done, total)))
         assert seen == [(1, 1)] and not store.versions().index_stale
         assert store.search("取消药品加成")
+
+
+QUERIES = (
+    "取消药品加成 家庭医生签约 医联体 分级诊疗 药品集中采购 医保支付方式改革 按病种付费 公立医院薪酬制度 "
+    "现代医院管理制度 远程医疗 基层医疗卫生机构 全科医生 药品零差率 医疗服务价格 两票制 疾病预防控制 中医药 "
+    "健康扶贫 信息化建设 绩效考核 财政补助 医师多点执业 社会办医 综合监管 医疗纠纷 人事薪酬 临床路径"
+).split()
+
+
+@pytest.mark.parametrize("where", [None, {"year_from": 2017}, {"region": "黑龙江"}, {"kind": "重点任务"},
+                                   {"text": "实施方案"}])  # fmt: skip
+def test_both_backends_find_the_same_paragraphs_with_the_same_highlighting(pg_url, tmp_path, seed_paths, where):
+    from drafter.store import DocFilter
+
+    where = DocFilter(**where) if where else None
+    with connect_store(tmp_path / "local.sqlite3") as local, connect_store(pg_url) as server:
+        ingest_paths(local, seed_paths)
+        ingest_paths(server, seed_paths)
+        same_set = same_first = 0
+        for query in QUERIES:
+            mine, theirs = server.search(query, 10, where), local.search(query, 10, where)
+            key = lambda h: (h.title, h.text)  # noqa: E731 - ids differ between stores
+            same_set += {key(h) for h in mine} == {key(h) for h in theirs}
+            same_first += [key(h) for h in mine[:1]] == [key(h) for h in theirs[:1]]
+            snippets = {key(h): (h.snippet, h.spans, h.heading_path) for h in theirs}
+            assert all(snippets[key(h)] == (h.snippet, h.spans, h.heading_path) for h in mine if key(h) in snippets)
+    assert same_set >= len(QUERIES) - 2 and same_first >= len(QUERIES) - 2, (same_set, same_first)

@@ -77,6 +77,9 @@ class PostgresStore(StoreHelpers):
         """Run `work(conn)` in one write transaction, again if the server chose it as a deadlock victim."""
         import psycopg
 
+        from drafter.store.postgres.bm25 import forget
+
+        forget(self.server.url)  # what this process writes, its next search counts
         for attempt in range(RETRIES):
             try:
                 with self._pool.connection() as conn, conn.transaction():
@@ -181,7 +184,7 @@ class PostgresStore(StoreHelpers):
         from drafter.store.postgres.search import search
 
         with self.connection(snapshot=True) as conn:
-            return search(conn, query, limit, where, self.index_kind == "rum")
+            return search(conn, query, limit, where, self.index_kind == "rum", self.server.url)
 
     def update_index(self, progress: Callable[[int, int], None] | None = None) -> bool:
         """Cut again the words of documents an older segmenter cut (the index is the database's own,

@@ -80,6 +80,7 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE paragraphs (
             id bigint PRIMARY KEY, document_id bigint NOT NULL, section_id bigint,
             start_at integer NOT NULL, end_at integer NOT NULL,
+            words integer NOT NULL DEFAULT 0,     -- how many words: BM25's length
             kinds text[] NOT NULL DEFAULT '{}',
             terms tsvector NOT NULL
         )""",

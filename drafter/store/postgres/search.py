@@ -6,10 +6,11 @@ matches and the phrase matches (the query's words in a row); their stored text s
 the query verbatim, and those rank first — as in the local store. Highlighting and snippets are the
 local store's own functions, so a hit reads the same from either backend.
 
-Ranking is the server's: with RUM the index hands back matches in rank order (`<=>`) and stops
-after the few asked for; with GIN every match is scored (`ts_rank`) before the best are taken.
-Both rank by term frequency and proximity rather than BM25, so the order of the non-verbatim
-matches can differ a little from the local store's.
+The index picks a pool of candidates: with RUM it hands matches back in its rank order (`<=>`)
+and stops after the pool is full; with GIN every match is scored (`ts_rank`) first. The pool is
+then ranked by BM25 (`bm25`), as tantivy ranks, so where every match fits in the pool the order is
+the local store's; on a big corpus the pool is the server's best guess at BM25's best, and the
+order stays close.
 """
 
 from __future__ import annotations
@@ -27,34 +28,44 @@ if TYPE_CHECKING:
     from drafter.store.interface import DocFilter
 
 
-def search(conn: psycopg.Connection, query: str, limit: int, where: DocFilter | None, rum: bool) -> list[Hit]:
+POOL = 4  # candidates fetched from the index per candidate BM25 keeps
+
+
+def search(conn: psycopg.Connection, query: str, limit: int, where: DocFilter | None, rum: bool,
+           key: str = "") -> list[Hit]:  # fmt: skip
     """The best `limit` paragraphs for `query`, best first."""
     query = normalize_query(query)
     terms = [w for w in query_terms(query) if len(w.encode("utf-8")) <= MAX_LEXEME_BYTES]
     if not terms or limit <= 0:
         return []
     parts = query_parts(query)
-    ranked = Ranked(conn, where, rum)
+    ranked = Ranked(conn, where, rum, key)
     return ranked.hits(terms, parts, limit, every=True) or ranked.hits(terms, parts, limit, every=False)
 
 
 class Ranked:
     """Candidates of one search under one filter, ranked by the server."""
 
-    def __init__(self, conn: psycopg.Connection, where: DocFilter | None, rum: bool) -> None:
-        self.conn, self.rum = conn, rum
+    def __init__(self, conn: psycopg.Connection, where: DocFilter | None, rum: bool, key: str) -> None:
+        self.conn, self.rum, self.key = conn, rum, key
         self.filters, self.params = where_sql(where, paragraphs=True)
 
     def hits(self, terms: list[str], parts: list[str], limit: int, every: bool) -> list[Hit]:
         """Verbatim matches first (by rank), then the rest (by rank), `limit` in all."""
-        scored = self.candidates((" & " if every else " | ").join(map(quote, terms)), limit * CANDIDATES)
+        from drafter.store.postgres.bm25 import scores
+
+        pool = self.candidates((" & " if every else " | ").join(map(quote, terms)), limit * CANDIDATES * POOL)
         phrases = [query_terms(p) for p in parts]
+        in_a_row: list[int] = []
         if every and any(len(words) > 1 for words in phrases):
             phrase = " & ".join(f"({' <-> '.join(map(quote, words))})" for words in phrases if words)
-            for pid, score in self.candidates(phrase, limit).items():
-                scored.setdefault(pid, score)
-        if not scored:
+            in_a_row = list(self.candidates(phrase, limit * POOL))
+        if not pool and not in_a_row:
             return []
+        bm25 = scores(self.conn, self.key, list(dict.fromkeys([*pool, *in_a_row])), terms)
+        best = sorted(pool, key=lambda pid: -bm25[pid])[: limit * CANDIDATES]
+        best += sorted(in_a_row, key=lambda pid: -bm25[pid])[:limit]
+        scored = {pid: bm25[pid] for pid in best}
         rows = self.details(list(scored))
         verbatim = [pid for pid in scored if pid in rows and all(part in rows[pid][6] for part in parts)]
         first = set(verbatim)

@@ -204,7 +204,7 @@ def _rows_of(rows: dict[str, list[tuple]], doc_id: int, item: Prepared) -> None:
     for k, (para, words) in enumerate(zip(item.paragraphs, item.tokens)):
         section = para.section_index
         sid = None if section is None else first + section
-        rows["paragraphs"].append((first + k, doc_id, sid, para.start, para.end,
+        rows["paragraphs"].append((first + k, doc_id, sid, para.start, para.end, len(words.split()),
                                    kinds[section] if section is not None else [], tsvector_literal(words)))  # fmt: skip
 
 
@@ -212,7 +212,7 @@ _COLUMNS = {
     "documents": "id, file_id, ordinal, title, plan_title, issuer, date, year, doc_number, region, province, level,"
     " doc_type, preamble, text, extra, n_sections, n_tasks, kinds, minhash, segmenter",
     "sections": "id, document_id, parent_id, marker, title, level, kind, body",
-    "paragraphs": "id, document_id, section_id, start_at, end_at, kinds, terms",
+    "paragraphs": "id, document_id, section_id, start_at, end_at, words, kinds, terms",
     "tasks": "id, document_id, section_id, text, lead, partners, deadline",
 }
 
@@ -237,6 +237,6 @@ def retokenize(conn: psycopg.Connection, doc_ids: list[int]) -> None:
     pids = list(texts)
     words = [index_tokens(texts[p]) for p in pids]
     with conn.cursor() as cur:
-        cur.executemany("UPDATE paragraphs SET terms = %s::tsvector WHERE id = %s",
-                        [(tsvector_literal(w), p) for p, w in zip(pids, words)])  # fmt: skip
+        cur.executemany("UPDATE paragraphs SET terms = %s::tsvector, words = %s WHERE id = %s",
+                        [(tsvector_literal(w), len(w.split()), p) for p, w in zip(pids, words)])  # fmt: skip
     conn.execute("UPDATE documents SET segmenter = %s WHERE id = ANY(%s)", (segmenter_version(), doc_ids))
