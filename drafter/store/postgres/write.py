@@ -30,14 +30,23 @@ def tsvector_literal(words: str) -> str:
     """`'取消':1 '药品':2,5` for space-joined words (positions from 1): the words exactly as cut."""
     positions: dict[str, list[int]] = {}
     for n, word in enumerate(words.split(), 1):
-        if len(word.encode("utf-8")) <= MAX_LEXEME_BYTES:
-            positions.setdefault(word, []).append(min(n, MAX_POSITION))
-    return " ".join(f"{quote(word)}:{','.join(map(str, dict.fromkeys(at)))}" for word, at in positions.items())
+        at = positions.get(word)
+        if at is None:
+            positions[word] = [min(n, MAX_POSITION)]
+        elif n <= MAX_POSITION:  # beyond it PostgreSQL would clamp every position to the same one
+            at.append(n)
+    return " ".join(
+        f"{quote(word)}:{','.join(map(str, at))}"
+        for word, at in positions.items()
+        if len(word) * 4 <= MAX_LEXEME_BYTES or len(word.encode("utf-8")) <= MAX_LEXEME_BYTES
+    )
 
 
 def quote(word: str) -> str:
     """A lexeme for a tsvector or tsquery literal."""
-    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+    if "'" in word or "\\" in word:
+        word = word.replace("\\", "\\\\").replace("'", "''")
+    return f"'{word}'"
 
 
 def origin(job: FileJob) -> tuple[str, str]:
