@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -98,14 +100,28 @@ def throwaway_cluster(settings: dict[str, str] | None = None) -> Iterator[Cluste
         with (data / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.writelines(f"{k} = {v}\n" for k, v in options.items())
         _start(cluster, data)
+        previous = _stop_on_sigterm()
         try:
             cluster.psql(f"CREATE ROLE {PASSWORD_USER} LOGIN SUPERUSER PASSWORD '{PASSWORD}'")
             yield cluster
         finally:
             subprocess.run([*run_as, str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
                            capture_output=True)  # fmt: skip
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stop_on_sigterm():  # noqa: ANN202 - the previous handler
+    """A SIGTERM (CI's timeout, `kill`) unwinds like Ctrl-C, so the server is stopped, not orphaned."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum, frame):  # noqa: ANN001, ANN202
+        raise SystemExit(128 + signum)
+
+    return signal.signal(signal.SIGTERM, stop)
 
 
 def _initdb(cluster: Cluster, data: Path) -> None:
