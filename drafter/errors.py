@@ -11,7 +11,9 @@ class UnreadableFile(DrafterError):
     """A file that cannot be read as a plan: binary, empty, undecodable, broken .docx, too big."""
 
     def __init__(self, path: str, why: str) -> None:
-        super().__init__(f"{path}: {why}")
+        from drafter.fsnames import shown
+
+        super().__init__(f"{shown(path)}: {why}")
         self.path = path
         self.why = why
 

@@ -41,41 +41,55 @@ def parse_plans(text: str, source: str | None = None) -> list[Document]:
 def clean_plans(path: str | os.PathLike) -> list[dict]:
     """The `drafter clean --json` documents: cleaned text per document, with the removals and
     warnings that fall inside it (positions relative to that document's text)."""
-    from drafter.corpus.outline import parse_document
-    from drafter.corpus.split import split_documents
     from drafter.text.clean import clean
     from drafter.text.decode import read_text
 
-    cleaned = clean(read_text(path))
-    spans = split_documents(cleaned.text)
+    return cleaned_documents(clean(read_text(path)))
+
+
+OUTSIDE = "outside-document"  # the `what` of text before the first document (page furniture)
+
+
+def cleaned_documents(cleaned) -> list[dict]:  # noqa: ANN001 - a drafter.text.clean.Cleaned
+    """The cleaned text cut into its documents. Every change lands in the document whose text it
+    stands in, at its offset there; text before the first document is one removal (`outside-document`
+    at 0) and the warnings inside it are not repeated (their text is in that removal)."""
+    from drafter.corpus.outline import parse_document
+    from drafter.corpus.split import split_documents
+
+    text = cleaned.text
+    spans = split_documents(text)
+    if not spans:
+        return [_document(None, text, cleaned.removed, cleaned.warnings, 0)]
+    starts = [span.start + _leading_newlines(text, span.start) for span in spans]
     out = []
     for i, span in enumerate(spans):
-        end = spans[i + 1].start if i + 1 < len(spans) else len(cleaned.text) + 1
-        start = span.start if i else 0  # junk before the first document is reported with it
-
-        def inside(change, start=start, end=end, offset=span.start):  # noqa: ANN001
-            return start <= change.at < end
-
+        low = starts[i] if i else 0
+        high = starts[i + 1] if i + 1 < len(spans) else len(text) + 1
+        removed = [c for c in cleaned.removed if low <= c.at < high]
+        warnings = [c for c in cleaned.warnings if starts[i] <= c.at < high]
         title = span.title or parse_document(span.text).title
-        out.append(
-            {
-                "title": title,
-                "text": span.text,
-                "removed": [_change(c, span.start) for c in cleaned.removed if inside(c)],
-                "warnings": [_change(c, span.start) for c in cleaned.warnings if inside(c)],
-            }
-        )
-    if not spans:
-        out.append(
-            {
-                "title": None,
-                "text": cleaned.text,
-                "removed": [_change(c, 0) for c in cleaned.removed],
-                "warnings": [_change(c, 0) for c in cleaned.warnings],
-            }
-        )
+        doc = _document(title, span.text, removed, warnings, starts[i])
+        if i == 0 and text[: starts[0]].strip():
+            doc["removed"].insert(0, {"what": OUTSIDE, "at": 0, "text": text[: starts[0]].strip()})
+        out.append(doc)
     return out
 
 
-def _change(change, offset: int) -> dict:  # noqa: ANN001
-    return {"what": change.what, "at": max(change.at - offset, 0), "text": change.text}
+def _leading_newlines(text: str, start: int) -> int:
+    n = 0
+    while start + n < len(text) and text[start + n] == "\n":
+        n += 1
+    return n
+
+
+def _document(title: str | None, text: str, removed: list, warnings: list, offset: int) -> dict:
+    def at(change) -> int:  # noqa: ANN001 - a removal in the blank lines after the text: at its end
+        return min(max(change.at - offset, 0), len(text))
+
+    return {
+        "title": title,
+        "text": text,
+        "removed": [{"what": c.what, "at": at(c), "text": c.text} for c in removed],
+        "warnings": [{"what": c.what, "at": c.at - offset, "text": c.text} for c in warnings],
+    }

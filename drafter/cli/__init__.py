@@ -12,6 +12,7 @@ import importlib
 import sys
 
 from drafter.errors import DrafterError
+from drafter.messages import t
 
 COMMAND_MODULES = (
     "drafter.cli.corpus_cmds",
@@ -19,7 +20,9 @@ COMMAND_MODULES = (
     "drafter.cli.server_cmds",  # after store_cmds: adds push, pull and files to its `corpus` group
     "drafter.cli.compare_cmds",
     "drafter.cli.compose_cmds",
+    "drafter.cli.draft_cmds",
     "drafter.cli.export_cmds",
+    "drafter.cli.check_cmds",
     "drafter.cli.app_cmds",
 )
 
@@ -49,11 +52,26 @@ def main(argv: list[str] | None = None) -> int:
     except DrafterError as err:
         print(f"drafter: {err}", file=sys.stderr)
         return 2
+    except OSError as err:  # a file no check foresaw (a folder without permission …): one line, no traceback
+        if isinstance(err, BrokenPipeError):
+            return 0
+        print(f"drafter: {os_error_line(err)}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print(f"drafter: {t('files.out_of_memory')}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("drafter: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `drafter … | head` closing the pipe is not an error
         return 0
+
+
+def os_error_line(err: OSError) -> str:
+    from drafter.bounded import why_unreadable
+    from drafter.fsnames import shown
+
+    return f"{shown(err.filename)}: {why_unreadable(err)}" if err.filename else why_unreadable(err)
 
 
 def _utf8_stdio() -> None:

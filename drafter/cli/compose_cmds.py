@@ -33,9 +33,10 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     p = sub.add_parser("new", help="assemble a complete draft for a region")
     _region_args(p, required=True)
     p.add_argument("--title", help="the plan's title (default: <region>深化医药卫生体制改革实施方案)")
-    p.add_argument("--issuer", help="default: <region>人民政府")
+    p.add_argument("--issuer", help="default: <region>人民政府办公室")
     p.add_argument("--date", help="YYYY-MM-DD (default: today)")
-    p.add_argument("--superior", action="append", default=[], help="a superior document (repeatable)")
+    p.add_argument("--superior", action="append", default=[],
+                   help="a superior document: 《关于…的意见》（国办发〔2015〕38号） (repeatable)")
     p.add_argument("--pick", action="append", default=[], metavar="KIND=ID", help="choose a variant")
     p.add_argument("-o", "--output", required=True, help="the draft file to write")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -132,19 +133,31 @@ def cmd_sections_show(args) -> int:  # noqa: ANN001
 
 
 def cmd_sections_check(args) -> int:  # noqa: ANN001
+    from drafter.check.distinctive import corpus_facts
     from drafter.cli.output import emit_json
-    from drafter.library.check import check_library
+    from drafter.library.check import check_library, sample_regions
     from drafter.library.variants import Library
+    from drafter.messages import t
 
-    results = check_library(Library.load(), _context(args))
+    results = check_library(Library.load(), _context(args), corpus_facts(args.db))
     bad = [r for r in results if not r.ok]
+    old = [r for r in results if r.ok and r.outdated]
+    year = args.year or sample_regions()[0].year
     if args.json:
-        emit_json({"checked": len(results), "problems": [r.as_json() for r in bad]})
-    else:
-        for r in bad:
-            why = r.error or f"rendered for {r.region}, still names {'、'.join(r.leaks)}"
-            print(f"{r.path or r.variant}: {why}")
-        print(f"{len(results)} variants checked, {len(bad)} with problems")
+        emit_json({"checked": len(results), "problems": [r.as_json() for r in bad],
+                   "outdated": [r.as_json() for r in old]})
+        return 1 if bad else 0
+    for r in bad:
+        items = "、".join(r.leaks) if r.leaks else ""
+        print(f"{r.path or r.variant}: {r.error}" if r.error else
+              t("check.sections_leak", path=r.path or r.variant, region=r.region, items=items))
+        for f in r.findings:
+            print(f"    [{f.family}] “{f.text}” {f.message}")
+    for r in old:
+        items = "、".join(sorted({f"{f.text}" for f in r.outdated}))
+        print(t("check.sections_outdated", path=r.path or r.variant, region=r.region, year=year,
+                n=len(r.outdated), items=items))
+    print(t("check.sections_summary", n=len(results), bad=len(bad), old=len(old), year=year))
     return 1 if bad else 0
 
 
@@ -165,10 +178,16 @@ def cmd_new(args) -> int:  # noqa: ANN001
     out = Path(args.output)
     if out.exists() and not args.force:
         raise DrafterError(f"{out}: already exists (use --force to replace it)")
+    from drafter.check.distinctive import corpus_facts
+
     draft = new_draft(args.region, args.province, args.title, args.issuer, args.date, args.superior,
-                      _picks(args.pick))
+                      _picks(args.pick), corpus=corpus_facts(args.db))
     save_draft(draft, out)
     print(f"{out}: {sum(1 for _ in draft.walk())} sections for {args.region}")
+    from drafter.cli.draft_cmds import print_todo
+    from drafter.draft.part_edit import todo
+
+    print_todo(todo(draft))  # the parts a drafter still has to fill (`drafter meta` sets them)
     return 0
 
 

@@ -12,7 +12,9 @@ import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
 
-from drafter.cli.output import emit_json
+from drafter.cli.output import emit_json, warn
+from drafter.fsnames import shown
+from drafter.messages import t
 
 TTY_WIDTH = 240  # characters of a paragraph shown around its first match on a terminal
 
@@ -100,18 +102,28 @@ def open_corpus(args: argparse.Namespace) -> CorpusStore:
     from drafter.store import DEFAULT_CORPUS_KEY, connect_store
 
     store = connect_store(getattr(args, "db", None))
-    if not store.meta(DEFAULT_CORPUS_KEY):
-        print("drafter: first use of this store: reading the bundled corpus…", file=sys.stderr)
-        with progress_bar("bundled corpus") as progress:
-            report = store.ensure_default_corpus(progress)
-        if report:
-            for result in report.skipped:  # a bundled file that does not read is a bug: say so
-                print(f"drafter: skipped {result.path}: {result.why}", file=sys.stderr)
-            print(f"drafter: bundled corpus: {report.summary()}", file=sys.stderr)
+    try:
+        first_use = not store.meta(DEFAULT_CORPUS_KEY)
+        if first_use:
+            warn(t("store.first_use"))
+            with progress_bar("bundled corpus") as progress:
+                report = store.ensure_default_corpus(progress)
+            if report:
+                for result in report.skipped:  # a bundled file that does not read is a bug: say so
+                    warn(t("store.bundled_skipped", path=shown(result.path), why=one_line(result.why)))
+                warn(t("store.bundled_summary", summary=report.summary()))
+    except BaseException:
+        store.close()
+        raise
     return store
 
 
 # -- commands --------------------------------------------------------------------------------
+
+
+# Exit codes of `drafter ingest` (README): every file read or already stored; some files skipped
+# (each named on its own line, the others stored); the ingest could not run (store, arguments).
+INGEST_OK, INGEST_SKIPPED, INGEST_FAILED = 0, 1, 2
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -123,16 +135,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         emit_json({"summary": report.summary(), "files": [vars(r) for r in report.results]})
     else:
         print_report(report)
-    return 0 if report.read or report.unchanged else 1
+    return INGEST_SKIPPED if report.skipped else INGEST_OK
 
 
 def print_report(report: IngestReport) -> None:
     for result in report.skipped:
-        print(f"skipped {result.path}: {result.why}")
+        print(t("ingest.skipped_line", path=shown(result.path), why=one_line(result.why)))
     for result in report.read:
         if result.replaced:
-            print(f"replaced {result.path} ({result.documents} document(s))")
-    print(f"{report.summary()} in {report.seconds:.1f} s")
+            print(t("ingest.replaced_line", path=shown(result.path), documents=result.documents))
+    print(t("ingest.summary_time", summary=report.summary(), seconds=f"{report.seconds:.1f}"))
+
+
+def one_line(text: str | None) -> str:
+    """A reason as part of one output line: line breaks inside it become spaces."""
+    return " ".join((text or "").split("\n"))
 
 
 def update_index(store: CorpusStore) -> None:
@@ -144,7 +161,7 @@ def update_index(store: CorpusStore) -> None:
         return
     key = "upgrading_index" if versions.index_stale else "repairing_index"
     count = store.count_documents() if versions.index_stale else versions.index_pending
-    print(t(f"store_backend.{key}", count=count), file=sys.stderr)
+    warn(t(f"store_backend.{key}", count=count))
     with progress_bar("index") as progress:
         store.update_index(lambda done, total: progress(done, total, None))
 

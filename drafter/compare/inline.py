@@ -1,24 +1,30 @@
-"""Inline diff of two paragraphs: jieba words, then characters inside changed words.
+"""Inline diff of two paragraphs: whole words, then a closer look inside a replaced pair of words.
 
 The diff runs on the canonical form of both texts (drafter.text.normalize), so a difference that
-vanishes there comes out as `~` (unimportant). Words are diffed with diff-match-patch over
-token-encoded strings (one character per distinct word — its linesToChars trick); a replaced run of
-words is then re-diffed by characters when that shows a readable shared core (医疗机构 → 医疗卫生机构).
-A last cleanup folds one-character equalities between edits into them, so a rewritten phrase reads
-as one change instead of confetti, while edits separated by a real word stay apart.
+vanishes there comes out as `~` (unimportant). Words are the segmenter's, with place names, unit
+names and policy terms joined into one word each (drafter.compare.terms), diffed with
+diff-match-patch over token-encoded strings (one character per distinct word — its linesToChars
+trick). A replaced run of words is then looked at more closely when that shows a readable shared
+core: first by the words inside joined terms (分级诊疗 → 分级诊疗制度 shows + 制度), then — in
+paragraphs, not headings — by characters inside a long word (医疗机构 → 医疗卫生机构), never cutting a
+place or unit name. A last cleanup folds one-character equalities between edits into them, so a
+rewritten phrase reads as one change instead of confetti, while edits separated by a real word stay
+apart.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
 from drafter.compare.model import Op
+from drafter.compare.terms import atomic_tokens, spans_of, word_tokens
 from drafter.text.normalize import DEFAULT_OPTIONS, Normalized, UnimportantOptions, normalize
-from drafter.text.tokens import tokenize_cached
 
 DELETE, EQUAL, INSERT = -1, 0, 1
+_NUMBER = re.compile(r"^[\d.%％]+$")
 Diff = list[tuple[int, str]]
 
 _dmp = diff_match_patch()
@@ -26,27 +32,34 @@ _dmp.Diff_Timeout = 0.5  # a safety net: aligned paragraphs are similar, so diff
 
 
 def diff_texts(
-    a: str, b: str, *, granularity: str = "word", options: UnimportantOptions = DEFAULT_OPTIONS
+    a: str, b: str, *, granularity: str = "word", options: UnimportantOptions = DEFAULT_OPTIONS,
+    headings: bool = False,
 ) -> list[Op]:
-    """Ops that rebuild `a` (=, -, first text of ~) and `b` (=, +, second text of ~) exactly."""
-    return list(_diff_texts_cached(a, b, granularity, options))
+    """Ops that rebuild `a` (=, -, first text of ~) and `b` (=, +, second text of ~) exactly.
+
+    `headings`: the texts are headings or titles, compared by whole words only."""
+    return list(_diff_texts_cached(a, b, granularity, options, headings))
 
 
 @lru_cache(maxsize=4096)
-def _diff_texts_cached(a: str, b: str, granularity: str, options: UnimportantOptions) -> tuple[Op, ...]:
+def _diff_texts_cached(a: str, b: str, granularity: str, options: UnimportantOptions,
+                       headings: bool = False) -> tuple[Op, ...]:
     if a == b:
         return (Op("=", a, a),) if a else ()
     na, nb = normalize(a, options), normalize(b, options)
     if granularity == "char":
         canon = char_diff(na.text, nb.text)
     else:
-        canon = fold_confetti(refine_by_chars(word_diff(na.text, nb.text)))
+        canon = fold_confetti(refine(word_diff(na.text, nb.text), na.text, nb.text, chars=not headings))
     return tuple(_merge(_to_source_ops(canon, na, nb)))
 
 
 def word_diff(a: str, b: str) -> Diff:
-    """diff-match-patch over jieba words, each distinct word encoded as one character."""
-    tokens_a, tokens_b = tokenize_cached(a), tokenize_cached(b)
+    """diff-match-patch over whole words (drafter.compare.terms.word_tokens), each one character."""
+    return token_diff(word_tokens(a), word_tokens(b))
+
+
+def token_diff(tokens_a: tuple[str, ...], tokens_b: tuple[str, ...]) -> Diff:
     codes: dict[str, str] = {}
     words: list[str] = []
     enc_a, enc_b = _encode(tokens_a, codes, words), _encode(tokens_b, codes, words)
@@ -60,28 +73,70 @@ def char_diff(a: str, b: str) -> Diff:
     return diffs
 
 
-def refine_by_chars(diffs: Diff) -> Diff:
-    """Re-diff each replaced run of words by characters when they share most of their characters."""
+def refine(diffs: Diff, a: str, b: str, *, chars: bool = True) -> Diff:
+    """Look inside each replaced run of words (a deletion next to an insertion) for a shared core:
+    by the words inside joined terms, then (with `chars`) by characters inside long words. A
+    refinement that would cut a place or unit name of `a` or `b` is not taken."""
     out: Diff = []
+    pa = pb = 0  # where the current diff starts in a and in b
     i = 0
     while i < len(diffs):
         if i + 1 < len(diffs) and {diffs[i][0], diffs[i + 1][0]} == {DELETE, INSERT}:
             deleted = diffs[i][1] if diffs[i][0] == DELETE else diffs[i + 1][1]
             inserted = diffs[i + 1][1] if diffs[i][0] == DELETE else diffs[i][1]
-            out.extend(_refine_pair(deleted, inserted))
-            i += 2
-        else:
-            out.append(diffs[i])
-            i += 1
+            out.extend(_refine_pair(deleted, inserted, (a, pa), (b, pb), chars))
+            pa, pb, i = pa + len(deleted), pb + len(inserted), i + 2
+            continue
+        tag, text = diffs[i]
+        out.append(diffs[i])
+        pa += len(text) if tag != INSERT else 0
+        pb += len(text) if tag != DELETE else 0
+        i += 1
     return out
 
 
-def _refine_pair(deleted: str, inserted: str) -> Diff:
+def refine_by_chars(diffs: Diff) -> Diff:
+    """Character refinement of every replaced run (no names to protect: the texts are the runs)."""
+    text_a = "".join(t for tag, t in diffs if tag != INSERT)
+    text_b = "".join(t for tag, t in diffs if tag != DELETE)
+    return refine(diffs, text_a, text_b)
+
+
+def _refine_pair(deleted: str, inserted: str, at_a: tuple[str, int], at_b: tuple[str, int], chars: bool) -> Diff:
     plain = [(DELETE, deleted), (INSERT, inserted)]
-    chars = fold_confetti(char_diff(deleted, inserted))
-    shared = sum(len(text) for tag, text in chars if tag == EQUAL)
+    words_d, words_i = atomic_tokens(deleted), atomic_tokens(inserted)
+    if len(words_d) > 1 or len(words_i) > 1:
+        by_words = fold_confetti(token_diff(words_d, words_i))
+        if _worth_showing(by_words, deleted, inserted, minimum=2) and _keeps_names(by_words, at_a, at_b):
+            return by_words
+    # characters only inside long words: at most two words a side, one of three characters or more;
+    # a number is a word (2017 → 2026, not 20[-17][+26])
+    if not chars or len(words_d) > 2 or len(words_i) > 2 or max(map(len, words_d + words_i)) < 3:
+        return plain
+    if _NUMBER.match(deleted) or _NUMBER.match(inserted):
+        return plain
+    by_chars = fold_confetti(char_diff(deleted, inserted))
+    if _worth_showing(by_chars, deleted, inserted, minimum=1) and _keeps_names(by_chars, at_a, at_b):
+        return by_chars
+    return plain
+
+
+def _worth_showing(diffs: Diff, deleted: str, inserted: str, *, minimum: int) -> bool:
     # only a substantial shared core is worth showing; scattered common characters are noise
-    return chars if shared * 2 >= min(len(deleted), len(inserted)) and shared else plain
+    shared = sum(len(text) for tag, text in diffs if tag == EQUAL)
+    return shared >= minimum and shared * 2 >= min(len(deleted), len(inserted))
+
+
+def _keeps_names(diffs: Diff, at_a: tuple[str, int], at_b: tuple[str, int]) -> bool:
+    """No cut between two of `diffs` falls inside a place or unit name of either text."""
+    (a, pa), (b, pb) = at_a, at_b
+    spans_a, spans_b = spans_of(a), spans_of(b)
+    for tag, text in diffs[:-1]:
+        pa += len(text) if tag != INSERT else 0
+        pb += len(text) if tag != DELETE else 0
+        if spans_a.inside_hard(pa) or spans_b.inside_hard(pb):
+            return False
+    return True
 
 
 def fold_confetti(diffs: Diff) -> Diff:

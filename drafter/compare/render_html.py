@@ -1,5 +1,6 @@
 """`drafter diff A B --html report.html`: a self-contained side-by-side report (one file, CSS and
-script inline) from the Jinja2 template `templates/report.html.j2`."""
+script inline) from the Jinja2 template `templates/report.html.j2`. A (left) is the reference, B
+(right) the draft, as its heading says; `n` / `p` step through the comparison's changes."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from drafter.compare.describe import highlight_spans, named, relation_note, state_label
 from drafter.compare.model import Comparison, Op, ParagraphDiff, SectionDiff
+from drafter.messages import t
 
 TEMPLATE = "report.html.j2"
 
@@ -22,7 +25,8 @@ class RowView:
     left: Markup
     right: Markup
     note: str = ""
-    anchor: str = ""  # id of a changed row, for change navigation
+    anchor: str = ""  # id of a change's row, for change navigation
+    shared: str = ""  # a related pair's shared key terms, in words
 
 
 @dataclass
@@ -31,8 +35,12 @@ class SectionView:
     header_left: Markup
     header_right: Markup
     similarity: float
-    state: str  # same, changed, added, removed, moved
+    state: str  # same, changed, related, added, removed, moved
     rows: list[RowView] = field(default_factory=list)
+    label: str = ""  # 新增 / 删除 / 位置移动 / 同题改写
+    note: str = ""  # relation to a group over there, the draft text's source
+    shared: str = ""
+    change: str = ""  # id when the section as a whole is a change
 
 
 def render_report(comparison: Comparison, *, hide_unimportant: bool = False) -> str:
@@ -41,18 +49,23 @@ def render_report(comparison: Comparison, *, hide_unimportant: bool = False) -> 
     from drafter.resources import templates_dir
 
     env = Environment(loader=FileSystemLoader(str(templates_dir())), autoescape=select_autoescape(["html", "j2"]))
-    sections, changes = _views(comparison)
+    sections = _views(comparison)
     return env.get_template(TEMPLATE).render(
         comparison=comparison,
         sections=sections,
-        changes=changes,
+        changes=len(comparison.major_changes()),
+        minor=len(comparison.change_list()) - len(comparison.major_changes()),
         hide_unimportant=hide_unimportant,
         generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
+        t=t,
+        side_a=t("compare.side_a", title=named(comparison.a_title)),
+        side_b=t("compare.side_b", title=named(comparison.b_title)),
+        position_template=t("compare.position", n="%N%", total="%T%"),
     )
 
 
 def write_report(comparison: Comparison, path: str | os.PathLike, *, hide_unimportant: bool = False) -> Path:
-    from drafter.export.atomic import write_atomically
+    from drafter.atomic import write_atomically
 
     html = render_report(comparison, hide_unimportant=hide_unimportant).encode("utf-8")
 
@@ -62,19 +75,41 @@ def write_report(comparison: Comparison, path: str | os.PathLike, *, hide_unimpo
     return write_atomically(path, produce)
 
 
-def _views(comparison: Comparison) -> tuple[list[SectionView], int]:
-    views, changes = [], 0
+def _views(comparison: Comparison) -> list[SectionView]:
+    anchors = {(c.section, c.paragraph): f"c{n}" for n, c in enumerate(comparison.major_changes())}
+    views = []
     for n, section in enumerate(comparison.sections):
-        view = SectionView(f"s{n}", *_headers(section), section.similarity, _section_state(section))
-        for para in section.paragraphs:
-            left, right = ops_html(para.ops)
-            row = RowView(para.status, left, right, _note(para))
-            if para.status != "same":
-                row.anchor = f"c{changes}"
-                changes += 1
-            view.rows.append(row)
+        view = SectionView(f"s{n}", *_headers(section), section.similarity, section.status,
+                           label=state_label(section) or "", note=_section_note(section),
+                           shared="、".join(section.shared_terms), change=anchors.get((n, None), ""))
+        for k, para in enumerate(section.paragraphs):
+            left, right = paragraph_html(para)
+            note = "↷ " + t("compare.moved_from", where=para.moved_from) if para.moved_from else ""
+            view.rows.append(RowView(para.status, left, right, note, anchors.get((n, k), ""),
+                                     "、".join(para.shared_terms)))
         views.append(view)
-    return views, changes
+    return views
+
+
+def _section_note(section: SectionDiff) -> str:
+    parts = [relation_note(section) or "", t("compare.source", source=section.source) if section.source else ""]
+    return "　".join(p for p in parts if p)
+
+
+def paragraph_html(para: ParagraphDiff) -> tuple[Markup, Markup]:
+    if para.status == "related":
+        return _marked(para.a or "", para.shared_terms), _marked(para.b or "", para.shared_terms)
+    return ops_html(para.ops)
+
+
+def _marked(text: str, terms: list[str]) -> Markup:
+    """The text with its shared key terms in <mark>."""
+    out, at = [], 0
+    for s, e in highlight_spans(text, terms):
+        out += [escape(text[at:s]), Markup("<mark>{}</mark>").format(text[s:e])]
+        at = e
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
 
 
 def ops_html(ops: list[Op]) -> tuple[Markup, Markup]:
@@ -99,21 +134,3 @@ def _headers(section: SectionDiff) -> tuple[Markup, Markup]:
     if ops:
         return ops_html(ops)
     return escape(section.a or ""), escape(section.b or "")
-
-
-def _section_state(section: SectionDiff) -> str:
-    if section.a is None:
-        return "added"
-    if section.b is None:
-        return "removed"
-    if section.moved:
-        return "moved"
-    changed = any(p.status != "same" for p in section.paragraphs)
-    heading_changed = any(op.tag in "+-" for op in section.heading_ops)
-    return "changed" if changed or heading_changed else "same"
-
-
-def _note(para: ParagraphDiff) -> str:
-    if para.status == "moved":
-        return f"↷ 移自 moved from {para.moved_from or '—'}"
-    return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from drafter.compare.units import combine_documents, split_paragraphs
@@ -10,6 +11,23 @@ from drafter.errors import DrafterError, NotFound, UnreadableFile
 from drafter.model import Document
 
 PLAN_SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".text"}
+
+
+@dataclass
+class DraftDocument(Document):
+    """A draft as a Document, with where its library passages came from: section title →
+    `哈尔滨市方案（哈政办规〔2017〕28号）` (the 对照表's 修改说明 names it)."""
+
+    provenance: dict[str, str] = field(default_factory=dict)
+
+
+def provenance_label(source: dict[str, str]) -> str | None:
+    """`哈尔滨市方案（哈政办规〔2017〕28号）` from a provenance comment's fields."""
+    region, number, title = source.get("地区"), source.get("文号"), source.get("文件")
+    name = f"{region}方案" if region else (f"《{title}》" if title else None)
+    if name is None:
+        return None
+    return f"{name}（{number}）" if number else name
 
 
 def load_side(spec: str, store=None, doc: int | None = None, *, doc_if_several: bool = False) -> Document:  # noqa: ANN001
@@ -22,6 +40,11 @@ def load_side(spec: str, store=None, doc: int | None = None, *, doc_if_several: 
         document = _load_file(path, doc, doc_if_several)
     elif path.is_dir():
         raise UnreadableFile(spec, "is a folder, not a plan file")
+    elif os.path.lexists(path):  # a pipe, a device, a link loop: the bounded reader says which
+        from drafter.bounded import check_regular
+
+        check_regular(path)
+        raise NotFound(f"{spec}: no such file")
     elif looks_like_path(spec):
         raise NotFound(f"{spec}: no such file")
     else:
@@ -60,7 +83,14 @@ def _as_draft(path: Path) -> Document | None:
         raise UnreadableFile(str(path), err.strerror or str(err)) from err
     if not draft_io.is_draft_text(head):
         return None
-    return draft_io.load_as_document(path)
+    document = draft_io.load_as_document(path)
+    provenance: dict[str, str] = {}
+    for section in draft_io.load_draft(path).walk():
+        labels = [label for source in section.sources if (label := provenance_label(source))]
+        if labels:
+            provenance[section.title.strip()] = "、".join(dict.fromkeys(labels))
+    values = {f.name: getattr(document, f.name) for f in fields(Document)}
+    return DraftDocument(**values, provenance=provenance)
 
 
 def _load_corpus(spec: str, store) -> Document:  # noqa: ANN001

@@ -24,6 +24,8 @@ class Block:
     paragraphs: list[str] = field(default_factory=list)
     heading_pos: int | None = None  # position of the heading in `document_lines`
     para_pos: list[int] = field(default_factory=list)
+    parent: int | None = None  # index of the enclosing block (a higher heading, or a document label)
+    children: list[int] = field(default_factory=list)
 
     @property
     def is_label(self) -> bool:
@@ -47,9 +49,37 @@ def blocks_of(doc: Document) -> list[Block]:
     if preamble or not doc.sections:
         blocks.append(_label_block(0, doc.plan_title or doc.title or "", preamble, counter))
     for top in doc.sections:
-        for section in top.walk():
-            blocks.append(_section_block(len(blocks), section, counter))
+        _walk(top, None, blocks, counter)
     return blocks
+
+
+def _walk(section: Section, parent: int | None, blocks: list[Block], counter: list[int]) -> None:
+    block = _section_block(len(blocks), section, counter)
+    block.parent = parent
+    if parent is not None:
+        blocks[parent].children.append(block.index)
+    blocks.append(block)
+    for child in section.children:
+        _walk(child, block.index, blocks, counter)
+
+
+def ancestors(blocks: list[Block], index: int) -> list[Block]:
+    """The blocks enclosing block `index`, outermost first (document labels left out)."""
+    out = []
+    parent = blocks[index].parent
+    while parent is not None:
+        if not blocks[parent].is_label:
+            out.append(blocks[parent])
+        parent = blocks[parent].parent
+    return out[::-1]
+
+
+def subtree(blocks: list[Block], index: int) -> list[Block]:
+    """Block `index` and every block under it, in reading order."""
+    out = [blocks[index]]
+    for child in blocks[index].children:
+        out.extend(subtree(blocks, child))
+    return out
 
 
 def document_lines(doc: Document) -> list[str]:

@@ -14,6 +14,7 @@ import sys
 
 _MOVED = {
     "store": "drafter.store",
+    "store_errors": "drafter.store.errors",
     "store_files": "drafter.store.files",
     "store_read": "drafter.store.read",
     "store_resolve": "drafter.store.resolve",

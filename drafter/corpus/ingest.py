@@ -1,7 +1,11 @@
 """Ingesting many files: expand folders, skip what is already stored, read the rest, report.
 
 One bad file never stops an ingest: it is reported as skipped with its reason and the next file is
-read. Reading (decode, clean, outline, jieba) is the slow part; with many files it runs in a small
+read. That holds for names that are not valid UTF-8, symbolic-link loops, folders that cannot be
+opened, pipes and devices, files that vanish or change meanwhile; only the store itself failing (a
+full disk, a read-only store) stops it, with one line saying so and how many files were stored.
+
+Reading (decode, clean, outline, jieba) is the slow part; with many files it runs in a small
 process pool while this process writes the results, one transaction per batch of files. This is a
 plain blocking function: the TUI runs it in a thread worker, with a `progress` callback.
 """
@@ -10,13 +14,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.store.interface import CorpusStore
+from drafter.bounded import short_reason
+from drafter.fsnames import shown, storable
+from drafter.messages import t
+from drafter.store.errors import StoreError
 from drafter.store.files import FileJob, canonical, hash_file, read_file_job
+from drafter.store.interface import CorpusStore
 from drafter.store.types import READ, SKIPPED, UNCHANGED, IngestResult
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
@@ -56,24 +65,64 @@ class IngestReport:
 
     def summary(self) -> str:
         replaced = sum(r.replaced for r in self.read)
-        again = f", {replaced} replaced" if replaced else ""
-        return (
-            f"read {len(self.read)} file(s) ({self.documents} document(s){again}), "
-            f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped"
-        )
+        again = t("ingest.replaced_part", replaced=replaced) if replaced else ""
+        return t(
+            "ingest.summary", read=len(self.read), documents=self.documents, again=again,
+            unchanged=len(self.unchanged), skipped=len(self.skipped),
+        )  # fmt: skip
 
 
 def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | IngestResult]:
-    """Files to ingest: named files as given, folders searched recursively for plan files."""
+    """Files to ingest: named files as given (whatever they are: reading says why it cannot), folders
+    searched recursively for plan files. A folder that cannot be opened is one skipped result."""
     for raw in paths:
         path = Path(raw).expanduser()
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            yield from (p for p in found if not p.name.startswith((".", "~$")))  # hidden, Word locks
-        elif path.exists():
-            yield path
+        try:
+            is_folder = stat.S_ISDIR(os.stat(path).st_mode)
+        except (OSError, ValueError):
+            is_folder = False  # missing, a loop, no permission: hash_file says which
+        if is_folder:
+            yield from _walk(path)
         else:
-            yield IngestResult(canonical(path), SKIPPED, "does not exist")
+            yield path
+
+
+def _walk(top: Path) -> Iterator[Path | IngestResult]:
+    """Plan files under `top`, in path order; linked folders followed once (loops end there)."""
+    seen: set[tuple[int, int]] = set()
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as err:
+            yield _skipped(Path(folder), t("files.folder_unreadable", why=short_reason(err)))
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith((".", "~$")):  # hidden files, Word's lock files
+                continue
+            if _is_folder(entry):
+                subfolders.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() in SUFFIXES:
+                yield Path(entry.path)  # a pipe or a broken link named .txt: reading says why
+        pending.extend(reversed(subfolders))
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _skipped(path: Path, why: str) -> IngestResult:
+    return IngestResult(storable(os.path.abspath(path)), SKIPPED, why)
 
 
 def ingest_paths(
@@ -93,28 +142,71 @@ def ingest_paths(
         if progress:
             progress(len(report.results), len(items), result)
 
-    to_read = _files_to_read(store, items, done)
+    to_read, twins = _files_to_read(store, items, done)
     batch: list[FileJob] = []
     flushed = time.monotonic()
-    for job in _read_all(to_read, workers):
-        batch.append(job)
-        # Big batches for speed, but at least once a second so a progress bar keeps moving.
-        if len(batch) >= BATCH_FILES or time.monotonic() - flushed > BATCH_SECONDS:
-            for result in store.commit(batch):
-                done(result)
-            batch, flushed = [], time.monotonic()
-    for result in store.commit(batch) if batch else []:
-        done(result)
+    try:
+        for job in _read_all(to_read, workers):
+            batch.append(job)
+            # Big batches for speed, but at least once a second so a progress bar keeps moving.
+            if len(batch) >= BATCH_FILES or time.monotonic() - flushed > BATCH_SECONDS:
+                _commit(store, batch, done)
+                batch, flushed = [], time.monotonic()
+        _commit(store, batch, done)
+        store.update_index()  # searches (in any process) see every file read
+    except StoreError as err:
+        if not report.read:
+            raise
+        raise StoreError(t("ingest.stopped", error=err, stored=len(report.read)), err.path, err.code) from err
+    _report_twins(report, twins, done)
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _commit(store: CorpusStore, batch: list[FileJob], done: Callable[[IngestResult], None]) -> None:
+    """One transaction for the batch; should the store refuse one file's rows (a bug), the files
+    are recorded one by one and only that one is skipped."""
+    if not batch:
+        return
+    try:
+        results = store.commit(batch)
+    except StoreError:
+        raise
+    except Exception:  # noqa: BLE001 - one file's rows must not cost the others theirs
+        results = []
+        for job in batch:
+            try:
+                results += store.commit([job])
+            except StoreError:
+                raise
+            except Exception as err:  # noqa: BLE001
+                results.append(IngestResult(job.path, SKIPPED, t("ingest.store_refused", error=err)))
+    for result in results:
+        done(result)
+
+
+def _report_twins(report: IngestReport, twins: list[tuple[FileJob, str]], done: Callable) -> None:
+    """Files with the same content as one read in this ingest share its fate: unchanged when it was
+    read, skipped (with its reason) when it was not."""
+    by_path = {r.path: r for r in report.results}
+    for job, original in twins:
+        first = by_path.get(original)
+        if first is not None and first.status == SKIPPED:
+            why = t("ingest.same_unreadable", path=shown(original), why=first.why)
+            done(IngestResult(job.path, SKIPPED, why, size=job.size))
+        else:
+            why = t("ingest.same_in_ingest", path=shown(original))
+            done(IngestResult(job.path, UNCHANGED, why, size=job.size))
+
+
 def _files_to_read(
     store: CorpusStore, items: list[Path | IngestResult], done: Callable[[IngestResult], None]
-) -> list[FileJob]:
-    """Hash every file; report those already stored (or missing) and return the rest."""
+) -> tuple[list[FileJob], list[tuple[FileJob, str]]]:
+    """Hash every file; report those already stored (or missing); return the files to read and
+    the twins (same content as a file to read, reported once that one is)."""
     to_read: list[FileJob] = []
-    hashes: set[str] = set()
+    twins: list[tuple[FileJob, str]] = []
+    first_with: dict[str, str] = {}
     for item in items:
         if isinstance(item, IngestResult):
             done(item)
@@ -123,12 +215,13 @@ def _files_to_read(
         same = store.unchanged(job)
         if same:
             done(same)
-        elif job.sha256 and job.sha256 in hashes:
-            done(IngestResult(job.path, UNCHANGED, "same content as another file in this ingest"))
+        elif job.sha256 and job.sha256 in first_with:
+            twins.append((job, first_with[job.sha256]))
         else:
-            hashes.add(job.sha256)
+            if job.sha256:
+                first_with[job.sha256] = job.path
             to_read.append(job)
-    return to_read
+    return to_read, twins
 
 
 def _unique(items: Iterable[Path | IngestResult]) -> list[Path | IngestResult]:

@@ -7,8 +7,9 @@ from datetime import date as Date
 from drafter.draft.io import parse_draft, plain_text
 from drafter.draft.model import Draft, DraftSection
 from drafter.errors import DrafterError
+from drafter.messages import t
 from drafter.library.placeholders import RegionContext
-from drafter.library.render import render_file, render_variant
+from drafter.library.render import render_variant
 from drafter.library.variants import STANDARD_KINDS, Library, Variant
 
 TASK_AREAS = 5  # task areas a new draft starts with (the drafter adds or removes more)
@@ -16,21 +17,26 @@ SINGLE_KINDS = ("指导思想", "基本原则", "工作目标", "组织保障")
 
 
 def draft_context(draft: Draft) -> RegionContext:
+    from drafter.draft.fill import superiors
+
     meta = draft.meta
     region = meta.get("region")
     if not region:
-        raise DrafterError("the draft has no region in its metadata (region = \"运城市\")")
+        raise DrafterError(t("draft.no_region"))
     when = str(meta.get("date") or Date.today().isoformat())
     try:
         year = int(when[:4])
     except ValueError:
-        raise DrafterError(f"draft date {when!r} is not YYYY-MM-DD") from None
-    return RegionContext(region, meta.get("province"), year, list(meta.get("superior") or []),
-                         meta.get("level"))
+        raise DrafterError(t("draft.bad_date", label="date", value=when)) from None
+    cited = [s.cited() for s in superiors(meta)]
+    return RegionContext(region, meta.get("province"), year, cited, meta.get("level"), date=when[:10])
 
 
-def pick_variants(library: Library, picks: dict[str, str] | None = None) -> dict[str, list[Variant]]:
-    """One variant per kind (the most typical unless picked), and several task areas."""
+def pick_variants(library: Library, picks: dict[str, str] | None = None, context: RegionContext | None = None,
+                  corpus: object = None) -> dict[str, list[Variant]]:
+    """One variant per kind, and several task areas. Picked ones first; else, for a plan `context`,
+    the draft's own province and recent variants first, skipping any that rendered for the plan
+    would raise a 提法, 属地 or 时限 finding; without a context, the most supported and typical."""
     picks = dict(picks or {})
     chosen: dict[str, list[Variant]] = {}
     for kind, variant_id in picks.items():
@@ -43,11 +49,29 @@ def pick_variants(library: Library, picks: dict[str, str] | None = None) -> dict
     for kind in STANDARD_KINDS:
         if kind in chosen:
             continue
-        found = library.of_kind(kind)
-        if kind == "重点任务":
-            found = _distinct_titles(found)[:TASK_AREAS]
-        chosen[kind] = found[:TASK_AREAS] if kind == "重点任务" else found[:1]
+        wanted = TASK_AREAS if kind == "重点任务" else 1
+        chosen[kind] = _preferred(library, kind, wanted, context, corpus)
     return chosen
+
+
+def _preferred(library: Library, kind: str, wanted: int, context: RegionContext | None,
+               corpus: object) -> list[Variant]:
+    if context is None:
+        found = library.of_kind(kind)
+        return (_distinct_titles(found) if kind == "重点任务" else found)[:wanted]
+    from drafter.library.check import usable
+
+    ranked = library.ranked(kind, context.province, context.year)
+    clean: list[Variant] = []
+    titles: set[str] = set()
+    for variant in ranked:
+        if variant.title in titles or not usable(variant, context, corpus):
+            continue
+        clean.append(variant)
+        titles.add(variant.title)
+        if len(clean) == wanted:
+            break
+    return clean or ranked[:1]  # none fits as it is: the best one, and `drafter check` will say why
 
 
 def _distinct_titles(variants: list[Variant]) -> list[Variant]:
@@ -61,8 +85,13 @@ def _distinct_titles(variants: list[Variant]) -> list[Variant]:
 
 def new_draft(region: str, province: str | None = None, title: str | None = None,
               issuer: str | None = None, date: str | None = None, superior: list[str] | None = None,
-              picks: dict[str, str] | None = None, library: Library | None = None) -> Draft:
-    """A complete, readable plan for `region`, assembled from the library."""
+              picks: dict[str, str] | None = None, library: Library | None = None,
+              corpus: object = None) -> Draft:
+    """A complete, readable plan for `region`, assembled from the library, with the 公文 parts a
+    new draft starts with (drafter.draft.part_edit.new_parts); the notice follows the metadata.
+    `corpus`: the store's facts for the 属地 rules (`drafter.check.distinctive.corpus_facts()`)."""
+    from drafter.draft.fill import Superior
+    from drafter.draft.part_edit import new_parts, new_preface
     from drafter.library.gazetteer import gazetteer
 
     library = library or Library.load()
@@ -71,12 +100,15 @@ def new_draft(region: str, province: str | None = None, title: str | None = None
     meta = {
         "region": region, "province": province or "",
         "level": place.level if place else "", "title": title or f"{region}深化医药卫生体制改革实施方案",
-        "issuer": issuer or f"{region}人民政府", "date": date or Date.today().isoformat(),
-        "superior": list(superior or []),
+        "issuer": issuer or f"{region}人民政府办公室", "date": date or Date.today().isoformat(),
+        "superior": [Superior.parse(s).as_meta() for s in superior or []],
     }
-    draft = Draft(meta={k: v for k, v in meta.items() if v != ""})
-    context = draft_context(draft).values()
-    for kind, variants in pick_variants(library, picks).items():
+    meta = {k: v for k, v in meta.items() if v != ""}
+    meta.update(new_parts(meta))
+    draft = Draft(meta=meta)
+    region_context = draft_context(draft)
+    context = region_context.values()
+    for kind, variants in pick_variants(library, picks, region_context, corpus).items():
         sections = [render_variant(v, context) for v in variants]
         if kind == "重点任务":
             container = DraftSection("重点任务", 1, kind="重点任务")
@@ -88,21 +120,8 @@ def new_draft(region: str, province: str | None = None, title: str | None = None
                 section.title = kind  # the standard heading; the variant's wording stays in the body
         draft.sections.extend(sections)
     draft.renumber()
-    draft.preamble = _skeleton(draft, context)
+    draft.preamble = new_preface()
     return parse_draft_keep_kinds(draft)
-
-
-def _skeleton(draft: Draft, context: dict) -> list[str]:
-    from drafter.resources import templates_dir
-
-    when = str(draft.meta["date"])
-    values = dict(context)
-    values.update({
-        "标题": draft.meta["title"], "发文机关": draft.meta["issuer"],
-        "成文日期": f"{int(when[:4])}年{int(when[5:7])}月{int(when[8:10])}日", "正文": "",
-    })
-    text = render_file(templates_dir() / "plan" / "plan.md.j2", values)
-    return [line for line in text.split("\n") if line.strip()]
 
 
 def parse_draft_keep_kinds(draft: Draft) -> Draft:

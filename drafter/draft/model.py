@@ -16,7 +16,14 @@ from drafter.draft.numbering import marker, parse_heading
 from drafter.errors import DrafterError
 
 PROVENANCE = re.compile(r"^\s*<!--\s*来源[:：]\s*(?P<body>.*?)\s*-->\s*$")
-META_KEYS = ("region", "province", "level", "title", "issuer", "date", "superior")
+META_KEYS = (
+    "region", "province", "level", "title", "issuer", "date", "superior",
+    # the 公文 parts (drafter.draft.parts): 版头, 印发通知, the plan's layout, 版记
+    "mark", "doc_number", "signer", "copy_no", "secrecy", "urgency",
+    "notice_title", "addressee", "notice", "note", "plan_as", "attachments",
+    "cc", "printer", "print_date",
+)  # fmt: skip
+LIST_KEYS = ("superior", "attachments")
 
 
 @dataclass
@@ -116,9 +123,17 @@ class Draft:
     # -- metadata ------------------------------------------------------------------------------
     def set_meta(self, key: str, value: object) -> None:
         if key not in META_KEYS:
-            raise DrafterError(f"unknown draft metadata {key!r}; known: {', '.join(META_KEYS)}")
+            from drafter.messages import t
+
+            raise DrafterError(t("draft.unknown_meta", key=key, known=", ".join(META_KEYS)))
         self.meta[key] = value
         self.front_matter = None
+
+    def unset_meta(self, key: str) -> None:
+        """Drop `key`: the part follows the draft's other metadata again."""
+        if key in self.meta:
+            del self.meta[key]
+            self.front_matter = None
 
     # -- finding sections ----------------------------------------------------------------------
     def path_of(self, target: DraftSection) -> tuple[list[DraftSection], int]:

@@ -14,7 +14,7 @@ from functools import cache
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafter.export.layout import FONT_BODY, LINE_PITCH, ROLES, SIZE_3HAO, Role
+from drafter.export.layout import ROLES, Role
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 THEME_ATTRS = tuple(qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
@@ -40,12 +40,17 @@ def font_element(face: str) -> etree._Element:
     return el("w:rFonts", {slot: face for slot in FONT_SLOTS} | {"w:hint": "eastAsia"})
 
 
-def build_rpr(font: str, size: int, char_spacing: int = 0) -> etree._Element:
-    """`w:rPr` in schema order: rFonts, spacing, sz, szCs, lang."""
+def build_rpr(font: str, size: int, char_spacing: int = 0, *, color: str | None = None,
+              scale: int | None = None) -> etree._Element:
+    """`w:rPr` in schema order: rFonts, color, spacing, w (width scale, %), sz, szCs, lang."""
     rpr = el("w:rPr")
     rpr.append(font_element(font))
-    if char_spacing:
-        rpr.append(el("w:spacing", {"w:val": char_spacing}))
+    if color:
+        rpr.append(el("w:color", {"w:val": color}))
+    # Always written: the 正文 style's −0.25 pt would otherwise reach titles, tables and footers.
+    rpr.append(el("w:spacing", {"w:val": char_spacing}))
+    if scale and scale != 100:
+        rpr.append(el("w:w", {"w:val": scale}))
     rpr.append(el("w:sz", {"w:val": size}))
     rpr.append(el("w:szCs", {"w:val": size}))
     rpr.append(el("w:lang", {"w:val": "en-US", "w:eastAsia": "zh-CN", "w:bidi": "ar-SA"}))
@@ -54,7 +59,7 @@ def build_rpr(font: str, size: int, char_spacing: int = 0) -> etree._Element:
 
 @cache
 def _role_rpr(role: Role) -> etree._Element:
-    return build_rpr(role.font, role.size, role.char_spacing)
+    return build_rpr(role.font, role.size, role.char_spacing, color=role.color)
 
 
 def role_rpr(role: Role | str) -> etree._Element:
@@ -68,22 +73,3 @@ def strip_theme_fonts(root: etree._Element) -> None:
     for fonts in root.iter(qn("w:rFonts")):
         for attr in THEME_ATTRS:
             fonts.attrib.pop(attr, None)
-
-
-def set_doc_defaults(styles_root: etree._Element) -> None:
-    """docDefaults: 仿宋 3号 zh-CN, exact 579-twip lines, no theme fonts anywhere in styles.xml."""
-    strip_theme_fonts(styles_root)
-    defaults = styles_root.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = el("w:docDefaults")
-        styles_root.insert(0, defaults)
-    for child in list(defaults):
-        defaults.remove(child)
-    defaults.append(el("w:rPrDefault", None, build_rpr(FONT_BODY, SIZE_3HAO)))
-    spacing = el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": LINE_PITCH, "w:lineRule": "exact"})
-    defaults.append(el("w:pPrDefault", None, el("w:pPr", None, spacing)))
-    for style in styles_root.iter(qn("w:style")):  # the template's Normal etc. keep their own rFonts
-        for fonts in style.iter(qn("w:rFonts")):
-            face = fonts.get(qn("w:eastAsia")) or fonts.get(qn("w:ascii")) or FONT_BODY
-            for slot in FONT_SLOTS:
-                fonts.set(qn(slot), face)

@@ -1,9 +1,14 @@
 """The redline: side B in the 公文 layout with every difference from side A as a Word revision.
 
+A is the original (the reference), B the revised text (the draft); the page header says so.
 Accept All in Word, WPS or LibreOffice gives B's text, Reject All gives A's. Runs changed inside a
 paragraph become `w:ins` / `w:del`; a whole added or removed paragraph also tracks its paragraph mark
 (or accepting/rejecting would leave an empty line). A moved paragraph is a deletion where it left
-and an insertion where it arrived, each with a comment naming the other place.
+and an insertion where it arrived, each with a comment naming the other place (for a section: the
+section it stood under in A, and the one it stands under in B). Word's native `w:moveFrom` /
+`w:moveTo` are not used: documents with them have been reported unreadable in Word and leaving empty
+paragraphs in LibreOffice, while ins/del with comments resolve exactly in both. Track changes is
+switched on in settings.xml, so the reviewer's own edits are tracked too.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from drafter.export.gongwen import GongwenPage
 from drafter.export.layout import DEFAULT_AUTHOR
 from drafter.export.paragraphs import paragraph, run
 from drafter.export.redline_order import redline_items
+from drafter.messages import t
 
 FIRST_REVISION_ID = 1000  # above the comment ids python-docx hands out from 0
 
@@ -78,8 +84,11 @@ def build_redline(
 ) -> GongwenPage:
     page = GongwenPage()
     revisions = Revisions(author, date)
+    _track_changes_on(page)
+    _direction_header(page, comparison)
     if comparison.a_title or comparison.b_title:
-        _add_tracked(page, revisions, "title", text_ops(comparison.a_title, comparison.b_title))
+        title_ops = comparison.title_ops or text_ops(comparison.a_title, comparison.b_title)
+        _add_tracked(page, revisions, "title", title_ops)
         page.blank_line()
     for item in redline_items(comparison):
         p = _add_tracked(page, revisions, item.role, item.ops)
@@ -87,6 +96,31 @@ def build_redline(
             _add_comment(page, p, item.comment, revisions.author)
     page.blank_line()  # a last, untracked paragraph: Word cannot remove the document's final mark
     return page
+
+
+def _track_changes_on(page: GongwenPage) -> None:
+    settings = page.document.settings.element
+    if settings.find(qn("w:trackRevisions")) is None:
+        # schema order: trackRevisions follows the view/zoom/proofing settings, precedes defaultTabStop
+        anchor = settings.find(qn("w:defaultTabStop"))
+        mark = el("w:trackRevisions")
+        if anchor is not None:
+            anchor.addprevious(mark)
+        else:
+            settings.insert(0, mark)
+
+
+def _direction_header(page: GongwenPage, comparison: Comparison) -> None:
+    """`修订稿：以《A》为原文，修订为《B》` at the top of every page (outside the text itself)."""
+    text = t("compare.redline_header", a=comparison.a_title or t("compare.untitled"),
+             b=comparison.b_title or t("compare.untitled"))
+    section = page.document.sections[0]
+    for header in (section.header, section.even_page_header):
+        header.is_linked_to_previous = False
+        container = header._element
+        for child in list(container):
+            container.remove(child)
+        container.append(paragraph("cell_center", text))
 
 
 def _add_tracked(page: GongwenPage, revisions: Revisions, role: str, ops: list[Op]) -> etree._Element:

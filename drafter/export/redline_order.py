@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from drafter.compare.model import Comparison, Op
 from drafter.export.changes import paragraph_ops, side_a, side_b, text_ops
 from drafter.export.layout import heading_role
+from drafter.messages import t
 
 
 @dataclass
@@ -29,8 +30,9 @@ class Item:
     a_pos: int | None = None
     status: str = "same"
     where: str = ""  # heading of the section it stands in (B side when there is one)
-    came_from: str | None = None  # for a move: heading of the section it left
+    came_from: str | None = None  # for a move: where it stood in A (a paragraph's section, a section's parent)
     is_heading: bool = False
+    goes_to: str = ""  # for a move: where it stands in B
 
 
 def redline_items(comparison: Comparison) -> list[Item]:
@@ -42,15 +44,26 @@ def redline_items(comparison: Comparison) -> list[Item]:
 
 def _entries(comparison: Comparison):
     for section in comparison.sections:
-        where = section.b or section.a or "正文前部分"
+        where = section.b or section.a or t("compare.before_first")
         if section.level >= 1 and (section.a or section.b):
             ops = list(section.heading_ops or text_ops(section.a, section.b))
             moved = bool(section.moved)
+            # a section's place is the section it stands under: its parent's heading on each side
+            origin = " ".join(section.a_path) or t("compare.document_start")
+            dest = " ".join(section.b_path) or t("compare.document_start")
             yield Item(heading_role(section.level), ops, a_pos=section.a_pos,
-                       status="moved" if moved else "heading", where=where, is_heading=True)  # fmt: skip
+                       status="moved" if moved else "heading", where=where, is_heading=True,
+                       came_from=origin if section.a is not None else None, goes_to=dest)  # fmt: skip
         for diff in section.paragraphs:
+            if diff.status == "related":
+                # a rewrite is the old paragraph out and the new one in, each with its paragraph mark
+                # (one paragraph holding both would let LibreOffice run the insertion on into the
+                # inserted paragraphs after it, and rejecting would join the next heading to it)
+                yield Item("body", [Op("-", diff.a or "", "")], a_pos=diff.a_pos, status="removed", where=where)
+                yield Item("body", [Op("+", "", diff.b or "")], status="added", where=where)
+                continue
             yield Item("body", paragraph_ops(diff), a_pos=diff.a_pos, status=diff.status,
-                       where=where, came_from=diff.moved_from)  # fmt: skip
+                       where=where, came_from=diff.moved_from, goes_to=where)  # fmt: skip
 
 
 def _by_position(entries: list[Item]) -> list[Item]:
@@ -67,8 +80,7 @@ def _by_position(entries: list[Item]) -> list[Item]:
         if b_text:
             note = _arrived_note(entry) if entry.status == "moved" or entry.is_heading else None
             placed.append(Item(entry.role, [Op("+", "", b_text)], note))
-        note = f"移动:本{'节' if entry.is_heading else '段'}移至「{entry.where}」。"
-        note = note if (entry.status == "moved" or entry.is_heading) and b_text else None
+        note = _left_note(entry) if (entry.status == "moved" or entry.is_heading) and b_text else None
         displaced.append(Item(entry.role, [Op("-", a_text, "")], note, a_pos=entry.a_pos))
     anchor_ids = {id(entries[i]) for i in anchored}
     return _merge_back(placed, sorted(displaced, key=lambda d: d.a_pos), anchor_ids)
@@ -109,9 +121,18 @@ def _increasing_run(points: list[tuple[int, int]]) -> set[int]:
     return chosen
 
 
+def _unit(entry: Item) -> str:
+    return t("compare.unit_section") if entry.is_heading else t("compare.unit_paragraph")
+
+
 def _arrived_note(entry: Item) -> str:
-    what = "节" if entry.is_heading else "段"
-    return f"移动:本{what}自「{entry.came_from}」移来。" if entry.came_from else f"移动:本{what}自他处移来。"
+    if entry.came_from:
+        return t("compare.moved_here", what=_unit(entry), src=entry.came_from)
+    return t("compare.moved_here_unknown", what=_unit(entry))
+
+
+def _left_note(entry: Item) -> str:
+    return t("compare.moved_there", what=_unit(entry), dst=entry.goes_to or entry.where)
 
 
 def _by_placeholders(entries: list[Item]) -> list[Item]:
@@ -126,15 +147,16 @@ def _by_placeholders(entries: list[Item]) -> list[Item]:
             continue
         a_text, b_text = side_a(entry.ops), side_b(entry.ops)
         if a_text and b_text and a_text in left:  # origin marked elsewhere: arrives whole here
-            out.append(Item("body", [Op("+", "", b_text)], f"移动:本段自「{left[a_text]}」移来。"))
+            out.append(Item("body", [Op("+", "", b_text)],
+                            t("compare.moved_here", what=t("compare.unit_paragraph"), src=left[a_text])))
         elif a_text and b_text:
             entry.comment = _arrived_note(entry)
             out.append(entry)
         elif a_text:
             target = arrived.get(a_text)
-            out.append(
-                Item("body", entry.ops, f"移动:本段移至「{target}」。" if target else "移动:本段移至他处。")
-            )
+            unit = t("compare.unit_paragraph")
+            note = t("compare.moved_there", what=unit, dst=target or "")
+            out.append(Item("body", entry.ops, note))
         else:
             out.append(Item("body", entry.ops, _arrived_note(entry)))
     return out

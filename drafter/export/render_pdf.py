@@ -8,9 +8,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from drafter.export.atomic import ExportError, write_atomically
+from drafter.atomic import ExportError, write_atomically
 
 FONTCONFIG_FILE = Path(__file__).resolve().parent / "fontconfig" / "fonts.conf"
+# Keep the blank page Word and LibreOffice insert before a section that starts on an even page (the
+# 版记's): without it a double-sided print puts the 版记 on the wrong side.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
 def soffice_path() -> str | None:
@@ -35,7 +38,7 @@ def render_pdf(docx_path: str | os.PathLike, pdf_path: str | os.PathLike, *, tim
         # A private profile: no clash with a LibreOffice the user has open, no first-run dialogs.
         profile = Path(work, "profile").as_uri()
         command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", work, str(source)]  # fmt: skip
+                   "--convert-to", PDF_FILTER, "--outdir", work, str(source)]  # fmt: skip
         try:
             subprocess.run(command, env=render_env(), capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired as err:

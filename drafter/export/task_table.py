@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from drafter.export.gongwen import GongwenPage
 from drafter.export.layout import TYPE_AREA_WIDTH
+from drafter.export.printed import printed
 from drafter.export.tables import table_element
 from drafter.model import Document, Task
+
 
 TASK_TABLE_TITLE = "重点任务分工表"
 TASK_HEADER = ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")
@@ -22,9 +24,10 @@ def has_responsibilities(doc: Document) -> bool:
 
 def add_task_table(page: GongwenPage, doc: Document) -> None:
     rows = [
-        [str(n), task.text.strip(), task.lead or "", "、".join(task.partners), task.deadline or ""]
+        [str(n), *(printed(text) for text in
+                   (task.text.strip(), task.lead or "", "、".join(task.partners), task.deadline or ""))]
         for n, task in enumerate(responsible_tasks(doc), 1)
-    ]
+    ]  # fmt: skip
     roles = ["cell_center", "cell", "cell", "cell", "cell_center"]
     page.append(table_element(TASK_WIDTHS, TASK_HEADER, rows, cell_roles=roles))
     page.add("blank")  # Word needs a paragraph between a table and the section properties

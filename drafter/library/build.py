@@ -1,6 +1,7 @@
 """`drafter sections build`: corpus plans → templatized, de-duplicated variants in sections/.
 
-Deterministic: documents are taken in a stable order, ids are hashes of the template text, files
+Passages are put into GB/T 15834 punctuation first (the shared normaliser), so a draft composed from
+the library starts without the scrape's half-width marks. Deterministic: documents are taken in a stable order, ids are hashes of the template text, files
 are written only when their bytes change, and a variant marked `curated = true` is left alone.
 """
 
@@ -20,6 +21,7 @@ from drafter.library.gazetteer import gazetteer
 from drafter.library.templatize import Source, templatize
 from drafter.library.variants import KIND_IDS, STANDARD_KINDS, Variant, dumps_variant, load_variant, relative_path
 from drafter.model import Document, Section
+from drafter.text.punctuation import normalize_punctuation
 
 SAME_TEXT = 88  # rapidfuzz ratio (0-100) above which two passages are one variant
 MIN_CHARS = 40  # a heading with a line under it is not yet a passage worth offering
@@ -100,7 +102,7 @@ def candidates(documents: list[Document]) -> list[Candidate]:
     for doc in documents:
         source = Source.of(source_region(doc), document_year(doc), unit=_unit_guess(doc))
         for kind, section in passages(doc):
-            text = outline_text(section)
+            text = normalize_punctuation(outline_text(section))
             if len(re.sub(r"\s", "", text)) - len(section.title) < MIN_CHARS:
                 continue
             made = templatize(text, source)
@@ -171,9 +173,11 @@ def _variant(cluster: list[Candidate]) -> Variant:
     source = {"title": doc.title or doc.plan_title or "", "issuer": doc.issuer or "",
               "region": source_region(doc) or "",
               "date": doc.date or "", "doc_number": doc.doc_number or ""}
+    place = gazetteer().lookup(source["region"]) if source["region"] else None
     return Variant(id=f"{KIND_IDS[first.kind]}-{digest}", kind=first.kind, template=first.template,
                    source=source, also_in=sorted(also_in, key=lambda r: tuple(r.values())),
-                   support=len(seen), dropped=first.dropped)
+                   support=len(seen), dropped=first.dropped, date=doc.date or None,
+                   province=place.province if place else None)
 
 
 def _score_typicality(variants: list[Variant], keys: list[str]) -> None:

@@ -1,30 +1,34 @@
-"""`drafter sections check`: render every variant for a region it was not written for, report leaks.
+"""`drafter sections check`: render every variant for a region it was not written for and run the
+same rules as `drafter check` on it.
 
-A leak is a place name left in the rendered text that is not the target region's own (itself, its
-province, its parent, its sub-divisions) nor a nationally promoted model (三明). Names come from the
-gazetteer; jieba's `ns` (place) tags back it up for names the gazetteer lacks (renamed counties).
+A 属地 finding (another place's name, usage, programme, 文号 or unit left in the rendered text) or a
+template error is a problem: the library should fit any region. A 提法 or 时限 finding at today's
+date is not a problem of the template but of its age: `drafter new` does not pick such a variant
+for a plan of that date (see `usable`), and the report says so.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from datetime import date
 
+from drafter.check.model import Finding
 from drafter.errors import DrafterError
 from drafter.library.gazetteer import gazetteer
 from drafter.library.placeholders import RegionContext
 from drafter.library.render import render_variant
-from drafter.library.templatize import MODEL_PLACES
 from drafter.library.variants import Library, Variant
 
-# Regions absent from the corpus, far apart, of different levels: a template must fit all of them.
-SAMPLE_REGIONS = (
-    RegionContext("遵义市", "贵州省", 2025),
-    RegionContext("丽江市", "云南省", 2025),
-)
-_ADMIN_SUFFIX = re.compile(r"[省市县区州旗盟]$")
-_GENERIC = re.compile(r"^(全|本|我|各|该|县|市|省|城|区|辖|社|园|景|山|牧|片|郊|老|新|示范|试点|开发|地|州)")
+NEW_PLAN_FAMILIES = ("提法", "属地", "时限")
+
+
+def sample_regions(year: int | None = None) -> tuple[RegionContext, ...]:
+    """Regions absent from the corpus, far apart: a template must fit all of them."""
+    year = year or date.today().year
+    return (RegionContext("遵义市", "贵州省", year), RegionContext("丽江市", "云南省", year))
+
+
+SAMPLE_REGIONS = sample_regions()
 
 
 @dataclass
@@ -32,70 +36,99 @@ class CheckResult:
     variant: str
     path: str | None
     region: str
-    leaks: list[str] = field(default_factory=list)
+    leaks: list[str] = field(default_factory=list)  # the 属地 findings' texts
     error: str | None = None
+    findings: list[Finding] = field(default_factory=list)  # 属地: problems
+    outdated: list[Finding] = field(default_factory=list)  # 提法 / 时限 at the sample's date
 
     @property
     def ok(self) -> bool:
         return not self.leaks and not self.error
 
     def as_json(self) -> dict:
-        return {"variant": self.variant, "path": self.path, "region": self.region,
-                "leaks": self.leaks, "error": self.error, "ok": self.ok}
+        return {
+            "variant": self.variant,
+            "path": self.path,
+            "region": self.region,
+            "leaks": self.leaks,
+            "error": self.error,
+            "ok": self.ok,
+            "findings": [f.as_json() for f in self.findings],
+            "outdated": [f.as_json() for f in self.outdated],
+        }
 
 
-def sample_for(variant: Variant) -> RegionContext:
+def sample_for(variant: Variant, year: int | None = None) -> RegionContext:
     """The first sample region that is not the variant's source (nor shares its province)."""
     source = variant.source.get("region", "")
     place = gazetteer().lookup(source) if source else None
-    for sample in SAMPLE_REGIONS:
+    samples = sample_regions(year)
+    for sample in samples:
         if sample.region != source and (not place or place.province != sample.province):
             return sample
-    return SAMPLE_REGIONS[-1]
+    return samples[-1]
+
+
+def check_context(context: RegionContext, corpus: object = None):  # noqa: ANN201 - a CheckContext
+    from drafter.check.context import CheckContext
+
+    ctx = CheckContext.make(
+        context.when(), context.region, context.province, context.level, context.superior, corpus
+    )
+    ctx.strict = True  # a template is rendered for every region: any other place's name is a leak
+    return ctx
+
+
+def variant_findings(
+    variant: Variant,
+    context: RegionContext,
+    families: tuple[str, ...] = NEW_PLAN_FAMILIES,
+    corpus: object = None,
+) -> list[Finding]:
+    """The findings of `drafter check` on the variant rendered for `context` (its provenance kept, so
+    the source's own names and 文号 are recognised). Raises DrafterError for a broken template."""
+    from drafter.check.parts import draft_parts
+    from drafter.check.run import check_parts
+    from drafter.draft.model import Draft
+
+    section = render_variant(variant, context.values(), with_source=True)
+    draft = Draft(meta={"region": context.region}, sections=[section])
+    parts = [p for p in draft_parts(draft) if p.part != "meta"]
+    return check_parts(parts, check_context(context, corpus), families)
+
+
+def usable(variant: Variant, context: RegionContext, corpus: object = None) -> bool:
+    """Whether a new plan for `context` may take this variant as it is: no 提法, 属地 or 时限 finding."""
+    try:
+        return not variant_findings(variant, context, NEW_PLAN_FAMILIES, corpus)
+    except DrafterError:
+        return False
 
 
 def leaks_in(text: str, context: RegionContext) -> list[str]:
     """Place names in `text` that do not belong to `context`'s region."""
-    allowed = context.own_names() | set(MODEL_PLACES)
-    for model in MODEL_PLACES:  # 福建省三明市 is one model's name, not 福建省 + 三明市
-        text = text.replace(model, "")
-    found = [name for _s, _e, name in gazetteer().spot(text) if name not in allowed]
-    found += [name for name in _jieba_places(text)
-              if not name.startswith(tuple(allowed)) and not any(name in f for f in found)]
-    return sorted(set(found))
+    from drafter.check.shudi import place_names
+
+    return sorted({name for _s, _e, name in place_names(text, check_context(context))})
 
 
-@lru_cache(maxsize=1)
-def _tagger():  # noqa: ANN202 - jieba has no type hints
-    import jieba.posseg
-
-    from drafter.text.tokens import tokenizer
-
-    return jieba.posseg.POSTokenizer(tokenizer())  # reads the tag dictionary: once
-
-
-def _jieba_places(text: str) -> list[str]:
-    """Words jieba tags as places that look like a division's name (`襄樊市`), not a common noun."""
-    names = []
-    for pair in _tagger().cut(text):
-        word = pair.word
-        if pair.flag == "ns" and len(word) >= 3 and _ADMIN_SUFFIX.search(word) and not _GENERIC.match(word):
-            names.append(word)
-    return names
-
-
-def check_variant(variant: Variant, context: RegionContext | None = None) -> CheckResult:
+def check_variant(
+    variant: Variant, context: RegionContext | None = None, corpus: object = None
+) -> CheckResult:
     context = context or sample_for(variant)
     result = CheckResult(variant.id, str(variant.path) if variant.path else None, context.region)
     try:
-        section = render_variant(variant, context.values(), with_source=False)
+        findings = variant_findings(variant, context, NEW_PLAN_FAMILIES, corpus)
     except DrafterError as err:
         result.error = str(err)
         return result
-    text = "\n".join(section.to_lines())
-    result.leaks = leaks_in(text, context)
+    result.findings = [f for f in findings if f.family == "属地"]
+    result.outdated = [f for f in findings if f.family != "属地"]
+    result.leaks = sorted({f.text for f in result.findings})
     return result
 
 
-def check_library(library: Library, context: RegionContext | None = None) -> list[CheckResult]:
-    return [check_variant(v, context) for v in library.variants]
+def check_library(
+    library: Library, context: RegionContext | None = None, corpus: object = None
+) -> list[CheckResult]:
+    return [check_variant(v, context, corpus) for v in library.variants]

@@ -2,7 +2,9 @@
 
 The source's own names become placeholders (`汉中市` → `{{ 地区 }}`, `健康汉中` → `健康{{ 简称 }}`,
 `我市` → `我{{ 本级 }}`, `2017年` → `{{ 年份 + 2 }}年`), the provincial documents it implements
-become `{{ 上级文件 }}`, and its districts named in a list become `{{ 区县 }}`. A sentence naming some
+become `{{ 上级文件 }}`, and its districts named in a list become `{{ 区县 }}`. The sessions it cites as
+its guidance become `{{ 会议 }}` and the five-year plan it names as current `{{ 五年规划 }}`, so a plan
+cites what is current at its own date. A sentence naming some
 other place (a partner city, a study tour) cannot be generalised and is dropped; a heading that
 does so rejects the whole passage.
 """
@@ -29,6 +31,8 @@ _DEPARTMENTS = ("委", "政府", "人民政府", "人大", "政协", "卫健", "
                 "乡村振兴", "妇联", "总工会", "红十字会", "大数据", "政务", "纪委", "监委", "党委",
                 "组织部", "宣传部", "机构编制", "国资", "金融", "保险", "融媒体", "广播电视")
 _SENTENCE_END = "。；;！？!?\n"
+_PROVINCIAL_SESSION = re.compile(r"(?:和|、|及|以及)(?:省|自治区|市|州|县|区)委[^，。；精]{0,14}?全(?:体)?会(?:议)?")
+_PLAN_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七]五)[”\"]?(?=期间|时期|规划期)")
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,7 @@ def _find_spans(text: str, source: Source) -> list[_Span]:
     for model in MODEL_PLACES:  # protected: kept as written
         for m in re.finditer(re.escape(model), text):
             _claim(claimed, _Span(m.start(), m.end(), m.group()))
+    _claim_sessions(text, claimed)
     for m in _TITLE.finditer(text):
         no_year_zones.append((m.start(), m.end()))
         if _is_superior(m.group(), names):
@@ -134,6 +139,7 @@ def _find_spans(text: str, source: Source) -> list[_Span]:
             for m in re.finditer(re.escape(child.short), text):
                 _claim(claimed, _Span(m.start(), m.end(), "{{ 区县 }}"))
     _claim_unit_forms(text, source, claimed)
+    _claim_plan_period(text, source, claimed, no_year_zones)
     _claim_years(text, source, claimed, no_year_zones)
     return sorted(claimed, key=lambda s: s.start)
 
@@ -194,6 +200,30 @@ def _claim_unit_forms(text: str, source: Source, claimed: list[_Span]) -> None:
     departments = "|".join(sorted(_DEPARTMENTS, key=len, reverse=True))
     for m in re.finditer(f"(?<![城都门超]){unit}(?=(?:{departments}))", text):
         _claim(claimed, _Span(m.start(), m.end(), "{{ 本级 }}"))
+
+
+def _claim_sessions(text: str, claimed: list[_Span]) -> None:
+    """`党的十九大和十九届二中、三中全会` → `{{ 会议 }}`: a plan cites the sessions current at its own
+    date, whatever the source cited; a provincial session named with them (和省委十三届九次全会) goes."""
+    from drafter.check.sessions import find_citations
+
+    for cite in find_citations(text):
+        tail = _PROVINCIAL_SESSION.match(text, cite.end)
+        _claim(claimed, _Span(cite.start, tail.end() if tail else cite.end, "{{ 会议 }}"))
+
+
+def _claim_plan_period(text: str, source: Source, claimed: list[_Span], zones: list[tuple[int, int]]) -> None:
+    """`“十四五”期间` in a 2022 plan is its current period: `“{{ 五年规划 }}”期间`. A period the source
+    looks back on (十三五 in 2022) stays as written."""
+    from drafter.check.sessions import plan_periods
+
+    if source.year is None:
+        return
+    periods = plan_periods()
+    for m in _PLAN_PERIOD.finditer(text):
+        period = periods.get(m.group(1))
+        if period and period["start"] <= source.year <= period["end"] and not any(a <= m.start() < b for a, b in zones):
+            _claim(claimed, _Span(m.start(1), m.end(1), "{{ 五年规划 }}"))
 
 
 def _claim_years(text: str, source: Source, claimed: list[_Span], zones: list[tuple[int, int]]) -> None:

@@ -4,6 +4,8 @@
     id = "zdsx-1a2b3c"
     kind = "指导思想"
     curated = false          # true: edited by hand, a rebuild never overwrites it
+    date = "2017-06-08"      # the source plan's date and province: `drafter new` prefers recent
+    province = "黑龙江省"    # variants, and the draft's own province
     support = 2              # how many corpus plans carry (nearly) this text
     also_in = [{region = "鸡西市", title = "…", date = "2017-06-09"}]
     [source]
@@ -47,6 +49,21 @@ class Variant:
     dropped: int = 0
     path: Path | None = None
     body_line: int = 1  # the file line the template starts on (for error messages)
+    date: str | None = None  # YYYY-MM-DD of the source plan (from `source` when the file has none)
+    province: str | None = None  # the source plan's province
+
+    def __post_init__(self) -> None:
+        if self.date is None and self.source.get("date"):
+            self.date = str(self.source["date"])
+        if self.province is None and self.source.get("region"):
+            from drafter.library.gazetteer import gazetteer
+
+            place = gazetteer().lookup(self.source["region"])
+            self.province = place.province if place else None
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
 
     @property
     def title(self) -> str:
@@ -65,19 +82,22 @@ class Variant:
     def as_json(self) -> dict:
         return {
             "id": self.id, "kind": self.kind, "title": self.title, "curated": self.curated,
-            "support": self.support, "typicality": self.typicality, "dropped": self.dropped,
+            "date": self.date, "province": self.province, "support": self.support, "typicality": self.typicality, "dropped": self.dropped,
             "source": self.source, "also_in": self.also_in,
             "path": str(self.path) if self.path else None, "template": self.template,
         }
 
 
 def relative_path(variant: Variant) -> Path:
-    return Path(KIND_IDS.get(variant.kind, "qt")) / f"{variant.id}.j2"
+    from drafter.fsnames import safe_filename
+
+    return Path(KIND_IDS.get(variant.kind, "qt")) / safe_filename(variant.id, ".j2", default="variant")
 
 
 def dumps_variant(variant: Variant) -> str:
     head = {
         "id": variant.id, "kind": variant.kind, "curated": variant.curated,
+        "date": variant.date or "", "province": variant.province or "",
         "support": variant.support, "typicality": variant.typicality, "dropped": variant.dropped,
     }
     lines = [FENCE, *(f"{k} = {toml_value(v)}" for k, v in head.items())]
@@ -119,6 +139,7 @@ def load_variant(path: Path) -> Variant:
         also_in=list(meta.get("also_in", [])), curated=bool(meta.get("curated", False)),
         support=int(meta.get("support", 1)), typicality=float(meta.get("typicality", 0.0)),
         dropped=int(meta.get("dropped", 0)), path=path, body_line=end + 2,
+        date=str(meta["date"]) if meta.get("date") else None, province=meta.get("province") or None,
     )
 
 
@@ -164,6 +185,16 @@ class Library:
     def typical(self, kind: str) -> Variant | None:
         found = self.of_kind(kind)
         return found[0] if found else None
+
+    def ranked(self, kind: str, province: str | None = None, year: int | None = None) -> list[Variant]:
+        """The variants of `kind` a new plan for `province` in `year` should try first: the draft's own
+        province, then the most recent (never one newer than the plan), then support and typicality."""
+        def key(v: Variant) -> tuple:
+            vy = v.year
+            usable_year = vy if vy is not None and (year is None or vy <= year) else -1
+            return (v.province != province if province else True, -usable_year, -v.support, -v.typicality, v.id)
+
+        return sorted(self.of_kind(kind), key=key)
 
 
 def _kind_order(kind: str) -> int:

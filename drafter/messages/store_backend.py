@@ -12,14 +12,6 @@ MESSAGES = {
         "{location}: not a store location drafter knows ('{scheme}://'). Give a file path, such as "
         "~/corpus.sqlite3.",
     ),
-    "not_a_store": (
-        "{path}：不是 drafter 语料库（{error}）。请检查 --db 指向的文件。",
-        "{path}: not a drafter store ({error}). Check the file --db names.",
-    ),
-    "newer": (
-        "{path}：该语料库由更新版本的 drafter 写入（结构版本 {version}，本版本支持到 {supported}）。请升级 drafter。",
-        "{path}: the store was written by a newer drafter (schema {version} > {supported}). Upgrade drafter.",
-    ),
     "no_document": (
         "语料库中没有编号为 {id} 的文件（用 `drafter corpus list` 查看）",
         "no document {id} in the corpus (see `drafter corpus list`)",
@@ -45,6 +37,7 @@ MESSAGES = {
     "no_match": ("没有符合条件的文件", "no document matches"),
     "listed": ("共 {shown} 份文件", "{shown} document(s)"),
     "listed_of": ("显示 {shown} 份，共 {total} 份", "{shown} document(s) of {total}"),
+    "too_many_parts": ("文件过大：一份文件有 {count} 个段落或章节，超出上限", "too large: a document of {count} paragraphs or sections"),
     "index_busy": (
         "另一个 drafter 正在写入检索索引；本次结果可能不含刚导入的文件，稍后会自动补全。",
         "another drafter is writing the search index; results may miss files just ingested (completed later).",

@@ -7,16 +7,18 @@ read is recorded as skipped with its reason, and is tried again on the next inge
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from drafter.bounded import hash_bounded
+from drafter.errors import DrafterError, UnreadableFile
+from drafter.fsnames import storable
+from drafter.messages import t
 from drafter.store.types import READ, SKIPPED, UNCHANGED, IngestResult
 from drafter.store.write import Prepared, delete_documents_of_file, prepare, write_documents
-from drafter.errors import DrafterError
 
 
 @dataclass
@@ -24,28 +26,41 @@ class FileJob:
     """One file on its way into the store; `prepared` is filled by `read_file_job` (maybe in a
     worker process), `why` when it could not be read."""
 
-    path: str
+    path: str  # the name the store knows the file by (valid text, see `canonical`)
     sha256: str = ""
     size: int = 0
     prepared: list[Prepared] = field(default_factory=list)
     why: str | None = None
+    source: str = ""  # the path to open, as the OS spells it (may hold bytes that are not UTF-8)
+
+    @property
+    def open_path(self) -> str:
+        return self.source or self.path
+
+
+def real_path(path: str | os.PathLike) -> str:
+    """The absolute path with links resolved; as far as they resolve (a loop stays as it is)."""
+    p = Path(path).expanduser()
+    try:
+        return str(p.resolve())
+    except (OSError, RuntimeError):  # a symlink loop: RuntimeError before Python 3.13
+        return os.path.abspath(p)
 
 
 def canonical(path: str | os.PathLike) -> str:
-    return str(Path(path).expanduser().resolve())
+    """The store's name for a file: its real path, as valid text (bytes that are not UTF-8 → `\\xNN`)."""
+    return storable(real_path(path))
 
 
 def hash_file(path: str | os.PathLike) -> FileJob:
-    job = FileJob(canonical(path))
+    """The file's content hash and size, read with the bounded reader (ordinary files only)."""
+    source = os.path.abspath(Path(path).expanduser())  # a link is checked as a link (dangling, a loop)
+    job = FileJob(canonical(path), source=source)
     try:
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        job.why = "is a folder"
-    except OSError as err:
-        job.why = f"cannot open: {err.strerror or err}"
-    else:
-        job.sha256 = hashlib.sha256(data).hexdigest()
-        job.size = len(data)
+        job.sha256, job.size = hash_bounded(source)
+    except UnreadableFile as err:
+        job.why = err.why
+        job.path = storable(source)  # named as the user named it: the link, not /dev/zero
     return job
 
 
@@ -56,17 +71,23 @@ def read_file_job(job: FileJob) -> FileJob:
     from drafter.reader import read_plans
 
     try:
-        documents = read_plans(job.path)
+        documents = read_plans(job.open_path)
     except DrafterError as err:
         job.why = getattr(err, "why", None) or str(err)
         return job
+    except MemoryError:
+        job.why = t("ingest.out_of_memory")
+        return job
     except Exception as err:  # noqa: BLE001 - a parser bug on one file must not stop an ingest
-        job.why = f"could not be parsed ({type(err).__name__}: {err})"
+        job.why = t("ingest.parse_failed", error=f"{type(err).__name__}: {err}")
         return job
     if not documents:
-        job.why = "no plan text found"
+        job.why = t("ingest.no_plan")
         return job
-    job.prepared = prepare(documents)
+    try:
+        job.prepared = prepare(documents)
+    except DrafterError as err:  # e.g. a document of more than 16 million paragraphs
+        job.why = str(err)
     return job
 
 
@@ -81,13 +102,13 @@ def unchanged(conn: sqlite3.Connection, job: FileJob) -> IngestResult | None:
     ).fetchone()
     current = same_path and same_path["parser"] == PARSER_VERSION
     if current and same_path["sha256"] == job.sha256 and same_path["status"] == READ:
-        return IngestResult(job.path, UNCHANGED, "already in the store", size=job.size)
+        return IngestResult(job.path, UNCHANGED, t("ingest.already_stored"), size=job.size)
     twin = conn.execute(
         "SELECT path FROM source_files WHERE sha256 = ? AND status = ? AND path != ? AND parser = ?",
         (job.sha256, READ, job.path, PARSER_VERSION),
     ).fetchone()
     if twin:
-        return IngestResult(job.path, UNCHANGED, f"same content as {twin['path']}", size=job.size)
+        return IngestResult(job.path, UNCHANGED, t("ingest.same_as", path=twin["path"]), size=job.size)
     return None
 
 

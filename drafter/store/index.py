@@ -22,7 +22,21 @@ from pathlib import Path
 
 INDEX_FORMAT = "1"
 INFO_FILE = "drafter-index.json"
-WRITER_HEAP = 64_000_000
+WRITER_HEAP = 32_000_000  # bytes the writer buffers before it writes a segment
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+def _fewer_malloc_arenas() -> None:
+    """tantivy writes with several threads, and glibc reserves 64 MB of address space for each
+    thread's malloc arena: 600 MB of virtual memory for one small commit, which a memory-bounded
+    process (ulimit -v) cannot have. Two arenas are plenty here (Linux/glibc only; else nothing)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt(M_ARENA_MAX, 2)
+    except (OSError, AttributeError):
+        pass
 
 
 class IndexBusy(Exception):
@@ -116,13 +130,14 @@ class SearchIndex:
 
     def _wipe(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the user's own, like the store
         self._info = {}
 
     # -- writing ----------------------------------------------------------------------------------
 
     def writer(self):  # noqa: ANN201 - tantivy.IndexWriter
         if self._writer is None:
+            _fewer_malloc_arenas()
             try:
                 self._writer = self.index.writer(WRITER_HEAP, 1)
             except ValueError as err:
@@ -132,9 +147,12 @@ class SearchIndex:
         return self._writer
 
     def delete(self, doc_ids: Iterable[int]) -> None:
+        import tantivy
+
         writer = self.writer()
         for doc_id in doc_ids:
-            writer.delete_documents_by_term("doc_id", doc_id)
+            # by query, not by term: a Python int given as a term is taken for an i64 and matches no u64
+            writer.delete_documents_by_query(tantivy.Query.term_query(self.schema, "doc_id", doc_id))
 
     def add(self, doc_id: int, entries: list[Entry]) -> None:
         """Index one document's paragraphs and its marker (after `delete` of its old entries)."""

@@ -1,9 +1,9 @@
 """Keeping the search index in step with the SQLite store, which is the truth.
 
 Every write that adds or removes documents journals their ids in `index_dirty` inside its own
-transaction. `apply_journal` then writes (or removes) those documents' index entries and commits the
-index, and only then removes the journal rows it handled — each only if no later change re-marked
-it (`seq`). A process killed at any point leaves journal rows behind, never an index ahead of the
+transaction. `Journal.apply` then writes (or removes) those documents' index entries; once the index
+has committed them, the journal rows it handled are removed — each only if no later change
+re-marked it (`seq`). A process killed at any point leaves journal rows behind, never an index ahead of the
 store; the next open applies them. An index that is missing, damaged, belongs to another store or
 was cut by another segmenter is emptied and every document journalled again (a rebuild).
 """
@@ -11,13 +11,18 @@ was cut by another segmenter is emptied and every document journalled again (a r
 from __future__ import annotations
 
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable
 
 from drafter.store.index import Entry, IndexBusy, SearchIndex
-from drafter.store.write import index_tokens, places_of
+from drafter.store.schema import ranges
+from drafter.store.write import places_of
+from drafter.text.tokens import index_words
 
-BATCH = 256  # documents per index commit while applying the journal
+BATCH = 256  # documents read back from the store at a time while applying the journal
+FLUSH_SECONDS = 10.0  # an index commit at most this often while writing goes on
+FLUSH_DOCUMENTS = 5000  # … or after this many documents (a rebuild commits as it goes)
 STORE_ID_KEY = "store_id"
 
 
@@ -75,36 +80,63 @@ def pending(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM index_dirty").fetchone()[0]
 
 
-def apply_journal(
-    conn: sqlite3.Connection,
-    index: SearchIndex,
-    ready: dict[int, list[Entry]] | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> bool:
-    """Write the journalled documents into the index (`ready` holds entries already built for some
-    of them); False when another process holds the index writer (the journal waits)."""
-    total = pending(conn)
-    if not total:
+class Journal:
+    """Applies the journal to the index. Entries go to the index writer at once; the index commits
+    (and the journal rows it covered are removed) at most every FLUSH_SECONDS, at `flush` and at
+    `close` — an index commit costs far more than a store transaction, and the journal keeps
+    everything safe in between."""
+
+    def __init__(self, conn: sqlite3.Connection, index: SearchIndex) -> None:
+        self.conn = conn
+        self.index = index
+        self.written: dict[int, int] = {}  # document id → journal seq, in the writer but not committed
+        self.flushed_at = time.monotonic()
+
+    def apply(
+        self,
+        ready: dict[int, list[Entry]] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        flush: bool = False,
+    ) -> bool:
+        """Write the journalled documents (`ready`: entries already built for some of them); False
+        when another process holds the index writer (the journal then waits)."""
+        rows = [(d, seq) for d, seq in self.conn.execute("SELECT document_id, seq FROM index_dirty ORDER BY document_id")
+                if self.written.get(d) != seq]  # fmt: skip
+        if rows:
+            try:
+                self.index.writer()
+            except IndexBusy:
+                return False
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start : start + BATCH]
+            _apply_batch(self.conn, self.index, [d for d, _ in batch], ready or {})
+            self.written.update(batch)
+            if progress:
+                progress(start + len(batch), len(rows))
+            if len(self.written) >= FLUSH_DOCUMENTS:
+                self.flush()
+        if flush or time.monotonic() - self.flushed_at > FLUSH_SECONDS:
+            self.flush()
         return True
-    try:
-        index.writer()
-    except IndexBusy:
-        return False
-    done = 0
-    while True:
-        rows = conn.execute("SELECT document_id, seq FROM index_dirty ORDER BY document_id LIMIT ?", (BATCH,)).fetchall()
-        if not rows:
-            break
-        _apply_batch(conn, index, [r[0] for r in rows], ready or {})
-        index.commit()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.executemany("DELETE FROM index_dirty WHERE document_id = ? AND seq = ?", [tuple(r) for r in rows])
-        conn.execute("COMMIT")
-        done += len(rows)
-        if progress:
-            progress(min(done, total), total)
-    index.release()
-    return True
+
+    def flush(self) -> None:
+        """Commit the index, then drop the journal rows it now covers (unless re-marked since)."""
+        self.flushed_at = time.monotonic()
+        if not self.written:
+            return
+        self.index.commit()
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.executemany("DELETE FROM index_dirty WHERE document_id = ? AND seq = ?", list(self.written.items()))
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+        self.written.clear()
+
+    def close(self) -> None:
+        self.flush()
+        self.index.release()
 
 
 def _apply_batch(conn: sqlite3.Connection, index: SearchIndex, doc_ids: list[int], ready: dict[int, list[Entry]]) -> None:
@@ -127,29 +159,30 @@ def entries_from_store(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int
             doc_ids,
         )
     }
-    kinds = _section_kinds(conn, marks, doc_ids)
-    out: dict[int, list[Entry]] = {d: [] for d in docs}
-    rows = conn.execute(
-        f"SELECT id, document_id, section_id, start, end FROM paragraphs WHERE document_id IN ({marks}) ORDER BY id",
-        doc_ids,
-    )
+    kinds = _section_kinds(conn, list(docs))
+    paragraphs: dict[int, list[sqlite3.Row]] = {d: [] for d in docs}
+    where, params = ranges(list(docs))
+    rows = conn.execute(f"SELECT id, document_id, section_id, start, end FROM paragraphs WHERE {where} ORDER BY id", params)
     for p in rows:
-        d = docs[p["document_id"]]
+        paragraphs[p["document_id"]].append(p)
+    out: dict[int, list[Entry]] = {}
+    for doc_id, d in docs.items():
         base = f"{d['text']}\n{d['extra']}" if d["extra"] else d["text"]
-        out[d["id"]].append(
-            Entry(p["id"], d["id"], index_tokens(base[p["start"] : p["end"]]), places_of(d["region"], d["province"]),
-                  d["year"], kinds.get(p["section_id"], []), d["doc_type"], d["level"])  # fmt: skip
-        )
+        mine = paragraphs[doc_id]
+        words = index_words([base[p["start"] : p["end"]] for p in mine])
+        places = places_of(d["region"], d["province"])
+        out[doc_id] = [
+            Entry(p["id"], doc_id, w, places, d["year"], kinds.get(p["section_id"], []), d["doc_type"], d["level"])
+            for p, w in zip(mine, words)
+        ]
     return out
 
 
-def _section_kinds(conn: sqlite3.Connection, marks: str, doc_ids: list[int]) -> dict[int, list[str]]:
+def _section_kinds(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int, list[str]]:
     """Section id → the kinds of it and of the sections above it."""
     out: dict[int, list[str]] = {}
-    rows = conn.execute(
-        f"SELECT id, parent_id, kind FROM sections WHERE document_id IN ({marks}) ORDER BY document_id, ordinal",
-        doc_ids,
-    )
+    where, params = ranges(doc_ids)
+    rows = conn.execute(f"SELECT id, parent_id, kind FROM sections WHERE {where} ORDER BY id", params)
     for r in rows:
         above = out.get(r["parent_id"], [])
         out[r["id"]] = above + [r["kind"]] if r["kind"] and r["kind"] not in above else above

@@ -116,7 +116,8 @@ class CorpusStore(Protocol):
     def unchanged(self, job: FileJob) -> IngestResult | None:
         """An 'unchanged' result when this content is stored already (read by this parser)."""
     def commit(self, jobs: list[FileJob]) -> list[IngestResult]:
-        """Record files read by `files.read_file_job` (maybe in worker processes): one transaction."""
+        """Record files read by `files.read_file_job` (maybe in worker processes): one transaction.
+        Their search entries may wait for `update_index` (an ingest calls it at the end)."""
     def add_documents(self, documents: list[Document]) -> list[int]: ...
     def source_files(self) -> list[SourceFile]: ...
     def file_documents(self, file_id: int) -> list[int]:

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from drafter.errors import NotFound
 from drafter.model import Document, Section, Task
 from drafter.store.interface import ORDERS, DocFilter
+from drafter.store.schema import id_range, ranges
 from drafter.store.types import DocSummary, StoredParagraph
 
 _SUMMARY_SQL = """
@@ -42,7 +43,7 @@ def where_sql(where: DocFilter | None) -> tuple[str, list]:
         clauses.append("d.year <= ?")
         params.append(where.year_to)
     if where.kind:
-        clauses.append("EXISTS (SELECT 1 FROM sections s WHERE s.kind = ? AND s.document_id = d.id)")
+        clauses.append("EXISTS (SELECT 1 FROM json_each(d.kinds) k WHERE k.key = ?)")
         params.append(where.kind)
     if where.doc_type:
         clauses.append("d.doc_type = ?")
@@ -112,8 +113,8 @@ def load_document(conn: sqlite3.Connection, doc_id: int) -> Document:
         document.doc_type = row["doc_type"]
     base = f"{row['text']}\n{row['extra']}" if row["extra"] else row["text"]
     texts: dict[int | None, list[str]] = {}
-    for p in conn.execute("SELECT section_id, start, end FROM paragraphs WHERE document_id = ? ORDER BY ordinal",
-                          (doc_id,)):  # fmt: skip
+    for p in conn.execute("SELECT section_id, start, end FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id",
+                          id_range(doc_id)):  # fmt: skip
         texts.setdefault(p["section_id"], []).append(base[p["start"] : p["end"]])
     document.preamble = row["preamble"] if row["preamble"] is not None else "\n".join(texts.get(None, []))
     document.sections = _load_sections(conn, doc_id, texts)
@@ -124,8 +125,8 @@ def _load_sections(conn: sqlite3.Connection, doc_id: int, texts: dict[int | None
     by_id: dict[int, Section] = {}
     roots: list[Section] = []
     rows = conn.execute(
-        "SELECT id, parent_id, marker, title, level, kind, body FROM sections WHERE document_id = ? ORDER BY ordinal",
-        (doc_id,),
+        "SELECT id, parent_id, marker, title, level, kind, body FROM sections WHERE id BETWEEN ? AND ? ORDER BY id",
+        id_range(doc_id),
     )
     for r in rows:  # pre-order: a parent always comes before its children
         body = r["body"] if r["body"] is not None else "\n".join(texts.get(r["id"], []))
@@ -134,8 +135,8 @@ def _load_sections(conn: sqlite3.Connection, doc_id: int, texts: dict[int | None
         parent = by_id.get(r["parent_id"]) if r["parent_id"] is not None else None
         (parent.children if parent else roots).append(section)
     tasks = conn.execute(
-        "SELECT section_id, text, lead, partners, deadline FROM tasks WHERE document_id = ? ORDER BY ordinal",
-        (doc_id,),
+        "SELECT section_id, text, lead, partners, deadline FROM tasks WHERE id BETWEEN ? AND ? ORDER BY id",
+        id_range(doc_id),
     )
     for t in tasks:
         task = Task(t["text"], t["lead"], json.loads(t["partners"] or "[]"), t["deadline"])
@@ -147,11 +148,8 @@ def heading_paths(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int, lis
     """Section id → its headings, outermost first (itself last), for the sections of `doc_ids`."""
     if not doc_ids:
         return {}
-    marks = ",".join("?" * len(doc_ids))
-    rows = conn.execute(
-        f"SELECT id, parent_id, marker, title FROM sections WHERE document_id IN ({marks}) ORDER BY document_id, ordinal",
-        doc_ids,
-    )
+    where, params = ranges(doc_ids)
+    rows = conn.execute(f"SELECT id, parent_id, marker, title FROM sections WHERE {where} ORDER BY id", params)
     paths: dict[int, list[str]] = {}
     for r in rows:  # parents come first
         paths[r["id"]] = [*paths.get(r["parent_id"], []), f"{r['marker']}{r['title']}"]
@@ -164,13 +162,12 @@ def stored_paragraphs(conn: sqlite3.Connection, doc_id: int) -> list[StoredParag
         raise _not_found(doc_id)
     base = f"{row['text']}\n{row['extra']}" if row["extra"] else row["text"]
     paths = heading_paths(conn, [doc_id])
+    low, high = id_range(doc_id)
     return [
-        StoredParagraph(p["id"], doc_id, p["section_id"], p["ordinal"], base[p["start"] : p["end"]],
+        StoredParagraph(p["id"], doc_id, p["section_id"], p["id"] - low, base[p["start"] : p["end"]],
                         paths.get(p["section_id"], []))  # fmt: skip
-        for p in conn.execute(
-            "SELECT id, section_id, ordinal, start, end FROM paragraphs WHERE document_id = ? ORDER BY ordinal",
-            (doc_id,),
-        )
+        for p in conn.execute("SELECT id, section_id, start, end FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id",
+                              (low, high))  # fmt: skip
     ]
 
 

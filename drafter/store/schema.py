@@ -1,12 +1,17 @@
 """The store's SQLite schema, versioned with `PRAGMA user_version`.
 
-Each text is kept once: a document's cleaned text is stored whole, and its paragraphs are
+Each text is kept once (in UTF-16 in a new store: 2 bytes a Chinese character, not 3): a
+document's cleaned text is stored whole, and its paragraphs are
 (start, end) character offsets into it — a section's body is its paragraphs joined, so it is not
 stored either (unless it cannot be rebuilt exactly that way, then it is kept as written). Text a
 document holds outside its `text` (documents built in code) goes into `extra`, offsets then
 counting from `text + "\\n" + extra`. The search index (tantivy) lives beside the database and is
 derived from it: `index_dirty` lists the documents whose index entries are still to be written,
 in the same transaction that changes them, so a killed ingest is repaired on the next open.
+
+A document's sections, paragraphs and tasks have ids `doc_id << ID_SHIFT | ordinal`: one
+document's rows are one range of the table's own key, so no index on `document_id` is needed
+(which would cost more space than the offsets themselves) and reading a document is a range scan.
 
 Versions: 1 (first release), 2 (+ source_files.parser), 3 (+ documents.doc_type, from the parser
 work), 4 (this layout: offsets, no FTS5 copy, signatures, index journal). `drafter.store.migrate`
@@ -15,11 +20,16 @@ brings 1–3 up to 4.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.fsnames import shown
+from drafter.messages import t
+from drafter.store.errors import StoreError, store_error
 
 SCHEMA_VERSION = 4
+ID_SHIFT = 24  # rows of one document per table, at most (a document with more is refused)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -65,39 +75,31 @@ CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS documents_doc_type ON documents(doc_type);
 CREATE TABLE IF NOT EXISTS sections (
-    id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    parent_id   INTEGER REFERENCES sections(id) ON DELETE CASCADE,
-    ordinal     INTEGER NOT NULL,       -- pre-order position in the document
+    id          INTEGER PRIMARY KEY,    -- document_id << ID_SHIFT | pre-order position
+    document_id INTEGER NOT NULL,
+    parent_id   INTEGER,
     marker      TEXT NOT NULL,
     title       TEXT NOT NULL,
     level       INTEGER NOT NULL,
     kind        TEXT,
     body        TEXT                    -- NULL: its paragraphs joined by newlines
 );
-CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id, ordinal);
-CREATE INDEX IF NOT EXISTS sections_kind ON sections(kind, document_id);
 CREATE TABLE IF NOT EXISTS paragraphs (
-    id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id          INTEGER PRIMARY KEY,    -- document_id << ID_SHIFT | position in the document
+    document_id INTEGER NOT NULL,
     section_id  INTEGER,                -- NULL: the preamble
-    ordinal     INTEGER NOT NULL,
     start       INTEGER NOT NULL,       -- character offsets into text (+ "\\n" + extra)
     end         INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document_id);
 CREATE TABLE IF NOT EXISTS tasks (
-    id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id          INTEGER PRIMARY KEY,    -- document_id << ID_SHIFT | position in the document
+    document_id INTEGER NOT NULL,
     section_id  INTEGER NOT NULL,
-    ordinal     INTEGER NOT NULL,
     text        TEXT NOT NULL,
     lead        TEXT,
     partners    TEXT NOT NULL DEFAULT '[]',  -- JSON list
     deadline    TEXT
 );
-CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
-CREATE INDEX IF NOT EXISTS tasks_lead ON tasks(lead);
 CREATE TABLE IF NOT EXISTS signatures (
     document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     minhash     BLOB NOT NULL           -- drafter.store.signature: NUM_PERM little-endian uint32
@@ -107,6 +109,17 @@ CREATE TABLE IF NOT EXISTS index_dirty (
     seq         INTEGER NOT NULL        -- bumped at every change: a sync removes only what it saw
 );
 """
+
+
+def id_range(doc_id: int) -> tuple[int, int]:
+    """The ids of one document's sections, paragraphs and tasks: (lowest, highest)."""
+    return doc_id << ID_SHIFT, ((doc_id + 1) << ID_SHIFT) - 1
+
+
+def ranges(doc_ids: list[int], column: str = "id") -> tuple[str, list[int]]:
+    """`(id BETWEEN ? AND ?) OR …` for the rows of `doc_ids` (SQLite searches each range)."""
+    params = [bound for doc_id in doc_ids for bound in id_range(doc_id)]
+    return " OR ".join(f"({column} BETWEEN ? AND ?)" for _ in doc_ids) or "0", params
 
 
 def schema_statements() -> list[str]:
@@ -125,22 +138,44 @@ def connect(path: str) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL, much faster commits
         migrate(conn, path)
-    except sqlite3.DatabaseError as err:  # e.g. `--db` pointing at a file that is not a store
-        from drafter.messages import t
-
-        raise DrafterError(t("store_backend.not_a_store", path=path, error=err)) from err
+    except sqlite3.Error as err:  # a read-only folder, a full disk, a file that is not a store …
+        if (reader := _read_only(path, err)) is not None:
+            return reader
+        raise (store_error(err, path) or err) from err
     return conn
+
+
+def _read_only(path: str, err: sqlite3.Error) -> sqlite3.Connection | None:
+    """A store in a folder drafter may not write (a shared, read-only copy) can still be read. With
+    its journal files there SQLite reads it read-only; without them (they cannot be created) only as
+    `immutable`, which is right for a folder nobody here can write. Writing then fails in words."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    if not name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or not os.path.isfile(path):
+        return None
+    uri = Path(path).absolute().as_uri()
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{uri}?{options}", uri=True, check_same_thread=False, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                return conn
+            conn.close()
+            return None
+        except sqlite3.Error:
+            continue
+    return None
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        from drafter.messages import t
-
-        raise DrafterError(t("store_backend.newer", path=path, version=version, supported=SCHEMA_VERSION))
+        raise StoreError(t("store.newer", path=shown(path), version=version, supported=SCHEMA_VERSION), path)
     if version == SCHEMA_VERSION:
         return
     if version == 0 and not _has_table(conn, "documents"):
+        # A new store keeps its text in UTF-16: two bytes a Chinese character instead of UTF-8's
+        # three (the encoding can only be chosen before the first table exists).
+        conn.execute("PRAGMA encoding = 'UTF-16le'")
         conn.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
         return
     from drafter.store.migrate import upgrade_layout

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
 SNIPPET_WIDTH = 80
 CANDIDATES = 3  # BM25 candidates per wanted hit checked for the verbatim text
-_PUNCT_ONLY = re.compile(r"^[\W_]+$")
 _DETAILS = """
 SELECT p.id, p.document_id, p.section_id, p.start, p.end, d.title, d.region, d.date,
        substr(CASE WHEN p.start > length(d.text) THEN d.text || char(10) || d.extra ELSE d.text END,
@@ -59,14 +58,10 @@ def query_parts(query: str) -> list[str]:
 
 
 def query_terms(query: str) -> list[str]:
-    """The query's jieba search-mode words, punctuation dropped, each once, in order."""
-    from drafter.text.tokens import search_terms
+    """The query's words, cut as the index cuts its paragraphs, each once, in order."""
+    from drafter.text.tokens import index_words
 
-    seen: dict[str, None] = {}
-    for word in search_terms(query):
-        if not _PUNCT_ONLY.match(word):
-            seen.setdefault(word, None)
-    return list(seen)
+    return list(dict.fromkeys(index_words([query])[0].split()))
 
 
 def search(
@@ -95,7 +90,7 @@ def _ranked(conn: sqlite3.Connection, index: SearchIndex, built, terms: list[str
     scored = dict((pid, score) for score, pid in index.search(built.words(terms, every), limit * CANDIDATES))
     phrases = [query_terms(p) for p in parts]
     if every and any(len(words) > 1 for words in phrases):
-        for score, pid in index.search(built.phrases(phrases), limit):
+        for score, pid in index.search(built.phrases(phrases), limit * CANDIDATES):
             scored.setdefault(pid, score)
     if not scored:
         return []

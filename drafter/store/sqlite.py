@@ -20,6 +20,7 @@ from drafter.errors import NotFound
 from drafter.model import Document, Section
 from drafter.store import files as store_files
 from drafter.store import index_sync
+from drafter.store.errors import folder_error, store_error
 from drafter.store.interface import DEFAULT_CORPUS_KEY, DocFilter, Facets, Page, Versions
 from drafter.store.read import count, heading_paths, load_document, stored_paragraphs, summaries, summary, where_sql
 from drafter.store.resolve import parse_id, resolve_name
@@ -43,20 +44,26 @@ class Store:
         self.conn: sqlite3.Connection = connect(self.path)
         self._in_transaction = False
         self._index: SearchIndex | None = None
+        self._journal: index_sync.Journal | None = None
 
     @classmethod
     def open(cls, db: str | os.PathLike | None = None) -> Store:
         """The user's store (`--db`, then `DRAFTER_DB`, then the data dir), created if needed."""
+        from drafter.paths import private_dir
         from drafter.store.location import sqlite_path
 
         path = sqlite_path(db)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            private_dir(path.parent)
+        except OSError as err:
+            raise folder_error(err, path.parent, str(path)) from err
+        _create_private(path)
         return cls(path)
 
     def close(self) -> None:
-        if self._index is not None:
-            self._index.close()
-            self._index = None
+        if self._journal is not None:
+            self._journal.close()  # the last index commit; the journal rows it covers go
+            self._journal = self._index = None
         self.conn.close()
 
     def __enter__(self) -> Store:
@@ -71,17 +78,29 @@ class Store:
         if self._in_transaction:
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._in_transaction = True
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._in_transaction = True
+            try:
+                yield self.conn
+            except BaseException:
+                self._rollback()
+                raise
+            else:
+                self.conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            raise (store_error(err, self.path) or err) from err
         finally:
             self._in_transaction = False
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; SQLite may have rolled back already (a full disk), or the
+        rollback itself may fail on a failing disk: the error that got us here is the one to report."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
     # -- the search index ------------------------------------------------------------------------
 
@@ -96,14 +115,19 @@ class Store:
             from drafter.store.index import SearchIndex
 
             self._index = SearchIndex(self.index_path)
+            self._journal = index_sync.Journal(self.conn, self._index)
             if index_sync.check(self.conn, self._index) and apply:
-                index_sync.apply_journal(self.conn, self._index)
+                self._journal.apply(flush=True)
         return self._index
 
-    def sync_index(self, ready: dict | None = None, progress: Callable[[int, int], None] | None = None) -> bool:
-        """Apply the index journal (`ready`: entries already built for some documents); False when
-        another process holds the index writer (the journal then waits for the next sync)."""
-        return index_sync.apply_journal(self.conn, self.index(apply=False), ready, progress)
+    def sync_index(
+        self, ready: dict | None = None, progress: Callable[[int, int], None] | None = None, flush: bool = False
+    ) -> bool:
+        """Apply the index journal (`ready`: entries already built for some documents; `flush`:
+        commit the index now); False when another process holds the index writer (the journal then
+        waits for the next sync)."""
+        self.index(apply=False)
+        return self._journal.apply(ready, progress, flush)
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -113,13 +137,16 @@ class Store:
         same = self.unchanged(job)
         if same:
             return same
-        return self.commit([store_files.read_file_job(job)])[0]
+        result = self.commit([store_files.read_file_job(job)])[0]
+        self.sync_index(flush=True)
+        return result
 
     def unchanged(self, job: store_files.FileJob) -> IngestResult | None:
         return store_files.unchanged(self.conn, job)
 
     def commit(self, jobs: list[store_files.FileJob]) -> list[IngestResult]:
-        """Record read files in one transaction, then bring the index up to date."""
+        """Record read files in one transaction, then hand their entries to the index (which
+        commits every few seconds, and at `update_index` or `close`)."""
         entries: dict = {}
         with self.transaction() as conn:
             results = [store_files.record(conn, job, entries) for job in jobs]
@@ -132,7 +159,7 @@ class Store:
         entries: dict = {}
         with self.transaction() as conn:
             ids = write_documents(conn, None, prepared, entries=entries)
-        self.sync_index(entries)
+        self.sync_index(entries, flush=True)
         return ids
 
     def source_files(self) -> list[SourceFile]:
@@ -207,7 +234,7 @@ class Store:
         rows = self.conn.execute(
             "SELECT t.id, t.document_id, d.region, t.section_id, t.text, t.lead, t.partners, t.deadline"
             f" FROM tasks t JOIN documents d ON d.id = t.document_id {sql}"
-            f" ORDER BY t.document_id, t.ordinal LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}",
+            f" ORDER BY t.id LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}",
             params,
         ).fetchall()
         paths = heading_paths(self.conn, sorted({r["document_id"] for r in rows}))
@@ -237,11 +264,11 @@ class Store:
     def search(self, query: str, limit: int = 20, where: DocFilter | None = None) -> list[Hit]:
         from drafter.store.search import search
 
+        self.sync_index(flush=True)  # what this store wrote, and any journal left over, first
         return search(self.conn, self.index(), query, limit, where)
 
     def update_index(self, progress: Callable[[int, int], None] | None = None) -> bool:
-        self.index(apply=False)
-        return self.sync_index(progress=progress)
+        return self.sync_index(progress=progress, flush=True)
 
     def signatures(self, where: DocFilter | None = None) -> tuple[list[int], bytes]:
         sql, params = where_sql(where)
@@ -299,3 +326,11 @@ class Store:
         if report.read or report.unchanged:  # all skipped (a broken install): try again next time
             self.set_meta(DEFAULT_CORPUS_KEY, PARSER_VERSION)
         return report
+
+
+def _create_private(path: os.PathLike) -> None:
+    """A new store file is the user's own: 0600 (SQLite gives its journal files the same mode)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:  # it exists, or cannot be made: opening it says which, in words
+        pass

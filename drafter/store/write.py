@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from drafter.model import Document, Section
 from drafter.store.index import Entry
+from drafter.store.schema import ID_SHIFT, id_range
 
-_PUNCT_ONLY = re.compile(r"^[\W_]+$")
 _YEAR = re.compile(r"^((?:19|20)\d{2})")
 
 
@@ -110,29 +110,30 @@ def _lines(text: str) -> list[str]:
 
 
 def index_tokens(text: str) -> str:
-    """The index words of `text`: the search-engine cut joined by spaces, punctuation dropped."""
-    from drafter.text.tokens import search_terms
+    """The index words of `text` (`drafter.text.tokens.index_words`)."""
+    from drafter.text.tokens import index_words
 
-    return " ".join(w for w in search_terms(text) if not _PUNCT_ONLY.match(w))
+    return index_words([text])[0]
 
 
 def prepare(documents: list[Document]) -> list[Prepared]:
     """Flatten, tokenize and sign; pure and picklable, so it can run in a worker process."""
+    from drafter.text.tokens import index_words
+
     out = prepare_layout(documents)
     for prepared in out:
-        prepared.tokens = [index_tokens(t) for t in prepared.paragraph_texts()]
+        prepared.tokens = index_words(prepared.paragraph_texts())
     return out
 
 
 def prepare_layout(documents: list[Document]) -> list[Prepared]:
     """Flatten and sign, without the index words (the index is built from the store later)."""
     from drafter.store.signature import signature
-    from drafter.text.normalize import canonical
 
     out = []
     for document in documents:
         prepared = flatten(document)
-        prepared.signature = signature([canonical(t) for t in prepared.paragraph_texts()])
+        prepared.signature = signature(prepared.paragraph_texts())
         prepared.province = province_of(document.region)
         out.append(prepared)
     return out
@@ -148,9 +149,8 @@ def province_of(region: str | None) -> str | None:
     return place.province if place else None
 
 
-def _next_ids(conn: sqlite3.Connection) -> dict[str, int]:
-    tables = ("documents", "sections", "paragraphs", "tasks")
-    return {t: conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] + 1 for t in tables}
+def _next_document_id(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0] + 1
 
 
 def write_documents(
@@ -164,39 +164,48 @@ def write_documents(
     """Insert prepared documents (inside the caller's transaction); returns their ids (new ones,
     or `doc_ids` and `ordinals` when given: a migration keeps them). `entries` receives each
     document's index entries, ready for the index once the transaction has committed."""
-    ids = _next_ids(conn)
+    next_id = _next_document_id(conn)
     rows: dict[str, list[tuple]] = {"documents": [], "sections": [], "paragraphs": [], "tasks": [], "signatures": []}
     out = []
-    for ordinal, item in enumerate(prepared):
-        doc_id = doc_ids[ordinal] if doc_ids else ids["documents"]
-        ids["documents"] = max(ids["documents"], doc_id) + 1
+    for n, item in enumerate(prepared):
+        _check_size(item)
+        doc_id = doc_ids[n] if doc_ids else next_id
+        next_id = max(next_id, doc_id) + 1
         out.append(doc_id)
-        rows["documents"].append(_document_row(doc_id, file_id, ordinals[ordinal] if ordinals else ordinal, item))
+        rows["documents"].append(_document_row(doc_id, file_id, ordinals[n] if ordinals else n, item))
         rows["signatures"].append((doc_id, item.signature))
-        section_ids = _section_rows(rows, ids, doc_id, item)
-        first_pid = ids["paragraphs"]
-        for ordinal_p, para in enumerate(item.paragraphs):
-            sid = None if para.section_index is None else section_ids[para.section_index]
-            rows["paragraphs"].append((ids["paragraphs"], doc_id, sid, ordinal_p, para.start, para.end))
-            ids["paragraphs"] += 1
+        first, _ = id_range(doc_id)
+        _section_rows(rows, doc_id, item)
+        for k, para in enumerate(item.paragraphs):
+            sid = None if para.section_index is None else first + para.section_index
+            rows["paragraphs"].append((first + k, doc_id, sid, para.start, para.end))
         if entries is not None:
-            entries[doc_id] = index_entries(doc_id, first_pid, item)
+            entries[doc_id] = index_entries(doc_id, first, item)
     _insert_all(conn, rows)
     mark_dirty(conn, out)
     return out
 
 
-def index_entries(doc_id: int, first_pid: int, item: Prepared) -> list[Entry]:
-    """The index entries of a prepared document whose paragraphs got ids `first_pid`, …"""
+def _check_size(item: Prepared) -> None:
+    most = max(len(item.sections), len(item.paragraphs), sum(len(s.tasks) for s in item.sections))
+    if most >= 1 << ID_SHIFT:
+        from drafter.errors import DrafterError
+        from drafter.messages import t
+
+        raise DrafterError(t("store_backend.too_many_parts", count=most))
+
+
+def index_entries(doc_id: int, first: int, item: Prepared) -> list[Entry]:
+    """The index entries of a prepared document whose paragraphs have ids `first`, `first + 1`, …"""
     kinds: list[list[str]] = []
     for section, parent in zip(item.sections, item.parents):
         above = kinds[parent] if parent is not None else []
         kinds.append(above + [section.kind] if section.kind and section.kind not in above else above)
     d = item.document
-    places = places_of(d.region, item.province)
+    places, year, doc_type = places_of(d.region, item.province), item.year, getattr(d, "doc_type", None)
     return [
-        Entry(first_pid + n, doc_id, tokens, places, item.year,
-              kinds[p.section_index] if p.section_index is not None else [], getattr(d, "doc_type", None), d.level)
+        Entry(first + n, doc_id, tokens, places, year, kinds[p.section_index] if p.section_index is not None else [],
+              doc_type, d.level)
         for n, (p, tokens) in enumerate(zip(item.paragraphs, item.tokens))
     ]  # fmt: skip
 
@@ -220,25 +229,20 @@ def _document_row(doc_id: int, file_id: int | None, ordinal: int, item: Prepared
     )  # fmt: skip
 
 
-def _section_rows(rows: dict, ids: dict, doc_id: int, item: Prepared) -> list[int]:
-    section_ids: list[int] = []
+def _section_rows(rows: dict, doc_id: int, item: Prepared) -> None:
+    first, _ = id_range(doc_id)
     task_ordinal = 0
-    for ordinal, (section, parent, body) in enumerate(zip(item.sections, item.parents, item.bodies)):
-        sid = ids["sections"]
-        ids["sections"] += 1
-        section_ids.append(sid)
-        parent_id = None if parent is None else section_ids[parent]
+    for k, (section, parent, body) in enumerate(zip(item.sections, item.parents, item.bodies)):
+        parent_id = None if parent is None else first + parent
         rows["sections"].append(
-            (sid, doc_id, parent_id, ordinal, section.marker, section.title, section.level, section.kind, body)
+            (first + k, doc_id, parent_id, section.marker, section.title, section.level, section.kind, body)
         )
         for task in section.tasks:
-            partners = json.dumps(list(task.partners), ensure_ascii=False)
+            partners = json.dumps(list(task.partners), ensure_ascii=False) if task.partners else "[]"
             rows["tasks"].append(
-                (ids["tasks"], doc_id, sid, task_ordinal, task.text, task.lead, partners, task.deadline)
+                (first + task_ordinal, doc_id, first + k, task.text, task.lead, partners, task.deadline)
             )
-            ids["tasks"] += 1
             task_ordinal += 1
-    return section_ids
 
 
 def _insert_all(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
@@ -249,17 +253,14 @@ def _insert_all(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
         rows["documents"],
     )
     conn.executemany(
-        "INSERT INTO sections (id, document_id, parent_id, ordinal, marker, title, level, kind, body)"
-        " VALUES (?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO sections (id, document_id, parent_id, marker, title, level, kind, body) VALUES (?,?,?,?,?,?,?,?)",
         rows["sections"],
     )
     conn.executemany(
-        "INSERT INTO paragraphs (id, document_id, section_id, ordinal, start, end) VALUES (?,?,?,?,?,?)",
-        rows["paragraphs"],
+        "INSERT INTO paragraphs (id, document_id, section_id, start, end) VALUES (?,?,?,?,?)", rows["paragraphs"]
     )
     conn.executemany(
-        "INSERT INTO tasks (id, document_id, section_id, ordinal, text, lead, partners, deadline)"
-        " VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO tasks (id, document_id, section_id, text, lead, partners, deadline) VALUES (?,?,?,?,?,?,?)",
         rows["tasks"],
     )
     conn.executemany("INSERT INTO signatures (document_id, minhash) VALUES (?, ?)", rows["signatures"])
@@ -277,8 +278,16 @@ def mark_dirty(conn: sqlite3.Connection, doc_ids: list[int]) -> None:
     )
 
 
+def delete_documents(conn: sqlite3.Connection, doc_ids: list[int]) -> None:
+    """Remove documents and everything under them; their index entries follow."""
+    for doc_id in doc_ids:
+        low, high = id_range(doc_id)
+        for table in ("paragraphs", "tasks", "sections"):
+            conn.execute(f"DELETE FROM {table} WHERE id BETWEEN ? AND ?", (low, high))
+        conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+    mark_dirty(conn, doc_ids)
+
+
 def delete_documents_of_file(conn: sqlite3.Connection, file_id: int) -> None:
     """Remove a file's documents and everything under them; their index entries follow."""
-    gone = [r[0] for r in conn.execute("SELECT id FROM documents WHERE file_id = ?", (file_id,))]
-    conn.execute("DELETE FROM documents WHERE file_id = ?", (file_id,))
-    mark_dirty(conn, gone)
+    delete_documents(conn, [r[0] for r in conn.execute("SELECT id FROM documents WHERE file_id = ?", (file_id,))])

@@ -77,11 +77,7 @@ def clean(raw: str) -> Cleaned:
     """The cleaned text of `raw`, every removal and every garbled span with its position."""
     p = _Pass(raw)
     p.run(clean_layout.normalise_line_breaks)
-    _clean_html(p)
-    p.run(clean_layout.normalise_line_breaks)
-    p.run(clean_layout.remove_invisible)
-    p.run(clean_layout.remove_controls)
-    p.run(remove_pinyin)
+    _clean_markup(p)
     _to_simplified(p)
     _remove_chrome(p)
     for step in _LAYOUT_STEPS:
@@ -107,16 +103,31 @@ _LAYOUT_STEPS: list[Step] = [
 ]
 
 
-def _clean_html(p: _Pass) -> None:
-    """Junk elements, tag-only lines, entities and tags, until nothing more comes off."""
+# Removing any of these can re-form another (`<b\u200b>` is a tag once the zero-width space is gone,
+# `&#8203;` decodes to one, `<(ī)p>` is a tag once the pinyin is gone, `醫((ǎ)ī)` holds two
+# annotations): they run in rounds until a round changes nothing, so a second clean finds nothing.
+_MARKUP_STEPS: list[Step] = [
+    clean_layout.remove_invisible,
+    clean_layout.remove_controls,
+    clean_html.remove_junk_elements,
+    clean_html.remove_junk_lines,
+    clean_html.decode_entities,
+    clean_html.strip_tags,
+    clean_layout.normalise_line_breaks,
+    remove_pinyin,
+]
+
+
+def _clean_markup(p: _Pass) -> None:
+    """Invisible characters, HTML (junk elements, tag-only lines, entities, tags) and pinyin."""
+    p.run(clean_layout.remove_invisible)
     if clean_html.looks_like_html_document(p.text):
         p.run(clean_html.remove_junk_elements)
         p.run(clean_html.join_source_lines)
     for _ in range(MAX_ROUNDS):
-        changed = p.run(clean_html.remove_junk_elements)
-        changed |= p.run(clean_html.remove_junk_lines)
-        changed |= p.run(clean_html.decode_entities)
-        changed |= p.run(clean_html.strip_tags)
+        changed = False
+        for step in _MARKUP_STEPS:
+            changed |= p.run(step)
         if not changed:
             break
 

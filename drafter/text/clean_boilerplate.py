@@ -1,6 +1,11 @@
 """Site boilerplate: breadcrumbs (`您现在所在位置:…`), article chrome (`作者:… 更新时间:…`),
 download-site disclaimers (`- 1、下载文档前请自行甄别…`), print/close links and category tags
 (`【文件】`). The `文章属性•【制定机关】…` metadata block is plan data and is never touched.
+
+Nothing here may remove plan text. A scraped page can arrive as one line (its line breaks lost), so
+every rule has a length cap: a line is removed whole only when it is short and does not read as plan
+text (no full stop, no heading marker, no 文号); from a longer line only a bounded prefix goes (the
+breadcrumb's path, the welcome banner, a category tag), never the rest of the line.
 """
 
 from __future__ import annotations
@@ -10,9 +15,15 @@ import re
 from drafter.text.edits import Edit, lines_with_offsets
 
 _LINE_START = r"^[ \t\u3000\xa0]*"
-BREADCRUMB_RE = re.compile(
-    _LINE_START + r"(?:您现在的位置|您现在所在位置|您的位置|您所在的位置|当前位置|所在位置|现在位置)\s*[:：>].*$",
-    re.MULTILINE,
+_BREADCRUMB_KEY = r"(?:您现在的位置|您现在所在位置|您的位置|您所在的位置|当前位置|所在位置|现在位置)\s*[:：>]"
+MAX_CHROME_LINE = 100  # longer lines are never removed whole by the rules below
+BREADCRUMB_RE = re.compile(_LINE_START + _BREADCRUMB_KEY + rf".{{0,{MAX_CHROME_LINE}}}$", re.MULTILINE)
+# From a long line only the breadcrumb itself goes: the key, then up to 8 crumbs each followed by a
+# separator; the last crumb only when a space ends it (glued to the text, it may be the title's start).
+_CRUMB = r"[^\s。，；,;:：>»›＞→/\\【】\[\]《》]{1,16}"
+_CRUMB_SEP = r"\s*(?:>>|>|»|›|＞|→|/|\\)\s*"
+BREADCRUMB_PREFIX_RE = re.compile(
+    _LINE_START + _BREADCRUMB_KEY + rf"\s*(?:{_CRUMB}{_CRUMB_SEP}){{0,8}}(?:{_CRUMB}(?:[ \t\u3000\xa0]+|$))?"
 )
 WELCOME_RE = re.compile(_LINE_START + r"欢迎(?:您)?(?:访问|登录|光临|来到)[^。]{0,40}(?:网站|门户|平台|网)\b")
 # Article chrome keys; a short line with two of them (or a counter) is page furniture.
@@ -27,6 +38,7 @@ _NAV_WORDS = (
     r"分享到[:：]?|扫一扫|字体[:：]?\s*[大中小\s]*|【\s*[大中小]\s*】|上一篇[:：]?.*|下一篇[:：]?.*|"
     r"[【\[]\s*(?:打印|关闭|收藏|返回)[^】\]]{0,6}[】\]]"
 )
+_NAV_WORDS = _NAV_WORDS.replace(".*", ".{0,60}")  # 上一篇: / 下一篇: name one other article
 NAV_LINE_RE = re.compile(rf"{_LINE_START}(?:(?:{_NAV_WORDS})[\s|/丨]*)+$", re.MULTILINE)
 # Download-site disclaimers (文库 sites): any of these marks the line.
 DISCLAIMER_RE = re.compile(
@@ -40,18 +52,29 @@ SITE_TAG_RE = re.compile(
     r"公示|信息公开|工作动态)】)+",
     re.MULTILINE,
 )
-MAX_CHROME_LINE = 100
 MAX_DISCLAIMER_LINE = 200
+# What plan text has and page chrome does not: a full stop, a numbered heading, a 文号.
+PLAN_TEXT_RE = re.compile(
+    r"[。；]|(?:^|\s)(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])|[〔\[［]\d{4}[〕\]］]\d{1,4}号"
+)
+
+
+def reads_as_plan_text(span: str) -> bool:
+    return len(span) > MAX_CHROME_LINE or bool(PLAN_TEXT_RE.search(span))
 
 
 def remove_boilerplate(text: str) -> list[Edit]:
-    """Whole boilerplate lines, and category tags at line starts."""
+    """Whole boilerplate lines; from longer lines, a breadcrumb or banner at the start; category tags."""
     edits: list[Edit] = []
     for pos, line in lines_with_offsets(text):
         body = line.rstrip("\n")
         tag = SITE_TAG_RE.match(body)
-        if _is_boilerplate_line(body[tag.end() :] if tag else body):
+        rest = body[tag.end() :] if tag else body
+        if _is_boilerplate_line(rest):
             edits.append(Edit(pos, pos + len(line), "", "boilerplate"))
+        elif prefix := _boilerplate_prefix(rest):
+            start = pos + (tag.start() if tag else 0)
+            edits.append(Edit(start, pos + len(body) - len(rest) + prefix, "", "boilerplate"))
         elif tag:
             edits.append(Edit(pos + tag.start(), pos + tag.end(), "", "boilerplate"))
     return edits
@@ -60,9 +83,19 @@ def remove_boilerplate(text: str) -> list[Edit]:
 def _is_boilerplate_line(line: str) -> bool:
     if not line.strip():
         return False
+    if len(line) <= MAX_DISCLAIMER_LINE and DISCLAIMER_RE.search(line):
+        return True
+    if reads_as_plan_text(line):
+        return False
     if BREADCRUMB_RE.match(line) or NAV_LINE_RE.match(line) or WELCOME_RE.match(line):
         return True
-    if len(line) <= MAX_CHROME_LINE and "。" not in line:
-        if len(CHROME_KEY_RE.findall(line)) >= 2 or COUNTER_RE.search(line):
-            return True
-    return len(line) <= MAX_DISCLAIMER_LINE and bool(DISCLAIMER_RE.search(line))
+    return len(CHROME_KEY_RE.findall(line)) >= 2 or bool(COUNTER_RE.search(line))
+
+
+def _boilerplate_prefix(line: str) -> int:
+    """The length of a breadcrumb or welcome banner opening a line that is otherwise plan text."""
+    for pattern in (BREADCRUMB_PREFIX_RE, WELCOME_RE):
+        m = pattern.match(line)
+        if m and m.group().strip():
+            return m.end()
+    return 0

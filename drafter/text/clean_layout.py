@@ -10,8 +10,9 @@ import re
 from drafter.text.edits import Edit, regex_edits
 
 LINE_BREAK_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
-# Zero-width characters and C0/C1 controls other than tab and newline: never plan text.
-INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
+# Zero-width characters, bidi marks and embeddings (RTL marks …), invisible operators, and C0/C1
+# controls other than tab and newline: never plan text, and they hide tags and pinyin from the rules.
+INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\u180e\ufeff\u00ad]+")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
 # Separator runs: `-----`, `=====`, `*****`, box-drawing lines. `——` (a Chinese dash) is too short.
 SEPARATOR_RE = re.compile(r"(?=[-=*～~─━—═])(?:-{5,}|={5,}|\*{5,}|～{5,}|~{5,}|[─━—]{6,}|[═]{3,})")

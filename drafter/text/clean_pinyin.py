@@ -13,7 +13,8 @@ from drafter.text.edits import Edit, regex_edits
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c"
 _LETTER = f"a-zü{_TONED}"
 # One bracketed annotation: letters (maybe several syllables) with at least one tone mark.
-_ANNOTATION = rf"[(（][{_LETTER}]*[{_TONED}][{_LETTER}]*(?:[ '’][{_LETTER}]+)*[)）]"
+_SEPARATOR = "[ '’\\t\\xa0\\u3000\\u2000-\\u200a\\u202f\\u205f]"  # any space: they are all collapsed later
+_ANNOTATION = rf"[(（][{_LETTER}]*[{_TONED}][{_LETTER}]*(?:{_SEPARATOR}+[{_LETTER}]+)*[)）]"
 PINYIN_RE = re.compile(rf"(?<=\S)(?:{_ANNOTATION})+")
 
 

@@ -7,19 +7,21 @@ drafter can act on ("an old Word .doc file: save it as .docx in Word or WPS").
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import zipfile
 from pathlib import Path
 
+from drafter.bounded import check_docx_members, check_regular, read_bounded
 from drafter.errors import UnreadableFile
+from drafter.fsnames import storable
+from drafter.messages import t
 
-MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | {".docx"}
 # A UTF-8 file with a few broken bytes is still UTF-8: keep it, the U+FFFD marks get flagged later.
 MAX_BAD_UTF8_RATIO = 0.002
-BROKEN_DOCX = "broken .docx file: damaged, or not really a Word document"
-OLD_FORMATS = {".doc": "an old Word .doc file", ".wps": "a WPS file", ".rtf": "an RTF file"}
+OLD_FORMATS = {".doc": "files.old_doc", ".wps": "files.wps_file", ".rtf": "files.rtf_file"}
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -28,66 +30,59 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 _MAGIC = [
-    (b"%PDF", "a PDF file, not text: copy its text into a .txt or .docx file"),
-    (b"\xd0\xcf\x11\xe0", "an old Word .doc (or .wps) file: save it as .docx in Word or WPS"),
-    (b"PK\x03\x04", "a zip archive (maybe a Word file with the wrong name), not text"),
-    (b"\x89PNG", "an image, not text"),
-    (b"\xff\xd8\xff", "an image, not text"),
-    (b"{\\rtf", "an RTF file: save it as .docx in Word or WPS"),
+    (b"%PDF", "files.pdf"),
+    (b"\xd0\xcf\x11\xe0", "files.ole"),
+    (b"PK\x03\x04", "files.zip"),
+    (b"\x89PNG", "files.image"),
+    (b"\xff\xd8\xff", "files.image"),
+    (b"{\\rtf", "files.rtf"),
 ]
+_CONTROLS = "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x1a\x1b\x7f"
+UTF16_SAMPLE = 65536  # bytes looked at to recognise UTF-16 without a BOM
 
 
 def read_text(path: str | os.PathLike) -> str:
     """The text of the plan file at `path`; raises UnreadableFile saying why it cannot be read."""
     p = Path(path)
-    _check_file(p)
-    if p.suffix.lower() == ".docx":
-        text = _read_docx(p)
-    else:
-        text = decode_bytes(p, _read_bytes(p))
+    _check_suffix(p)
+    data = read_bounded(p)
+    if not data:
+        raise _unreadable(p, t("files.empty"))
+    text = _read_docx(p, data) if p.suffix.lower() == ".docx" else decode_bytes(p, data)
     if not text.strip():
-        raise UnreadableFile(str(p), "no text in it (empty file)")
+        raise _unreadable(p, t("files.no_text"))
     return text
 
 
-def _check_file(p: Path) -> None:
-    if not p.exists():
-        raise UnreadableFile(str(p), "file not found")
-    if p.is_dir():
-        raise UnreadableFile(str(p), "is a folder, not a file")
+def _unreadable(p: Path, why: str) -> UnreadableFile:
+    return UnreadableFile(storable(p), why)
+
+
+def _check_suffix(p: Path) -> None:
     suffix = p.suffix.lower()
     if suffix in OLD_FORMATS:
-        raise UnreadableFile(str(p), f"{OLD_FORMATS[suffix]}: save it as .docx in Word or WPS")
+        check_regular(p)  # a missing .doc is "not found", not "save it as .docx"
+        raise _unreadable(p, t("files.old_format", what=t(OLD_FORMATS[suffix])))
     if suffix not in SUFFIXES:
+        check_regular(p)
         kinds = ", ".join(sorted(SUFFIXES))
-        what = f"'{suffix}' files" if suffix else "files without an extension"
-        raise UnreadableFile(str(p), f"cannot read {what}: use {kinds}")
-    size = p.stat().st_size
-    if size == 0:
-        raise UnreadableFile(str(p), "empty file")
-    if size > MAX_BYTES:
-        raise UnreadableFile(str(p), f"too big ({size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)")
-
-
-def _read_bytes(p: Path) -> bytes:
-    try:
-        return p.read_bytes()
-    except PermissionError:
-        raise UnreadableFile(str(p), "permission denied") from None
-    except OSError as e:
-        raise UnreadableFile(str(p), f"cannot be read ({e.strerror or e})") from None
+        what = t("files.suffix_files", suffix=suffix) if suffix else t("files.no_suffix")
+        raise _unreadable(p, t("files.unsupported", what=what, kinds=kinds))
 
 
 def decode_bytes(p: Path, data: bytes) -> str:
-    """Bytes → text: a BOM decides; else UTF-8; else charset-normalizer's best guess (GB18030 …)."""
+    """Bytes → text: a BOM decides; else UTF-16 recognised by its zero bytes; else UTF-8; else
+    charset-normalizer's best guess (GB18030 …)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                raise UnreadableFile(str(p), f"broken {encoding.upper()} text") from None
+                raise _unreadable(p, t("files.broken_encoding", encoding=encoding.upper())) from None
+    if (text := _utf16_without_bom(data)) is not None:
+        return text
     if why := _binary_reason(data):
-        raise UnreadableFile(str(p), why)
+        raise _unreadable(p, why)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -98,12 +93,30 @@ def decode_bytes(p: Path, data: bytes) -> str:
     return _detect(p, data)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM (Windows tools do this): its ASCII characters (line breaks,
+    digits, punctuation) leave zero bytes all on one side of each pair; binary files do not."""
+    sample = data[:UTF16_SAMPLE]
+    if len(data) % 2 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < 2 or min(even, odd) * 3 > max(even, odd):  # 一 (U+4E00) gives the other side a few
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    odd_chars = sum(1 for ch in text[:UTF16_SAMPLE] if not (ch.isprintable() or ch in "\n\r\t\u3000"))
+    return text if odd_chars <= len(text[:UTF16_SAMPLE]) * 0.01 else None
+
+
 def _binary_reason(data: bytes) -> str | None:
-    for magic, why in _MAGIC:
+    for magic, key in _MAGIC:
         if data.startswith(magic):
-            return why
+            return t(key)
     if b"\x00" in data[:65536]:
-        return "binary file, not text (it contains NUL bytes)"
+        return t("files.binary_nul")
     return None
 
 
@@ -112,26 +125,31 @@ def _detect(p: Path, data: bytes) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise UnreadableFile(str(p), "not text in any encoding drafter knows (binary file?)")
+        raise _unreadable(p, t("files.unknown_encoding"))
     text = str(best)
-    controls = sum(text.count(c) for c in "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x1a\x1b\x7f")
+    controls = sum(text.count(c) for c in _CONTROLS)
     if controls > len(text) * 0.01:
-        raise UnreadableFile(str(p), "binary file, not text")
+        raise _unreadable(p, t("files.binary"))
     return text
 
 
-def _read_docx(p: Path) -> str:
-    """Paragraphs and table cells in document order, one per line."""
+def _read_docx(p: Path, data: bytes) -> str:
+    """Paragraphs and table cells in document order, one per line; the package's inflated sizes
+    are checked before python-docx reads it."""
     import docx
 
     try:
-        document = docx.Document(str(p))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_docx_members(p, archive)
+        document = docx.Document(io.BytesIO(data))
         return "\n".join(_block_lines(document))
-    except (zipfile.BadZipFile, KeyError, ValueError):
-        raise UnreadableFile(str(p), BROKEN_DOCX) from None
-    except Exception as e:  # python-docx/lxml raise many types for a damaged package
-        if type(e).__module__.startswith(("docx", "lxml")):
-            raise UnreadableFile(str(p), BROKEN_DOCX) from None
+    except UnreadableFile:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, EOFError, NotImplementedError):
+        raise _unreadable(p, t("files.broken_docx")) from None
+    except Exception as e:  # python-docx/lxml/zlib raise many types for a damaged package
+        if type(e).__module__.startswith(("docx", "lxml", "zlib")) or type(e).__name__ == "error":
+            raise _unreadable(p, t("files.broken_docx")) from None
         raise
 
 

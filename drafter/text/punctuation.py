@@ -10,7 +10,7 @@ broken URL or figure.
 
 Rule ids (stable, used by `drafter check` and `drafter fix`; messages in drafter/messages/punctuation.py):
   halfwidth      , : ; ? ! between or after Chinese → ， ： ； ？ ！
-  period         . after a Chinese character that ends a sentence → 。
+  period         . after a Chinese character (or 65%, 》, ”) that ends a Chinese sentence → 。
   brackets       a ( … ) pair in Chinese context → （ … ）
   quotes         a "…" pair around Chinese text → “…”
   ellipsis       ... / 。。。 / a lone … → ……
@@ -19,7 +19,7 @@ Rule ids (stable, used by `drafter check` and `drafter fix`; messages in drafter
   fullwidth_alnum  １２３ ＡＢＣ → 123 ABC (numbers and Latin letters are half-width in 公文)
   wenhao         the year of a 文号 in 〔〕: 哈政办发[2017]28号 → 哈政办发〔2017〕28号
   nested_title   《…《…》…》 → 《…〈…〉…》
-  date_zero      2024年03月05日 → 2024年3月5日 (GB/T 9704 §7.3.5.2: 不编虚位)
+  date_zero      2024年03月05日 → 2024年3月5日 (GB/T 9704 §7.3.5.4 成文日期: 不编虚位; also §7.4.3)
 """
 
 from __future__ import annotations
@@ -89,12 +89,32 @@ _DATE_ZERO = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(0?\d{1,2})\s*月(?:\s
 def find_fixes(text: str, rules: tuple[str, ...] | frozenset[str] | None = None) -> list[PunctFix]:
     """Every spot in `text` that the normaliser would change, in order, never overlapping."""
     wanted = set(RULES if rules is None else rules)
-    protected = _protected_mask(text)
     found: list[PunctFix] = []
     for rule, finder in _FINDERS:
-        if rule in wanted:
-            found += [f for f in finder(text) if not any(protected[f.start:f.end])]
+        if rule in wanted and _may_fire(rule, text):
+            found += finder(text)
+    if found:  # the mask costs a pass over the text: only when there is something to check
+        protected = _protected_mask(text)
+        found = [f for f in found if not any(protected[f.start:f.end])]
     return _without_overlaps(found)
+
+
+# The characters without which a character-walking finder cannot fire (a plain paragraph of
+# scraped text is walked only by the finders whose marks it holds). The regex finders need none.
+_TRIGGERS = {
+    "halfwidth": ",:;?!", "period": ".", "brackets": "()", "quotes": '"',
+    "fullwidth_alnum": None, "nested_title": None,
+}  # fmt: skip
+_FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
+
+
+def _may_fire(rule: str, text: str) -> bool:
+    if rule == "fullwidth_alnum":
+        return _FULLWIDTH_ALNUM.search(text) is not None
+    if rule == "nested_title":
+        return text.count("《") >= 2
+    marks = _TRIGGERS.get(rule)
+    return marks is None or any(mark in text for mark in marks)
 
 
 def apply_fixes(text: str, fixes: list[PunctFix]) -> str:
@@ -163,11 +183,19 @@ def _period(text: str) -> list[PunctFix]:
         if ch != "." or i == 0:
             continue
         left, right = text[i - 1], _neighbour(text, i, 1)
-        if not is_ideograph(left) or _is_marker_dot(text, i):
-            continue
-        if right in ("", "\n") or is_ideograph(right) or right in "“《（":
-            fixes.append(PunctFix(i, i + 1, ".", "。", "period"))
+        if is_ideograph(left) and not _is_marker_dot(text, i):
+            if right in ("", "\n") or is_ideograph(right) or right in "“《（":
+                fixes.append(PunctFix(i, i + 1, ".", "。", "period"))
+        elif left in _CLOSES_SENTENCE and (right in ("", "\n") or is_ideograph(right)) and _chinese_line(text, i):
+            fixes.append(PunctFix(i, i + 1, ".", "。", "period"))  # 达到65%. · 印发《方案》.
     return fixes
+
+
+_CLOSES_SENTENCE = "%％‰”）》"
+
+
+def _chinese_line(text: str, i: int) -> bool:
+    return any(is_ideograph(c) for c in text[text.rfind("\n", 0, i) + 1:i])
 
 
 def _is_marker_dot(text: str, i: int) -> bool:

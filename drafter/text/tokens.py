@@ -14,6 +14,7 @@ jieba stays for part-of-speech tagging (`tokenizer()`), which only the library c
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from functools import lru_cache
 
@@ -60,8 +61,24 @@ def tokenize_cached(text: str) -> tuple[str, ...]:
 
 
 def search_terms(text: str) -> list[str]:
-    """Words for indexing and querying: the search-engine cut (also yields sub-words), no blanks."""
+    """The search-engine cut (also yields sub-words), no blanks."""
     return [w for w in _rjieba().cut_for_search(text, True) if w.strip()]
+
+
+# The segmenter cuts runs of Han characters, letters, digits and `+#&._%-` on their own, so turning
+# every other character into a space changes no word, and leaves only words to join.
+_NOT_WORD = re.compile(r"[^\w\n+#&.%\-]+")
+_SYMBOLS_ONLY = re.compile(r"(?<!\S)[+#&.%\-_]+(?!\S)")
+
+
+def index_words(paragraphs: list[str]) -> list[str]:
+    """Each paragraph's words for the search index and its queries, space-joined: the search cut
+    (sub-words too), punctuation dropped. One segmenter call for all of them."""
+    if not paragraphs:
+        return []
+    text = _NOT_WORD.sub(" ", "\n".join(p.replace("\n", " ") for p in paragraphs))
+    joined = _SYMBOLS_ONLY.sub(" ", " ".join(_rjieba().cut_for_search(text, True)))
+    return [" ".join(part.split()) for part in joined.split("\n")]
 
 
 def tokenizer():  # noqa: ANN201 - a jieba.Tokenizer

@@ -85,8 +85,9 @@ class DraftActions:
         self.notify(f"saved {saved}")
 
     def default_draft_path(self) -> Path:
-        region = str(self.draft.meta.get("region") or "draft")
-        return self.export_dir / f"{region}-实施方案.md"
+        from drafter.fsnames import safe_path
+
+        return safe_path(self.export_dir, str(self.draft.meta.get("region") or ""), "-实施方案.md")
 
     # ── sections ───────────────────────────────────────────────────────────────────────────────
     def add_section(self, title: str, after: Any = None) -> Any:

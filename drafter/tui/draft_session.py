@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from drafter.atomic import write_bytes_atomically
 from drafter.tui import services
 
 
@@ -52,9 +53,7 @@ class DraftSession:
             return False
         services.save_draft(self.draft, self.slot)
         info = {"path": str(self.path) if self.path else None, "saved_at": time.time()}
-        tmp = self.slot_info.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(self.slot_info)
+        write_bytes_atomically(self.slot_info, json.dumps(info, ensure_ascii=False).encode("utf-8"), private=True)
         self.unsaved_since_autosave = False
         return True
 

@@ -41,8 +41,9 @@ def draft_document(draft: Any) -> Any:
 
 def save_draft(draft: Any, path: Path) -> None:
     from drafter.draft.io import save_draft as save
+    from drafter.paths import private_dir
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)  # a folder drafter creates (or its own autosave folder) is the user's alone
     save(draft, path)
 
 
@@ -157,8 +158,10 @@ def export(kind: str, draft: Any, out_dir: Path, stem: str, comparison: Any = No
     suffix, needs_comparison, what = EXPORTS[kind]
     if needs_comparison and comparison is None:
         raise RuntimeError(f"{what} needs a comparison: compare with a reference first (F5, r)")
+    from drafter.fsnames import safe_path
+
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"{stem}-{suffix}"
+    path = safe_path(out_dir, stem, f"-{suffix}")  # the stem is document text (the region): keep it inside
     if kind == "docx":
         from drafter.export.document import write_gongwen
 

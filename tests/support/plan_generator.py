@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from drafter.model import Document, Section
+
 TOPICS = (
     "城市公立医院综合改革", "深化医药卫生体制改革", "县域医共体建设", "分级诊疗制度建设", "家庭医生签约服务",
     "医疗保障制度改革", "公立医院高质量发展", "基层医疗卫生机构综合改革", "医疗联合体建设", "药品集中带量采购",
@@ -153,8 +155,14 @@ class PlanGenerator:
     # -- text pieces --------------------------------------------------------------------------
 
     def sentence(self, rng: random.Random, rate: float = 0.08) -> list[str]:
-        """A pool sentence, about `rate` of its words replaced by dictionary words."""
-        words = list(rng.choice(self.pool.sentences))
+        """Two pool sentences spliced at a comma (the head of one, the tail of the other), about
+        `rate` of the words replaced by dictionary words: real wording, never the same sentence."""
+        head, tail = rng.choice(self.pool.sentences), rng.choice(self.pool.sentences)
+        cuts_head = [i for i, w in enumerate(head) if w in "，,；;"] or [len(head) // 2]
+        cuts_tail = [i for i, w in enumerate(tail) if w in "，,；;"] or [len(tail) // 2]
+        words = head[: rng.choice(cuts_head) + 1] + tail[rng.choice(cuts_tail) + 1 :]
+        if not words or words[-1] not in "。；！？":
+            words.append("。")
         for i, word in enumerate(words):
             if len(word) >= 2 and rng.random() < rate:
                 words[i] = self.vocabulary.draw(rng)
@@ -176,26 +184,45 @@ class PlanGenerator:
     # -- families ------------------------------------------------------------------------------
 
     def template(self, family: int) -> list[tuple[str, str, int, list[list[str]]]]:
-        """A family's outline: (kind, title, level, paragraphs as word lists), in reading order."""
+        """A family's outline: (kind, title, level, paragraphs as word lists), in reading order.
+
+        Policy cascades: a province's template for a topic follows the national template of that
+        topic (most of its sections, half of its paragraphs, edited) and adds its own."""
         if family not in self._templates:
+            national = self._national(family % len(TOPICS))
             rng = random.Random(f"{self.seed}-family-{family}")
-            self._templates[family] = self._outline(rng)
+            self._templates[family] = [
+                (kind, title, level, [self.edit(rng, p) if rng.random() < 0.6 else self.paragraph(rng) for p in paras])
+                for kind, title, level, paras in national
+                if level == 1 or rng.random() < 0.85
+            ] + self._outline(rng, extra=True)  # fmt: skip
         return self._templates[family]
 
-    def _outline(self, rng: random.Random) -> list[tuple[str, str, int, list[list[str]]]]:
-        out: list[tuple[str, str, int, list[list[str]]]] = [("总体要求", rng.choice(KIND_HEADINGS["总体要求"]), 1, [])]
-        for kind in ("指导思想", "基本原则", "工作目标"):
-            out.append((kind, rng.choice(KIND_HEADINGS[kind]), 2, [self.paragraph(rng)]))
-        for _ in range(rng.randint(4, 7)):
+    def _national(self, topic: int) -> list[tuple[str, str, int, list[list[str]]]]:
+        key = -1 - topic
+        if key not in self._templates:
+            self._templates[key] = self._outline(random.Random(f"{self.seed}-national-{topic}"))
+        return self._templates[key]
+
+    def _outline(self, rng: random.Random, extra: bool = False) -> list[tuple[str, str, int, list[list[str]]]]:
+        """A template's sections; `extra`: only a province's own tasks and closing parts."""
+        out: list[tuple[str, str, int, list[list[str]]]] = []
+        if not extra:
+            out.append(("总体要求", rng.choice(KIND_HEADINGS["总体要求"]), 1, []))
+            for kind in ("指导思想", "基本原则", "工作目标"):
+                out.append((kind, rng.choice(KIND_HEADINGS[kind]), 2, [self.paragraph(rng)]))
+        scale = min(1.0, self.size / 20_000)  # a template as long as the plans drawn from it
+        for _ in range(max(1, round((rng.randint(1, 3) if extra else rng.randint(4, 7)) * scale))):
             out.append(("重点任务", rng.choice(self.pool.task_headings), 1, []))
-            for _ in range(rng.randint(2, 5)):
+            for _ in range(max(1, round(rng.randint(2, 5) * scale))):
                 out.append(("重点任务", rng.choice(self.pool.task_headings), 2, [self.paragraph(rng)]))
                 if rng.random() < 0.25:
                     out.append((None, rng.choice(self.pool.task_headings), 3, [self.paragraph(rng)]))
-        out.append(("组织保障", rng.choice(KIND_HEADINGS["组织保障"]), 1, []))
-        for _ in range(rng.randint(2, 4)):
-            out.append(("组织保障", rng.choice(self.pool.headings.get("组织保障", ["加强组织领导"])), 2,
-                        [self.paragraph(rng)]))  # fmt: skip
+        if extra:
+            out.append(("组织保障", rng.choice(KIND_HEADINGS["组织保障"]), 1, []))
+            for _ in range(rng.randint(2, 4)):
+                out.append(("组织保障", rng.choice(self.pool.headings.get("组织保障", ["加强组织领导"])), 2,
+                            [self.paragraph(rng)]))  # fmt: skip
         return out
 
     # -- one plan ------------------------------------------------------------------------------
@@ -208,6 +235,41 @@ class PlanGenerator:
 
     def compose(self, n: int) -> tuple[str, str, str, int, int]:
         """Plan n's clean text, region, province, year and family."""
+        rng, region, province, year, family, topic = self._start(n)
+        body = "\n".join(line if isinstance(line, str) else line[0] for line in self._body(rng, family, topic, region, year))
+        text = self._notice(rng, region, province, year, topic, body)
+        if rng.random() < 0.03:
+            text += "\n\n" + self._explanation(rng)
+        return text, region, province, year, family
+
+    def document(self, n: int) -> Document:
+        """Plan n as a `Document` built directly (no parser): for tests that need many plans fast."""
+        rng, region, province, year, family, topic = self._start(n)
+        lines = self._body(rng, family, topic, region, year)
+        doc = Document(title=f"{region}关于印发{region}{topic}实施方案的通知", plan_title=f"{region}{topic}实施方案",
+                       issuer=f"{region}人民政府", date=f"{year}-0{1 + n % 9}-1{n % 10}", region=region,
+                       doc_number=f"{short(region)[:1]}政发〔{year}〕{1 + n % 99}号")  # fmt: skip
+        stack: list[Section] = []
+        for line in lines:
+            if isinstance(line, str):
+                if stack:
+                    stack[-1].body = f"{stack[-1].body}\n{line}" if stack[-1].body else line
+                else:
+                    doc.preamble = f"{doc.preamble}\n{line}" if doc.preamble else line
+                continue
+            _, marker, title, level, kind = line
+            section = Section(marker, title, level, kind)
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            (stack[-1].children if stack else doc.sections).append(section)
+            stack.append(section)
+        doc.text = "\n".join(line if isinstance(line, str) else line[0] for line in lines)
+        return doc
+
+    def family_of(self, n: int) -> int:
+        return self._start(n)[4]
+
+    def _start(self, n: int) -> tuple[random.Random, str, str, int, int, str]:
         rng = random.Random(f"{self.seed}-plan-{n}")
         p = rng.randrange(len(self.places.provinces))
         province, cities, counties = self.places.provinces[p]
@@ -215,63 +277,63 @@ class PlanGenerator:
         level = rng.random()
         region = province if level < 0.12 else (rng.choice(counties) if level > 0.75 and counties else rng.choice(cities))
         year = 2009 + (family * 7 + rng.randint(0, 5)) % 16
-        topic = TOPICS[family % len(TOPICS)]
-        text = self._notice(rng, region, province, year, topic, self._body(rng, family, topic, region, year))
-        if rng.random() < 0.03:
-            text += "\n\n" + self._explanation(rng)
-        return text, region, province, year, family
+        return rng, region, province, year, family, TOPICS[family % len(TOPICS)]
 
-    def _body(self, rng: random.Random, family: int, topic: str, region: str, year: int) -> str:
+    def _body(self, rng: random.Random, family: int, topic: str, region: str, year: int) -> list:
+        """The plan's lines: paragraphs (str) and headings (text, marker, title, level, kind)."""
         target = int(self.size / 3 * rng.uniform(0.55, 1.6))  # ~3 bytes a character in utf-8
-        lines, counters, chars = [], [0, 0, 0, 0], 0
+        lines: list = []
+        counters, chars = [0, 0, 0, 0], 0
         stem = short(region)
         lines.append(f"为贯彻落实国家和省关于{topic}的决策部署,推动{region}{topic}工作,结合{stem}实际,制定本方案。")
-        for kind, title, level, paragraphs in self.template(family):
-            if level > 1 and rng.random() < 0.15:
+        template = self.template(family)
+        # A short plan takes a sample of its template's sections, not just the first ones.
+        keep = min(0.9, target / max(1, sum(len(w) * 1.7 for _, _, _, ps in template for w in ps)))
+        for kind, title, level, paragraphs in template:
+            if level > 1 and rng.random() > keep:
                 continue
-            lines.append(self._heading(rng, counters, level, title))
-            for words in paragraphs:
+            lines.append(self._heading(rng, counters, level, title, kind))
+            for words in paragraphs:  # a city copies its province's plan, editing some of it
                 choice = rng.random()
-                if choice < 0.35:
+                if choice < 0.5:
                     words = list(words)
-                elif choice < 0.75:
+                elif choice < 0.85:
                     words = self.edit(rng, words)
                 else:
                     words = self.paragraph(rng)
                 paragraph = "".join(words).replace("本市", f"{stem}市" if rng.random() < 0.2 else "本市")
-                if kind == "重点任务" and level == 2:
-                    paragraph += self._units(rng)
-                lines.append(paragraph)
+                lines += [paragraph, *self._units(rng)] if kind == "重点任务" and level == 2 else [paragraph]
                 chars += len(paragraph)
-            if chars > target and kind != "组织保障":
-                break
         while chars < target:  # a longer plan: more tasks of its own
-            lines.append(self._heading(rng, counters, 2, rng.choice(self.pool.task_headings)))
-            paragraph = "".join(self.paragraph(rng)) + self._units(rng)
-            lines.append(paragraph)
+            lines.append(self._heading(rng, counters, 2, rng.choice(self.pool.task_headings), "重点任务"))
+            paragraph = "".join(self.paragraph(rng))
+            lines += [paragraph, *self._units(rng)]
             chars += len(paragraph)
         lines.append(f"本方案自印发之日起施行,有效期至{year + 5}年12月31日。")
-        return "\n".join(lines)
+        return lines
 
-    def _heading(self, rng: random.Random, counters: list[int], level: int, title: str) -> str:
+    def _heading(self, rng: random.Random, counters: list[int], level: int, title: str, kind: str | None) -> tuple:
         counters[level - 1] += 1
         for deeper in range(level, 4):
             counters[deeper] = 0
         k = counters[level - 1]
         numeral = NUMERALS[k - 1] if k <= 10 else "十" + NUMERALS[k - 11] if k < 20 else str(k)
         if level == 1:
-            return f"{numeral}、{title}"
-        if level == 2:
-            return rng.choice((f"(%s)%s。", f"（%s）%s", f"(%s)%s")) % (numeral, title)
-        if level == 3:
-            return rng.choice(("%d.%s", "%d、%s", "%d．%s")) % (k, title)
-        return f"({k}){title}"
+            marker = f"{numeral}、"
+        elif level == 2:
+            marker = rng.choice(("(%s)", "（%s）")) % numeral
+        elif level == 3:
+            marker = rng.choice(("%d.", "%d、", "%d．")) % k
+        else:
+            marker = f"({k})"
+        return (f"{marker}{title}", marker, title, level, kind)
 
-    def _units(self, rng: random.Random) -> str:
+    def _units(self, rng: random.Random) -> list[str]:
+        """The responsible units of a task: a line of their own under the paragraph."""
         units = rng.sample(UNITS, rng.randint(1, 4))
         if rng.random() < 0.5:
-            return f"(责任单位:{'、'.join('市' + u for u in units)},排在第一位的为牵头单位)"
-        return f"\n牵头单位:市{units[0]};配合单位:{'、'.join('市' + u for u in units[1:]) or '各县(市、区)人民政府'}"
+            return [f"(责任单位:{'、'.join('市' + u for u in units)},排在第一位的为牵头单位)"]
+        return [f"牵头单位:市{units[0]};配合单位:{'、'.join('市' + u for u in units[1:]) or '各县(市、区)人民政府'}"]
 
     def _notice(self, rng: random.Random, region: str, province: str, year: int, topic: str, body: str) -> str:
         plan_title = f"{region}{topic}实施方案"

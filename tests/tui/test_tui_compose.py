@@ -23,7 +23,7 @@ async def test_new_draft_is_assembled_like_drafter_new(make_app, settle, tmp_pat
         twin = new_draft("运城市", "山西省", date="2024-05-01")
         assert headings(app.draft) == headings(twin)
         assert "一、指导思想" in headings(app.draft) and len(headings(app.draft)) >= 5
-        assert app.draft.meta["issuer"] == "运城市人民政府"
+        assert app.draft.meta["issuer"] == "运城市人民政府办公室"  # the default issuer of a 印发通知
         assert app.current_mode == "compose"
         tree_labels = [str(node.label) for node in app.screen.query_one(OutlineTree).root.children]
         assert tree_labels[0].startswith("一、指导思想")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from docx import Document as open_docx
 from textual.widgets import Input, OptionList, TextArea
 
+from drafter.text.punctuation import normalize_punctuation
 from drafter.tui.widgets.candidate_list import CandidateList
 from drafter.tui.widgets.side_by_side import SideBySide
 from tui_steps import select_section, settle, start_new_draft, type_text
@@ -104,5 +105,6 @@ async def test_journey_from_new_draft_to_exported_docx(make_app, tmp_path):
     written = tmp_path / "运城市-公文.docx"
     assert written.is_file()
     text = docx_text(written)
-    assert TYPED in text and found in text
+    # the 公文 prints the typed text with full-width marks (GB/T 15834; drafter.text.punctuation)
+    assert normalize_punctuation(TYPED) in text and normalize_punctuation(found) in text
     assert "运城市深化医药卫生体制改革实施方案" in text

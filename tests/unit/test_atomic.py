@@ -28,5 +28,5 @@ def test_an_existing_file_keeps_its_permissions(tmp_path):
 
 
 def test_a_missing_folder_is_one_clear_error(tmp_path):
-    with pytest.raises(SaveError, match=r"nope.*x\.md: its folder does not exist"):
+    with pytest.raises(SaveError, match=r"nope.*x\.md: 所在文件夹不存在"):
         write_bytes_atomically(tmp_path / "nope" / "x.md", b"data")

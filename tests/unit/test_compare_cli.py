@@ -88,7 +88,8 @@ def test_diff_terminal_shows_sections_with_similarity(tmp_path, seed, capsys):
     b = write_plan(tmp_path, "b.txt", edit_document(doc, seed=2, words=2, moves=0).edited)
     assert main(["diff", str(a), str(b), "--changes-only"]) == 0
     out = capsys.readouterr().out
-    assert "similarity" in out and "%" in out and "≠" in out
+    assert "相似度" in out and "%" in out and "≠" in out
+    assert "A（参照文本）" in out and "B（本稿）" in out
 
 
 def test_diff_html_report_is_self_contained_with_navigation(tmp_path, seed):

@@ -8,8 +8,8 @@ from pathlib import Path
 import docx
 import pytest
 
+from drafter import bounded
 from drafter.errors import UnreadableFile
-from drafter.text import decode
 from drafter.text.decode import read_text
 
 BAD = Path(__file__).parent.parent / "data" / "bad"
@@ -29,6 +29,8 @@ def seed_text(seed_paths) -> str:
         ("gb18030", b""),
         ("utf-16-le", codecs.BOM_UTF16_LE),
         ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-16-le", b""),  # no BOM (Windows tools): recognised by its zero bytes, not called binary
+        ("utf-16-be", b""),
     ],
 )
 def test_every_encoding_of_a_seed_reads_back_the_same_text(tmp_path, seed_paths, encoding, prefix):
@@ -90,14 +92,14 @@ def test_docx_paragraphs_and_table_cells_in_document_order(tmp_path):
 @pytest.mark.parametrize(
     "name, why",
     [
-        ("empty.txt", "empty file"),
-        ("blank.txt", "no text in it"),
-        ("binary.txt", "binary file"),
-        ("not-a-zip.docx", "broken .docx"),
-        ("truncated.docx", "broken .docx"),
-        ("pdf-named.txt", "a PDF file"),
-        ("legacy.doc", "old Word .doc"),
-        ("README", "without an extension"),
+        ("empty.txt", "空文件"),
+        ("blank.txt", "没有文字"),
+        ("binary.txt", "二进制文件"),
+        ("not-a-zip.docx", "损坏的 .docx"),
+        ("truncated.docx", "损坏的 .docx"),
+        ("pdf-named.txt", "PDF 文件"),
+        ("legacy.doc", "旧版 Word .doc"),
+        ("README", "没有扩展名"),
     ],
 )
 def test_bad_files_are_refused_with_their_name_and_why(name, why):
@@ -110,29 +112,80 @@ def test_bad_files_are_refused_with_their_name_and_why(name, why):
 
 
 def test_missing_file_and_folder(tmp_path):
-    with pytest.raises(UnreadableFile, match="file not found"):
+    with pytest.raises(UnreadableFile, match="找不到文件"):
         read_text(tmp_path / "nope.txt")
-    with pytest.raises(UnreadableFile, match="folder"):
-        read_text(tmp_path)
+    folder = tmp_path / "plans.txt"
+    folder.mkdir()
+    with pytest.raises(UnreadableFile, match="是文件夹"):
+        read_text(folder)
 
 
 def test_unsupported_extension_names_the_ones_that_work(tmp_path):
     path = tmp_path / "plan.pdf"
     path.write_bytes(b"%PDF-1.4")
-    with pytest.raises(UnreadableFile, match=r"'\.pdf'.*\.docx.*\.txt"):
+    with pytest.raises(UnreadableFile, match=r"“\.pdf”.*\.docx.*\.txt"):
+        read_text(path)
+
+
+def test_english_reasons_are_a_setting(tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_LANG", "en")
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    with pytest.raises(UnreadableFile, match=r"'\.pdf' files.*\.docx.*\.txt"):
         read_text(path)
 
 
 def test_too_big(tmp_path, monkeypatch):
-    monkeypatch.setattr(decode, "MAX_BYTES", 1000)
+    monkeypatch.setattr(bounded, "MAX_FILE_BYTES", 1000)
     path = tmp_path / "huge.txt"
     path.write_text("一" * 1000, encoding="utf-8")
-    with pytest.raises(UnreadableFile, match=r"too big"):
+    with pytest.raises(UnreadableFile, match=r"文件太大"):
         read_text(path)
 
 
 def test_empty_docx(tmp_path):
     path = tmp_path / "empty.docx"
     docx.Document().save(path)
-    with pytest.raises(UnreadableFile, match="no text"):
+    with pytest.raises(UnreadableFile, match="没有文字"):
         read_text(path)
+
+
+def test_a_short_utf16_notice_without_a_bom(tmp_path):
+    text = "关于印发2024年工作要点的通知\n一、总体要求\n"
+    path = tmp_path / "notice.txt"
+    path.write_bytes(text.encode("utf-16-le"))
+    assert read_text(path) == text
+
+
+def test_binary_with_zero_bytes_everywhere_is_still_binary(tmp_path):
+    path = tmp_path / "data.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(UnreadableFile, match="二进制"):
+        read_text(path)
+
+
+def test_a_fifo_is_refused_at_once_instead_of_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(UnreadableFile, match="命名管道"):
+        read_text(fifo)
+
+
+def test_a_link_to_dev_zero_is_refused_without_reading(tmp_path):
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(UnreadableFile, match="设备文件"):
+        read_text(link)
+
+
+def test_a_symlink_loop_and_a_dangling_link(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    with pytest.raises(UnreadableFile, match="符号链接循环"):
+        read_text(tmp_path / "a.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nothing.txt")
+    with pytest.raises(UnreadableFile, match="指向的文件不存在"):
+        read_text(tmp_path / "gone.txt")
+

@@ -96,7 +96,7 @@ def test_set_meta_rewrites_the_front_matter():
     draft.set_meta("issuer", "遵义市人民政府办公室")
     again = parse_draft(dumps_draft(draft))
     assert again.meta["issuer"] == "遵义市人民政府办公室" and again.meta["region"] == "遵义市"
-    with pytest.raises(Exception, match="unknown draft metadata"):
+    with pytest.raises(DrafterError, match="colour"):
         draft.set_meta("colour", "red")
 
 
@@ -109,7 +109,9 @@ def test_provenance_line_survives_odd_characters():
     "text, line, why",
     [
         ('+++\nregion = "遵义市\n+++\n一、指导思想\n', 2, "broken draft metadata"),
-        ('+++\nregion = "遵义市"\nsuperior = "《一》"\n+++\n', 3, "superior must be a list"),
+        ('+++\nregion = "遵义市"\nsuperior = "《一》"\n+++\n', 3, "superior"),
+        ('+++\nregion = "遵义市"\nattachments = "经费表"\n+++\n', 3, "attachments"),
+        ('+++\nregion = "遵义市"\naddressee = 3\n+++\n', 3, "addressee"),
         ('+++\nregion = "遵义市"\n一、指导思想\n', 1, "never closed"),
     ],
 )

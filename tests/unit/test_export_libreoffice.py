@@ -163,7 +163,7 @@ def test_synthetic_redline_every_kind_of_change(libreoffice, tmp_path):
     path = write(synthetic_comparison(), tmp_path / "synthetic.docx")
     assert_libreoffice_resolves(libreoffice, path, A_TEXT, B_TEXT)
     comments = libreoffice.run(path, "comments")
-    assert sorted(comments) == ["移动:本段移至「二、重点任务」。", "移动:本段自「一、总体要求」移来。"]
+    assert sorted(comments) == ["移动：本段移至「二、重点任务」。", "移动：本段自「一、总体要求」移来。"]
 
 
 @pytest.mark.parametrize(("a_seed", "b_seed"), [("002", "004"), ("004", "002"), ("001", "003")])

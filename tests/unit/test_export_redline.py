@@ -176,3 +176,39 @@ def test_identical_sides_give_a_redline_without_revisions(tmp_path):
     root = document_xml(path)
     assert revision_count(root) == 0
     assert paragraph_texts(root) == ["题", "一、总体要求", SAME]
+
+
+def test_track_changes_is_on_and_the_header_says_the_direction(redline):
+    with zipfile.ZipFile(redline) as archive:
+        settings = archive.read("word/settings.xml").decode("utf-8")
+        headers = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("word/header")]
+    assert "<w:trackRevisions/>" in settings
+    assert any("修订稿：以《甲市实施方案》为原文，修订为《乙市实施方案》" in h for h in headers)
+
+
+def test_author_is_what_the_command_line_says(tmp_path, seed_paths):
+    from drafter.cli import main
+
+    a, b = seed_paths[1], seed_paths[3]
+    path = tmp_path / "r.docx"
+    assert main(["diff", str(a), str(b), "--docx", str(path), "--author", "市卫生健康委 张三"]) == 0
+    authors = {e.get(w("author")) for tag in ("ins", "del") for e in document_xml(path).iter(w(tag))}
+    assert authors == {"市卫生健康委 张三"}
+
+
+def test_a_moved_section_names_where_it_stood_not_itself(tmp_path, seed_paths):
+    from drafter.compare import compare_documents, load_side
+
+    doc = load_side(str(seed_paths[2]))  # 哈尔滨: (一)…(七) under 二、重点任务
+    moved = load_side(str(seed_paths[2]))
+    tasks = next(s for s in moved.sections if s.title == "重点任务")
+    group = tasks.children.pop(4)  # (五)加快分级诊疗制度建设 goes under 三、组织保障
+    next(s for s in moved.sections if s.title == "组织保障").children.insert(0, group)
+    comparison = compare_documents(doc, moved)
+    section = next(s for s in comparison.sections if s.moved)
+    assert section.moved_from == "二、重点任务" and section.b_path == ["三、组织保障"]
+    path = write_redline(comparison, tmp_path / "moved.docx")
+    with zipfile.ZipFile(path) as archive:
+        comments = archive.read("word/comments.xml").decode("utf-8")
+    assert "本节自「二、重点任务」移来" in comments and "本节移至「三、组织保障」" in comments
+    assert f"「{section.b}」移来" not in comments and f"移至「{section.b}」" not in comments

@@ -111,7 +111,7 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(store_location
     assert by_name["hanzhong.txt"].status == "read" and by_name["hanzhong.txt"].documents >= 1
     for name in ("binary.txt", "empty.txt", "broken.docx", "missing.txt"):
         assert by_name[name].status == "skipped" and by_name[name].why, name
-    assert report.summary().startswith("read 1 file(s)")
+    assert report.summary().startswith("读入 1 个文件")
 
 
 def test_progress_is_reported_for_every_file(store_location, tmp_path, seed_paths):
@@ -133,16 +133,26 @@ def test_cli_ingest_prints_a_summary_naming_skipped_files(tmp_path, seeded, seed
     bad.write_bytes(b"")
     code = main(["--db", str(seeded), "ingest", str(seeds_dir), str(bad)])
     out = capsys.readouterr().out
-    assert code == 0
-    assert f"skipped {bad}" in out
-    assert "0 file(s)" in out and "5 unchanged, 1 skipped" in out
+    assert code == 1  # some files skipped, the rest stored (README: exit codes)
+    assert f"跳过 {bad}：空文件" in out
+    assert "读入 0 个文件" in out and "5 个未变，1 个跳过" in out
+    assert main(["--db", str(seeded), "ingest", str(seeds_dir)]) == 0
+
+
+def test_cli_ingest_in_english(seeded, seeds_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("DRAFTER_LANG", "en")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    assert main(["--db", str(seeded), "ingest", str(seeds_dir), str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"skipped {bad}: empty file" in out and "5 unchanged, 1 skipped" in out
 
 
 def test_cli_search_json_contract_and_first_use_auto_ingest(tmp_path, capsys):
     db = tmp_path / "fresh.sqlite3"
     assert main(["--db", str(db), "corpus", "search", "取消药品加成", "--limit", "5", "--json"]) == 0
     captured = capsys.readouterr()
-    assert "bundled corpus" in captured.err
+    assert "内置语料" in captured.err
     result = json.loads(captured.out)
     assert result["query"] == "取消药品加成"
     assert 0 < len(result["hits"]) <= 5

@@ -130,3 +130,65 @@ def _variant_from(template: str, folder=None):  # noqa: ANN001, ANN202
     variant = Variant(id="zdsx-test", kind="指导思想", template=template, source={"region": "汉中市"})
     path.write_text(dumps_variant(variant), encoding="utf-8")
     return load_variant(path)
+
+
+# -- dated variants: 提法 templatized, variants chosen for the plan's date and province -----------------
+
+
+def test_templatize_turns_the_cited_sessions_and_the_current_period_into_placeholders():
+    text = ("一、指导思想\n全面贯彻党的十九大、十九届二中、三中、四中、五中全会和省委十三届九次全会精神，"
+            "加强“十四五”期间统筹谋划，巩固“十三五”时期成果。")
+    made = templatize(text, Source.of("海东市", 2021))
+    assert "全面贯彻{{ 会议 }}精神" in made.text and "省委" not in made.text
+    assert "加强“{{ 五年规划 }}”期间统筹谋划" in made.text
+    assert "巩固“十三五”时期成果" in made.text  # a period the source looked back on stays
+    rendered = "\n".join(render_variant(_variant_from(made.text), RegionContext("遵义市", "贵州省", 2026,
+                                                                             date="2026-03-01").values(),
+                                        with_source=False).to_lines())
+    assert "全面贯彻党的二十大和二十届二中、三中、四中全会精神" in rendered
+    assert "加强“十五五”期间统筹谋划" in rendered
+
+
+def test_build_records_date_and_province_and_puts_the_marks_in_order(tmp_path):
+    docs = [_plan("运城市", "2020-05-01", GUIDING.format(r="运城", y=2022), TASK.format(r="运城市", y=2022))]
+    guiding = next(v for v in build_variants(docs) if v.kind == "指导思想")
+    assert guiding.date == "2020-05-01" and guiding.province == "山西省"
+    assert "，" in guiding.template and "," not in guiding.template  # GB/T 15834 marks
+    write_library([guiding], tmp_path)
+    loaded = load_variant(next(tmp_path.rglob("*.j2")))
+    assert (loaded.date, loaded.province) == ("2020-05-01", "山西省")
+
+
+def _dated(vid: str, region: str, date: str, body: str):
+    from drafter.library.variants import Variant
+
+    return Variant(id=vid, kind="指导思想", template=f"一、指导思想\n{body}",
+                   source={"region": region, "date": date})
+
+
+def test_ranked_prefers_the_plans_own_province_then_recent_variants_never_newer_ones():
+    library = Library([
+        _dated("zdsx-old", "哈尔滨市", "2017-06-08", "旧的。"),
+        _dated("zdsx-new", "聊城市", "2024-03-05", "新的。"),
+        _dated("zdsx-future", "曲靖市", "2027-01-01", "未来的。"),
+        _dated("zdsx-home", "遵义市", "2019-01-01", "本省的。"),
+    ])
+    assert [v.id for v in library.ranked("指导思想", "山东省", 2026)][:2] == ["zdsx-new", "zdsx-home"]
+    assert library.ranked("指导思想", "山东省", 2026)[-1].id == "zdsx-future"
+    assert library.ranked("指导思想", "贵州省", 2026)[0].id == "zdsx-home"
+
+
+def test_a_new_plan_skips_variants_with_findings_and_sections_check_tells_why(tmp_path):
+    from drafter.draft.compose import pick_variants
+
+    outdated = _dated("zdsx-weijiwei", "聊城市", "2024-03-05", "由{{ 本级 }}卫计委牵头，推进医改。")
+    bound = _dated("zdsx-zangyi", "海东市", "2023-01-01", "发展中藏医药特色服务。")
+    fine = _dated("zdsx-fine", "运城市", "2020-01-01", "坚持以人民健康为中心。")
+    library = Library([outdated, bound, fine])
+    plan = RegionContext("遵义市", "贵州省", 2026, date="2026-03-01")
+    assert pick_variants(library, context=plan)["指导思想"] == [fine]
+    assert pick_variants(library)["指导思想"][0] in (outdated, bound, fine)  # no plan: no check
+    results = {r.variant: r for r in check_library(library, plan)}
+    assert not results["zdsx-zangyi"].ok and results["zdsx-zangyi"].leaks == ["藏医药"]
+    assert results["zdsx-weijiwei"].ok and [f.rule for f in results["zdsx-weijiwei"].outdated] == ["tifa.weijiwei"]
+    assert results["zdsx-fine"].ok and not results["zdsx-fine"].outdated

@@ -31,6 +31,8 @@ ASCII_BETWEEN_CJK = re.compile(r"[\u4e00-\u9fff][,:;()?!][\u4e00-\u9fff]")
         ("是否落实?下一步", "是否落实？下一步"),
         ("坚持政府主导.强化保障", "坚持政府主导。强化保障"),
         ("坚持政府主导.", "坚持政府主导。"),
+        ("基层就诊率达到65%.", "基层就诊率达到65%。"),
+        ("印发《实施方案》.请遵照执行", "印发《实施方案》。请遵照执行"),
         ('提出"三医联动"改革', "提出“三医联动”改革"),
         ("等等...还有", "等等……还有"),
         ("改革--发展", "改革——发展"),
@@ -53,6 +55,7 @@ def test_chinese_context_is_made_full_width(before, after):
     [
         "增长1.5倍",
         "占比10%以上",
+        "growth of 10%.",
         "2024-03-05",
         "共计1,000人",
         "上午8:30开会",
@@ -132,3 +135,24 @@ def test_normalising_is_idempotent_and_fixes_apply_exactly(text):
     once = normalize_punctuation(text)
     assert normalize_punctuation(once) == once
     assert not ASCII_BETWEEN_CJK.findall(once)
+
+
+def _unfiltered_fixes(text):
+    """find_fixes as first written: every finder on every text, the URL mask always applied."""
+    from drafter.text import punctuation as P
+
+    protected = P._protected_mask(text)
+    found = [f for _rule, finder in P._FINDERS for f in finder(text) if not any(protected[f.start:f.end])]
+    return P._without_overlaps(found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_pieces, st.sampled_from(["１", "Ａ", "ｚ", "《书》", "!", "…", "—"])), max_size=30).map("".join))
+def test_skipping_finders_whose_marks_are_absent_changes_no_result(text):
+    assert find_fixes(text) == _unfiltered_fixes(text)
+
+
+def test_skipping_finders_changes_no_result_on_the_seeds(seed_paths):
+    for path in seed_paths:
+        for paragraph in path.read_text(encoding="utf-8").split("\n"):
+            assert find_fixes(paragraph) == _unfiltered_fixes(paragraph), paragraph[:40]

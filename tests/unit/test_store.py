@@ -166,7 +166,7 @@ def test_a_store_from_a_newer_drafter_or_a_non_store_file_is_refused(tmp_path):
         Store(newer)
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(DrafterError, match="不是 drafter 语料库"):
+    with pytest.raises(DrafterError, match="不是 drafter 的存储文件"):
         Store(junk)
 
 

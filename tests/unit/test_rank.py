@@ -1,0 +1,62 @@
+"""`drafter rank`: the MinHash shortlist finds what comparing every plan finds, on a generated corpus
+of 2,000 plans (families of plans that copy their province's plan, which follows a national one)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from drafter.compare.rank import rank_against_corpus
+from drafter.compare.synthetic import edit_document
+from drafter.store import Store
+from tests.support.plan_generator import PlanGenerator
+
+PLANS = 2000
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    generator = PlanGenerator(seed=11, size=2500)  # short plans: the exhaustive scan stays fast
+    with Store(":memory:") as store:
+        store.add_documents([generator.document(n) for n in range(PLANS)])
+        yield generator, store
+
+
+def _drafts(generator: PlanGenerator, store: Store) -> list:
+    """Edited copies of corpus plans, and new plans (not in the corpus) of well-represented families."""
+    sizes = Counter(generator.family_of(n) for n in range(PLANS))
+    fresh = [n for n in range(PLANS, PLANS + 200) if sizes[generator.family_of(n)] >= 15][:2]
+    drafts = [edit_document(store.get_document(doc_id), seed=doc_id, words=20, moves=2).edited for doc_id in (7, 1234)]
+    drafts += [edit_document(generator.document(n), seed=n, words=8, moves=1).edited for n in fresh]
+    for draft in drafts:
+        draft.source = "draft.md"
+    return drafts
+
+
+def test_the_shortlist_gives_the_full_scans_top_ten(corpus):
+    generator, store = corpus
+    for draft in _drafts(generator, store):
+        full = rank_against_corpus(draft, store, limit=10, exhaustive=True)
+        short = rank_against_corpus(draft, store, limit=10)
+        assert full.compared == PLANS and short.compared == 50
+        assert [p.id for p in short.plans] == [p.id for p in full.plans]
+        assert [p.similarity for p in short.plans] == [p.similarity for p in full.plans]
+
+
+def test_an_edited_corpus_plan_ranks_its_source_first_and_lists_reused_paragraphs(corpus):
+    generator, store = corpus
+    source = store.get_document(42)
+    draft = edit_document(source, seed=3, words=10, moves=1).edited
+    draft.source = "draft.md"
+    ranking = rank_against_corpus(draft, store, limit=5)
+    assert ranking.plans[0].id == 42 and ranking.plans[0].similarity > 0.9
+    assert ranking.plans[0].shared > ranking.plans[-1].shared
+    assert ranking.reused and all(any(h.id == 42 for h in r.found_in) for r in ranking.reused[:5])
+
+
+def test_a_corpus_document_is_not_ranked_against_itself(corpus):
+    _, store = corpus
+    doc = store.get_document(5)
+    ranking = rank_against_corpus(doc, store, limit=3)
+    assert 5 not in [p.id for p in ranking.plans]

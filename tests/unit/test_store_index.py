@@ -1,0 +1,140 @@
+"""The search index and the SQLite store never disagree on which documents exist: after an ingest,
+a re-ingest, a killed ingest (at two different moments), a lost or foreign index folder, a segmenter
+change, and while another process holds the index writer. The index is only ever rebuilt from the
+store."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from drafter.corpus.ingest import ingest_paths
+from drafter.store import Store
+from drafter.store.index import IndexBusy, SearchIndex
+from drafter.store.index_sync import entries_from_store
+from tests.support.plan_generator import PlanGenerator
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("plans")
+    PlanGenerator(seed=5, size=4000).write(folder, 24)
+    return folder
+
+
+def agree(store: Store) -> None:
+    """Same documents on both sides, and exactly one index entry for each stored paragraph."""
+    index = store.index()
+    stored = {d.id for d in store.list_documents()}
+    assert index.doc_ids() == stored
+    expected = sum(1 for entries in entries_from_store(store.conn, sorted(stored)).values() for e in entries if e.tokens)
+    assert index.paragraph_count() == expected
+    assert not store.conn.execute("SELECT count(*) FROM index_dirty").fetchone()[0]
+
+
+def test_ingest_and_reingest_of_a_changed_file(tmp_path, plans):
+    db = tmp_path / "s.sqlite3"
+    with Store(db) as store:
+        ingest_paths(store, [plans])
+    with Store(db) as store:
+        agree(store)
+        original = sorted(plans.glob("*.txt"))[0].read_text(encoding="utf-8")
+        changed = tmp_path / "changed.txt"
+        changed.write_text(original + "\n本方案由市卫生健康委负责解释,光子计算试点同步推进。\n", encoding="utf-8")
+        assert store.add_file(changed).status == "read"
+        changed.write_text(original + "\n本方案由市卫生健康委负责解释,量子纠缠试点同步推进。\n", encoding="utf-8")
+        assert store.add_file(changed).replaced
+        agree(store)
+        assert any("量子纠缠" in h.text for h in store.search("量子纠缠"))
+        assert not any("光子计算" in h.text for h in store.search("光子计算"))
+
+
+_KILLED = textwrap.dedent("""
+    import os, signal, sys
+    sys.path.insert(0, {root!r})
+    from drafter.corpus import ingest
+    from drafter.store import Store, index_sync
+    db, folder, when = sys.argv[1:4]
+    ingest.BATCH_FILES = 4  # commit to the store every few files
+    if when == "after-index-commit":  # the index committed, the journal rows not yet removed
+        def commit_then_die(self):
+            if self.written:
+                self.index.commit()
+                os.kill(os.getpid(), signal.SIGKILL)
+        index_sync.Journal.flush = commit_then_die
+    def progress(done, total, result):
+        if when == "mid-ingest" and done >= 10:  # files in the store, their index entries uncommitted
+            os.kill(os.getpid(), signal.SIGKILL)
+    ingest.ingest_paths(Store(db), [folder], progress=progress, workers=1)
+""")
+
+
+@pytest.mark.parametrize("when", ["mid-ingest", "after-index-commit"])
+def test_a_killed_ingest_is_repaired_from_the_store_on_the_next_open(tmp_path, plans, when):
+    db = tmp_path / "s.sqlite3"
+    script = tmp_path / "ingest.py"
+    script.write_text(_KILLED.format(root=str(ROOT)), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(db), str(plans), when], capture_output=True, timeout=300)
+    assert done.returncode == -9, done.stderr.decode()
+    with Store(db) as store:
+        assert store.versions().index_pending > 0  # the journal remembers what the index lacks
+        assert store.count_documents() > 0
+        agree(store)  # opening the index applied the journal
+        report = ingest_paths(store, [plans])  # the rest of the files, as a user would run it again
+        assert not report.skipped
+        agree(store)
+
+
+def test_a_lost_or_foreign_index_folder_is_rebuilt_from_the_store(tmp_path, plans):
+    db, other = tmp_path / "s.sqlite3", tmp_path / "other.sqlite3"
+    with Store(db) as store:
+        ingest_paths(store, sorted(plans.glob("*.txt"))[:6])
+    with Store(other) as store:
+        store.add_file(sorted(plans.glob("*.txt"))[7])
+    shutil.rmtree(str(db) + ".index")
+    with Store(db) as store:
+        agree(store)
+    shutil.rmtree(str(db) + ".index")
+    shutil.copytree(str(other) + ".index", str(db) + ".index")  # another store's index
+    with Store(db) as store:
+        agree(store)
+
+
+def test_a_segmenter_change_rebuilds_the_index(tmp_path, plans, monkeypatch):
+    from drafter.text import tokens
+
+    db = tmp_path / "s.sqlite3"
+    with Store(db) as store:
+        ingest_paths(store, sorted(plans.glob("*.txt"))[:4])
+    monkeypatch.setattr(tokens, "segmenter_version", lambda: "rjieba-next/2")
+    with Store(db) as store:
+        assert store.versions().index_stale
+        assert store.update_index()
+        assert not store.versions().index_stale
+        agree(store)
+
+
+def test_while_another_process_writes_the_index_the_journal_waits(tmp_path, plans):
+    db = tmp_path / "s.sqlite3"
+    with Store(db) as store:
+        store.add_file(sorted(plans.glob("*.txt"))[0])
+    other = SearchIndex(str(db) + ".index")
+    other.writer()  # holds the lock, as a second drafter ingesting would
+    try:
+        with Store(db) as store:
+            with pytest.raises(IndexBusy):
+                SearchIndex(str(db) + ".index").writer()
+            store.add_file(sorted(plans.glob("*.txt"))[1])
+            assert store.versions().index_pending == 1
+            assert store.count_documents() == 2
+    finally:
+        other.release()
+    with Store(db) as store:
+        agree(store)
