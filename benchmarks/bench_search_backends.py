@@ -36,7 +36,11 @@ QUERIES = (
     "信息化建设 绩效考核 财政补助 社会办医 县域医共体 综合监管 临床路径 检查检验结果互认 日间手术 带量采购 "
     "城乡居民医保 大病保险 公共卫生服务 慢性病管理 乡村医生 组织领导 医疗 改革 卫生 服务 建设 医院 管理"
 ).split()
-FILTERS = {"none": None, "year 2017-2020": DocFilter(year_from=2017, year_to=2020), "kind 重点任务": DocFilter(kind="重点任务")}
+FILTERS = {
+    "none": None,
+    "year 2017-2020": DocFilter(year_from=2017, year_to=2020),
+    "kind 重点任务": DocFilter(kind="重点任务"),
+}
 
 
 def p95(values: list[float]) -> float:
@@ -93,8 +97,11 @@ def run(args: argparse.Namespace, folder: Path, url: str, admin) -> None:  # noq
         started = time.perf_counter()
         pushed = copy_store(local, server)
         seconds = time.perf_counter() - started
-        print(f"push to PostgreSQL: {len(pushed.copied)} files, {pushed.documents} documents in {seconds:.0f} s "
-              f"({megabytes / seconds:.2f} MB/s), without the word index", flush=True)
+        print(
+            f"push to PostgreSQL: {len(pushed.copied)} files, {pushed.documents} documents in {seconds:.0f} s "
+            f"({megabytes / seconds:.2f} MB/s), without the word index",
+            flush=True,
+        )
         started = time.perf_counter()
         method = "rum (terms rum_tsvector_ops)" if server.index_kind == "rum" else "gin (terms)"
         admin(f"CREATE INDEX paragraphs_terms ON paragraphs USING {method}")
@@ -105,7 +112,9 @@ def run(args: argparse.Namespace, folder: Path, url: str, admin) -> None:  # noq
         same_set, same_order = agreement(local, server)
         print(f"top-10 of the {len(QUERIES)} queries: same paragraphs {same_set}, same order {same_order}")
         if args.gin:
-            admin("DROP INDEX paragraphs_terms; CREATE INDEX paragraphs_terms ON paragraphs USING gin (terms)")
+            admin(
+                "DROP INDEX paragraphs_terms; CREATE INDEX paragraphs_terms ON paragraphs USING gin (terms)"
+            )
             server.index_kind = "gin"
             table([("PostgreSQL + GIN", server)], args.repeat, local.count_documents())
 
@@ -123,11 +132,15 @@ def table(rows, repeat: int, documents: int) -> None:  # noqa: ANN001
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--plans", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--gin", action="store_true", help="also time the server with a GIN index")
-    parser.add_argument("--pg", help="a server URL (a role that may create databases); default: a throwaway cluster")
+    parser.add_argument(
+        "--pg", help="a server URL (a role that may create databases); default: a throwaway cluster"
+    )
     args = parser.parse_args()
     from support.pg_cluster import throwaway_cluster
     from support.pg_fixtures import PgServer

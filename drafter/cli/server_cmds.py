@@ -32,7 +32,9 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
         ("pull", "copy the server store's corpus (--db) into the local store", cmd_pull),
     ):
         p = corpus.add_parser(name, help=helptext)
-        p.add_argument("--local", metavar="PATH", help="the local store file (default: the one in the data folder)")
+        p.add_argument(
+            "--local", metavar="PATH", help="the local store file (default: the one in the data folder)"
+        )
         p.add_argument("--json", action="store_true", help="the summary as JSON")
         p.set_defaults(func=func)
     p = corpus.add_parser("files", help="source files: status, documents, who ingested them and when")
@@ -66,7 +68,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     elif before is None:
         print(t("store_pg.init_done", location=where.shown, version=version, index=index.upper()))
     else:
-        print(t("store_pg.init_exists", location=where.shown, version=version, documents=documents, index=index.upper()))
+        print(
+            t(
+                "store_pg.init_exists",
+                location=where.shown,
+                version=version,
+                documents=documents,
+                index=index.upper(),
+            )
+        )
     return 0
 
 
@@ -97,7 +107,9 @@ def _copy(args: argparse.Namespace, push: bool) -> int:
     Path(local).parent.mkdir(parents=True, exist_ok=True)
     with connect_store(local) as near, connect_store(server.target) as far:
         source, target = (near, far) if push else (far, near)
-        direction = t("store_pg.push" if push else "store_pg.pull", source=source.location, target=target.location)
+        direction = t(
+            "store_pg.push" if push else "store_pg.pull", source=source.location, target=target.location
+        )
         print(direction, file=sys.stderr)
         with progress_bar("push" if push else "pull") as progress:
             report = copy_store(source, target, progress, qualify_paths=not push)

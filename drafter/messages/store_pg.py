@@ -89,7 +89,10 @@ MESSAGES = {
         "{location}：这里需要本机 SQLite 语料库文件，而不是服务器地址。",
         "{location}: this needs a local SQLite store file, not a server address.",
     ),
-    "same_store": ("推送与拉取的两端是同一个语料库：{location}", "both ends of the copy are the same store: {location}"),
+    "same_store": (
+        "推送与拉取的两端是同一个语料库：{location}",
+        "both ends of the copy are the same store: {location}",
+    ),
     "copied": (
         "{direction}：复制 {copied} 个文件（{documents} 份文件），已存在 {present} 个，跳过 {skipped} 个，用时 {seconds} 秒。",
         "{direction}: copied {copied} file(s) ({documents} document(s)), {present} already there, "

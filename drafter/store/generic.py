@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 
 class StoreHelpers:
-    def page(self, where: DocFilter | None = None, *, offset: int = 0, limit: int = 100, order: str = "id") -> Page:
+    def page(
+        self, where: DocFilter | None = None, *, offset: int = 0, limit: int = 100, order: str = "id"
+    ) -> Page:
         items = self.list_documents(where, offset=offset, limit=limit, order=order)
         short_page = len(items) < limit and (items or not offset)  # the last page: the total is known
         total = offset + len(items) if short_page else self.count_documents(where)
@@ -49,7 +51,11 @@ class StoreHelpers:
         from drafter.store.resolve import resolve_name
 
         name = name.strip()
-        near = self.list_documents(DocFilter(region=name)) + self.list_documents(DocFilter(text=name)) if name else []
+        near = (
+            self.list_documents(DocFilter(region=name)) + self.list_documents(DocFilter(text=name))
+            if name
+            else []
+        )
         return resolve_name(name, list({d.id: d for d in near}.values()) or self.list_documents())
 
     def ensure_default_corpus(self, progress: Progress | None = None) -> IngestReport | None:

@@ -59,8 +59,11 @@ class TransferReport:
 
 
 def copy_store(
-    source: CorpusStore, target: CorpusStore, progress: Callable[[int, int, IngestResult], None] | None = None,
-    *, qualify_paths: bool = False,
+    source: CorpusStore,
+    target: CorpusStore,
+    progress: Callable[[int, int, IngestResult], None] | None = None,
+    *,
+    qualify_paths: bool = False,
 ) -> TransferReport:
     """Copy every read file of `source` (with its documents) that `target` lacks. `qualify_paths`:
     the target knows files by path alone (a local store), so another machine's file is named
@@ -83,7 +86,9 @@ def copy_store(
         for source_file in files[start : start + BATCH]:
             job = _job(source_file, qualify_paths)
             if source_file.parser != PARSER_VERSION:
-                result = IngestResult(job.path, "skipped", "read by an older parser: `drafter corpus upgrade` first")
+                result = IngestResult(
+                    job.path, "skipped", "read by an older parser: `drafter corpus upgrade` first"
+                )
                 report.skipped.append(result)
                 tick(result)
             elif (same := target.unchanged(job)) is not None:

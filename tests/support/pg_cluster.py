@@ -38,7 +38,9 @@ def server_bin() -> Path:
         found = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True).stdout.strip()
         if found and (Path(found) / "initdb").exists():
             return Path(found)
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name)
+    )
     if not versions:
         raise ClusterUnavailable("no PostgreSQL server binaries (initdb) found: install Debian's postgresql")
     return versions[-1].parent
@@ -132,12 +134,25 @@ def _initdb(cluster: Cluster, data: Path) -> None:
         raise ClusterUnavailable(f"initdb failed: {done.stderr.strip()[-400:]}")
     hba = data / "pg_hba.conf"
     # The password role logs in with its password even on the socket (the authentication tests).
-    hba.write_text(f"local all {PASSWORD_USER} scram-sha-256\n" + hba.read_text(encoding="utf-8"), encoding="utf-8")
+    hba.write_text(
+        f"local all {PASSWORD_USER} scram-sha-256\n" + hba.read_text(encoding="utf-8"), encoding="utf-8"
+    )
 
 
 def _start(cluster: Cluster, data: Path) -> None:
     log = cluster.folder / "server.log"
-    cmd = [*cluster.run_as, str(cluster.bin / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60", "start"]
+    cmd = [
+        *cluster.run_as,
+        str(cluster.bin / "pg_ctl"),
+        "-D",
+        str(data),
+        "-l",
+        str(log),
+        "-w",
+        "-t",
+        "60",
+        "start",
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode:
         tail = log.read_text(encoding="utf-8", errors="replace")[-600:] if log.exists() else done.stderr

@@ -88,7 +88,10 @@ def _own_paragraph(store, doc_id: int) -> str:
 
 def test_a_reader_never_sees_half_a_document(pg_url):
     def plan(n: int) -> Document:
-        sections = [Section(f"{k}.", f"第{k}项任务", 1, "重点任务", f"第{n}号方案第{k}项任务的内容。") for k in range(1, 41)]
+        sections = [
+            Section(f"{k}.", f"第{k}项任务", 1, "重点任务", f"第{n}号方案第{k}项任务的内容。")
+            for k in range(1, 41)
+        ]
         return Document(title=f"第{n}号方案", region="泰安市", sections=sections, text="")
 
     writer_store = connect_store(pg_url)
@@ -263,7 +266,9 @@ QUERIES = (
 
 @pytest.mark.parametrize("where", [None, {"year_from": 2017}, {"region": "黑龙江"}, {"kind": "重点任务"},
                                    {"text": "实施方案"}])  # fmt: skip
-def test_both_backends_find_the_same_paragraphs_with_the_same_highlighting(pg_url, tmp_path, seed_paths, where):
+def test_both_backends_find_the_same_paragraphs_with_the_same_highlighting(
+    pg_url, tmp_path, seed_paths, where
+):
     from drafter.store import DocFilter
 
     where = DocFilter(**where) if where else None
@@ -277,5 +282,7 @@ def test_both_backends_find_the_same_paragraphs_with_the_same_highlighting(pg_ur
             same_set += {key(h) for h in mine} == {key(h) for h in theirs}
             same_first += [key(h) for h in mine[:1]] == [key(h) for h in theirs[:1]]
             snippets = {key(h): (h.snippet, h.spans, h.heading_path) for h in theirs}
-            assert all(snippets[key(h)] == (h.snippet, h.spans, h.heading_path) for h in mine if key(h) in snippets)
+            assert all(
+                snippets[key(h)] == (h.snippet, h.spans, h.heading_path) for h in mine if key(h) in snippets
+            )
     assert same_set >= len(QUERIES) - 2 and same_first >= len(QUERIES) - 2, (same_set, same_first)

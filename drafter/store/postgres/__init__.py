@@ -126,7 +126,10 @@ class PostgresStore(StoreHelpers):
 
     def file_documents(self, file_id: int) -> list[int]:
         with self.connection() as conn:
-            return [r[0] for r in conn.execute("SELECT id FROM documents WHERE file_id = %s ORDER BY id", (file_id,))]
+            return [
+                r[0]
+                for r in conn.execute("SELECT id FROM documents WHERE file_id = %s ORDER BY id", (file_id,))
+            ]
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -193,7 +196,12 @@ class PostgresStore(StoreHelpers):
 
         current = segmenter_version()
         with self.connection() as conn:
-            stale = [r[0] for r in conn.execute("SELECT id FROM documents WHERE segmenter <> %s ORDER BY id", (current,))]
+            stale = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM documents WHERE segmenter <> %s ORDER BY id", (current,)
+                )
+            ]
         for start in range(0, len(stale), RETOKENIZE_BATCH):
             batch = stale[start : start + RETOKENIZE_BATCH]
             self.transaction(lambda conn, batch=batch: write.retokenize(conn, batch))
@@ -204,7 +212,9 @@ class PostgresStore(StoreHelpers):
     def signatures(self, where: DocFilter | None = None) -> tuple[list[int], bytes]:
         sql, params = read.where_sql(where)
         with self.connection() as conn:
-            rows = conn.execute(f"SELECT d.id, d.minhash FROM documents d WHERE true{sql} ORDER BY d.id", params)
+            rows = conn.execute(
+                f"SELECT d.id, d.minhash FROM documents d WHERE true{sql} ORDER BY d.id", params
+            )
             pairs = rows.fetchall()
         return [r[0] for r in pairs], b"".join(bytes(r[1]) for r in pairs)
 
@@ -221,7 +231,9 @@ class PostgresStore(StoreHelpers):
                 "SELECT count(*) FROM source_files WHERE status = %s AND parser IS DISTINCT FROM %s AND host = %s",
                 (READ, PARSER_VERSION, socket.gethostname()),
             ).fetchone()[0]
-            recut = conn.execute("SELECT 1 FROM documents WHERE segmenter <> %s LIMIT 1", (segmenter_version(),))
+            recut = conn.execute(
+                "SELECT 1 FROM documents WHERE segmenter <> %s LIMIT 1", (segmenter_version(),)
+            )
             return Versions(stale, recut.fetchone() is not None, 0)
 
     def upgrade(self, progress: Progress | None = None) -> IngestReport:
@@ -236,7 +248,11 @@ class PostgresStore(StoreHelpers):
             stale = [r[0] for r in conn.execute(
                 "SELECT path FROM source_files WHERE status = %s AND parser IS DISTINCT FROM %s AND host = %s"
                 " ORDER BY id", (READ, PARSER_VERSION, socket.gethostname()))]  # fmt: skip
-        report = ingest_paths(self, [p for p in stale if os.path.exists(p)], progress=progress) if stale else IngestReport()
+        report = (
+            ingest_paths(self, [p for p in stale if os.path.exists(p)], progress=progress)
+            if stale
+            else IngestReport()
+        )
         self.update_index((lambda done, total: progress(done, total, None)) if progress else None)
         return report
 
@@ -249,4 +265,3 @@ class PostgresStore(StoreHelpers):
         with self.connection() as conn:
             conn.execute("INSERT INTO meta (key, value) VALUES (%s, %s)"
                          " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (key, value))  # fmt: skip
-

@@ -62,7 +62,8 @@ def document_frequency(conn: psycopg.Connection, stats: Statistics, word: str) -
         from drafter.store.postgres.write import quote
 
         counted = conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM paragraphs WHERE terms @@ %s::tsquery LIMIT %s) x", (quote(word), DF_CAP)
+            "SELECT count(*) FROM (SELECT 1 FROM paragraphs WHERE terms @@ %s::tsquery LIMIT %s) x",
+            (quote(word), DF_CAP),
         ).fetchone()[0]
         if counted >= DF_CAP:
             counted = max(counted, int(stats.common.get(word, 0.0) * stats.paragraphs))

@@ -74,7 +74,9 @@ def parse_server(url: str) -> Server:
     params = {} if parts.get("connect_timeout") else {"connect_timeout": str(CONNECT_TIMEOUT)}
     params["application_name"] = parts.get("application_name") or "drafter"
     host = str(parts.get("host") or parts.get("hostaddr") or "localhost")
-    return Server(url, shown, host, port, str(parts.get("user") or getpass.getuser()), str(parts["dbname"]), params)
+    return Server(
+        url, shown, host, port, str(parts.get("user") or getpass.getuser()), str(parts["dbname"]), params
+    )
 
 
 def probe(server: Server) -> psycopg.Connection:
@@ -88,8 +90,14 @@ def probe(server: Server) -> psycopg.Connection:
     version = conn.info.server_version
     if version < MIN_SERVER:
         conn.close()
-        shown = f"{version // 10000}.{version % 10000}" if version >= 100000 else f"{version // 10000}.{version // 100 % 100}"
-        raise ServerUnavailable(t("store_pg.too_old", host=server.host, version=shown, needed=MIN_SERVER_SHOWN))
+        shown = (
+            f"{version // 10000}.{version % 10000}"
+            if version >= 100000
+            else f"{version // 10000}.{version // 100 % 100}"
+        )
+        raise ServerUnavailable(
+            t("store_pg.too_old", host=server.host, version=shown, needed=MIN_SERVER_SHOWN)
+        )
     return conn
 
 

@@ -61,7 +61,9 @@ def where_sql(where: DocFilter | None, *, paragraphs: bool = False) -> tuple[str
             clauses.append(f"d.{column} = %s")
             params.append(value)
     if where.text:
-        clauses.append("(d.title ILIKE %s OR d.plan_title ILIKE %s OR d.region ILIKE %s OR d.doc_number ILIKE %s)")
+        clauses.append(
+            "(d.title ILIKE %s OR d.plan_title ILIKE %s OR d.region ILIKE %s OR d.doc_number ILIKE %s)"
+        )
         params += [like_pattern(where.text)] * 4
     return "".join(f" AND {c}" for c in clauses), params
 
@@ -72,7 +74,9 @@ def summaries(conn: psycopg.Connection, where: DocFilter | None = None, *, offse
         raise ValueError(f"order must be one of {ORDERS}")
     sql, params = where_sql(where)
     page = f" LIMIT {'ALL' if limit is None else int(limit)} OFFSET {int(offset)}"
-    rows = conn.execute(f"{_SUMMARY_SQL} WHERE true{sql} ORDER BY {_ORDER_BY[order]}{page}", params).fetchall()
+    rows = conn.execute(
+        f"{_SUMMARY_SQL} WHERE true{sql} ORDER BY {_ORDER_BY[order]}{page}", params
+    ).fetchall()
     return [summary_of(r) for r in rows]
 
 
@@ -118,7 +122,8 @@ def load_document(conn: psycopg.Connection, doc_id: int) -> Document:
     base = f"{text}\n{extra}" if extra else text
     texts: dict[int | None, list[str]] = {}
     for section_id, start, end in conn.execute(
-        "SELECT section_id, start_at, end_at FROM paragraphs WHERE id BETWEEN %s AND %s ORDER BY id", id_range(doc_id)
+        "SELECT section_id, start_at, end_at FROM paragraphs WHERE id BETWEEN %s AND %s ORDER BY id",
+        id_range(doc_id),
     ):
         texts.setdefault(section_id, []).append(base[start:end])
     document.preamble = preamble if preamble is not None else "\n".join(texts.get(None, []))
@@ -126,7 +131,9 @@ def load_document(conn: psycopg.Connection, doc_id: int) -> Document:
     return document
 
 
-def _load_sections(conn: psycopg.Connection, doc_id: int, texts: dict[int | None, list[str]]) -> list[Section]:
+def _load_sections(
+    conn: psycopg.Connection, doc_id: int, texts: dict[int | None, list[str]]
+) -> list[Section]:
     by_id: dict[int, Section] = {}
     roots: list[Section] = []
     rows = conn.execute(
@@ -134,7 +141,9 @@ def _load_sections(conn: psycopg.Connection, doc_id: int, texts: dict[int | None
         id_range(doc_id),
     )
     for sid, parent_id, marker, title, level, kind, body in rows:  # pre-order: parents first
-        section = Section(marker, title, level, kind, body if body is not None else "\n".join(texts.get(sid, [])))
+        section = Section(
+            marker, title, level, kind, body if body is not None else "\n".join(texts.get(sid, []))
+        )
         by_id[sid] = section
         parent = by_id.get(parent_id) if parent_id is not None else None
         (parent.children if parent else roots).append(section)
@@ -169,9 +178,12 @@ def stored_paragraphs(conn: psycopg.Connection, doc_id: int) -> list[StoredParag
     paths = heading_paths(conn, [doc_id])
     low, high = id_range(doc_id)
     rows = conn.execute(
-        "SELECT id, section_id, start_at, end_at FROM paragraphs WHERE id BETWEEN %s AND %s ORDER BY id", (low, high)
+        "SELECT id, section_id, start_at, end_at FROM paragraphs WHERE id BETWEEN %s AND %s ORDER BY id",
+        (low, high),
     )
-    return [StoredParagraph(pid, doc_id, sid, pid - low, base[s:e], paths.get(sid, [])) for pid, sid, s, e in rows]
+    return [
+        StoredParagraph(pid, doc_id, sid, pid - low, base[s:e], paths.get(sid, [])) for pid, sid, s, e in rows
+    ]
 
 
 def paragraph_texts(conn: psycopg.Connection, doc_ids: list[int]) -> dict[int, str]:

@@ -111,7 +111,9 @@ def check(conn: psycopg.Connection, shown: str) -> None:
     if version is None:
         raise ServerUnavailable(t("store_pg.no_schema", location=shown))
     if version > SCHEMA_VERSION:
-        raise ServerUnavailable(t("store_pg.newer_schema", location=shown, version=version, supported=SCHEMA_VERSION))
+        raise ServerUnavailable(
+            t("store_pg.newer_schema", location=shown, version=version, supported=SCHEMA_VERSION)
+        )
     if version < SCHEMA_VERSION:
         migrate(conn)
 
@@ -127,7 +129,9 @@ def migrate(conn: psycopg.Connection) -> int:
                 conn.execute(statement)
             conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (version,))
         if before == 0:
-            conn.execute("INSERT INTO meta (key, value) VALUES ('store_id', md5(random()::text || clock_timestamp()))")
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('store_id', md5(random()::text || clock_timestamp()))"
+            )
         ensure_search_index(conn)
     return before
 
@@ -191,7 +195,9 @@ def init_store(url: str) -> tuple[int | None, int, str, int]:
         try:
             migrate(conn)
         except psycopg.errors.InsufficientPrivilege:
-            raise ServerUnavailable(t("store_pg.no_privilege", location=server.shown, user=server.user)) from None
+            raise ServerUnavailable(
+                t("store_pg.no_privilege", location=server.shown, user=server.user)
+            ) from None
         documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         return before, SCHEMA_VERSION, search_index(conn), documents
     finally:

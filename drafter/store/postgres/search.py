@@ -70,7 +70,9 @@ class Ranked:
         verbatim = [pid for pid in scored if pid in rows and all(part in rows[pid][6] for part in parts)]
         first = set(verbatim)
         order = sorted(verbatim, key=lambda pid: -scored[pid])
-        order += sorted((pid for pid in scored if pid in rows and pid not in first), key=lambda pid: -scored[pid])
+        order += sorted(
+            (pid for pid in scored if pid in rows and pid not in first), key=lambda pid: -scored[pid]
+        )
         return self._hits(rows, order[:limit], scored, terms, parts)
 
     def candidates(self, tsquery: str, limit: int) -> dict[int, float]:
@@ -84,7 +86,10 @@ class Ranked:
             sql = (f"SELECT p.id, ts_rank(p.terms, %s::tsquery) AS r FROM paragraphs p{join}"
                    f" WHERE p.terms @@ %s::tsquery{self.filters} ORDER BY r DESC LIMIT %s")  # fmt: skip
             params = [tsquery, tsquery, *self.params, limit]
-        return {pid: float(score) if score is not None else float("inf") for pid, score in self.conn.execute(sql, params)}
+        return {
+            pid: float(score) if score is not None else float("inf")
+            for pid, score in self.conn.execute(sql, params)
+        }
 
     def details(self, pids: list[int]) -> dict[int, tuple]:
         """Paragraph id → (id, document id, section id, title, region, date, text)."""

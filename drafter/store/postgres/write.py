@@ -79,7 +79,9 @@ def unchanged(conn: psycopg.Connection, job: FileJob) -> IngestResult | None:
     if row[0] == job.path and row[1] == host:
         return IngestResult(job.path, UNCHANGED, "already in the store", size=job.size)
     who = "@".join(x for x in (row[2], row[1]) if x)
-    return IngestResult(job.path, UNCHANGED, t("store_pg.same_content_as", path=row[0], who=who), size=job.size)
+    return IngestResult(
+        job.path, UNCHANGED, t("store_pg.same_content_as", path=row[0], who=who), size=job.size
+    )
 
 
 def record(conn: psycopg.Connection, job: FileJob) -> IngestResult:
@@ -110,7 +112,9 @@ def record(conn: psycopg.Connection, job: FileJob) -> IngestResult:
         (job.path, host, job.sha256, job.size, at, user, READ, PARSER_VERSION),
     ).fetchone()
     if claimed is None:  # another ingest recorded this content first (maybe a moment ago, elsewhere)
-        return unchanged(conn, job) or IngestResult(job.path, UNCHANGED, "already in the store", size=job.size)
+        return unchanged(conn, job) or IngestResult(
+            job.path, UNCHANGED, "already in the store", size=job.size
+        )
     file_id = claimed[0]
     delete_documents(conn, _documents_of(conn, [file_id]))  # a skipped or stale row taken over
     replaced = _replace_older(conn, host, job)
@@ -208,7 +212,9 @@ def _rows_of(rows: dict[str, list[tuple]], doc_id: int, item: Prepared) -> None:
         )
         for one in section.tasks:
             partners = json.dumps(list(one.partners), ensure_ascii=False)
-            rows["tasks"].append((first + task, doc_id, first + k, one.text, one.lead, partners, one.deadline))
+            rows["tasks"].append(
+                (first + task, doc_id, first + k, one.text, one.lead, partners, one.deadline)
+            )
             task += 1
     for k, (para, words) in enumerate(zip(item.paragraphs, item.tokens)):
         section = para.section_index
