@@ -9,7 +9,6 @@ that hold the text and keeps their formatting.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from docx.oxml.ns import qn
 

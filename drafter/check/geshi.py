@@ -44,6 +44,7 @@ def check_geshi(parts: list[TextPart], ctx: CheckContext) -> list[Finding]:
             continue  # names and the documents implemented: the export sets their marks
         spans = [] if i in items else part.headings
         found += _punctuation(part, [(a, b) for a, b, _l, _n in spans])
+        found += _unpaired(part)
         for start, end, level, ordinal in spans:
             heading = Heading(
                 part, level, ordinal, part.text[start:end], start, part.path[:-1] if part.path else ()
@@ -80,6 +81,40 @@ def _punctuation(part: TextPart, markers: list[tuple[int, int]]) -> list[Finding
             )
         )
     return out
+
+
+# -- marks that come in pairs ---------------------------------------------------------------------
+
+_PAIRS = {"（": "）", "(": ")", "《": "》", "“": "”", "〔": "〕", "【": "】"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _unpaired(part: TextPart) -> list[Finding]:
+    """A bracket, 书名号 or quotation mark left open or closed without opening, in one paragraph.
+
+    Scraped sources lose marks (`（责任单位：市卫生健康委` with no `）`); a reviewer sees it at once.
+    No safe fix: where the mark belongs is the drafter's call."""
+    out, start = [], 0
+    for line in part.text.split("\n"):
+        stack: list[tuple[str, int]] = []
+        for i, ch in enumerate(line):
+            if ch in _PAIRS and not (ch == "“" and stack and stack[-1][0] == "“"):
+                stack.append((ch, i))
+            elif ch in _CLOSERS:
+                if stack and stack[-1][0] == _CLOSERS[ch]:
+                    stack.pop()
+                else:
+                    out.append(_unpaired_finding(part, start + i, ch))
+                    stack.clear()  # one finding a paragraph is enough to send the reader there
+                    break
+        out += [_unpaired_finding(part, start + i, ch) for ch, i in stack[:1]]
+        start += len(line) + 1
+    return out
+
+
+def _unpaired_finding(part: TextPart, at: int, mark: str) -> Finding:
+    return Finding(FAMILY, "warning", "geshi.unpaired", part.location(at), mark,
+                   t("check.geshi_unpaired", mark=mark), None, False, "GB/T 15834-2011 4.")
 
 
 # -- heading markers ---------------------------------------------------------------------------------

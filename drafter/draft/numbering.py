@@ -1,4 +1,4 @@
-"""公文 numbering: 一、 / (一) / 1. / (1) markers, by level and position, and heading-line recognition.
+"""公文 numbering: 一、 / （一） / 1. / （1） markers, by level and position, and heading-line recognition.
 
 Drafts and section templates write every heading on its own line, so recognising one is a
 single-line question; the corpus outline parser answers the harder one for scraped text.
@@ -32,14 +32,15 @@ def chinese_number(n: int) -> str:
 
 
 def marker(level: int, position: int) -> str:
-    """The marker of the `position`-th (1-based) heading at `level`: 一、 (一) 1. (1)."""
+    """The marker of the `position`-th (1-based) heading at `level`: 一、 （一） 1. （1）, in the
+    GB/T 9704 §7.3.3 forms (full-width brackets), so a renumbered draft needs no `drafter fix`."""
     if level == 1:
         return f"{chinese_number(position)}、"
     if level == 2:
-        return f"({chinese_number(position)})"
+        return f"（{chinese_number(position)}）"
     if level == 3:
         return f"{position}."
-    return f"({position})"
+    return f"（{position}）"
 
 
 def parse_heading(line: str) -> tuple[int, str] | None:

@@ -11,6 +11,7 @@ import jinja2
 from drafter.draft.model import DraftSection, parse_outline, provenance_line
 from drafter.errors import DrafterError
 from drafter.library.variants import Variant
+from drafter.text.notes import close_open_note
 
 
 class TemplateFailed(DrafterError):
@@ -56,6 +57,7 @@ def render_variant(variant: Variant, context: dict, with_source: bool = True) ->
     """The variant for one region as a section tree (its heading at level 1, kind set)."""
     where = str(variant.path) if variant.path else variant.id
     text = render_string(variant.template, context, where, variant.body_line)
+    text = "\n".join(close_open_note(line) for line in text.split("\n"))
     preamble, roots = parse_outline(text.split("\n"))
     if len(roots) != 1 or any(line.strip() for line in preamble):
         raise TemplateFailed(where, variant.body_line, "a section template holds exactly one heading at the top")

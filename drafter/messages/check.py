@@ -42,6 +42,7 @@ MESSAGES = {
                          "the cited document “{text}” is from {year}, after the plan's date ({date})"),
     # 格式
     "geshi_marker": ("层次序数应写作“{new}”，不是“{old}”", "the heading marker is “{new}”, not “{old}”"),
+    "geshi_unpaired": ("标点“{mark}”不成对，请补全或删去", "the mark “{mark}” has no partner: complete it or delete it"),
     "geshi_numbering_repeat": ("序号“{marker}”重复", "the number “{marker}” repeats"),
     "geshi_numbering_skip": ("序号“{marker}”跳号，此处应为第{expected}项", "“{marker}” skips a number: item {expected} expected"),
     "geshi_numbering_order": ("序号“{marker}”顺序不对，此处应为第{expected}项", "“{marker}” is out of order: item {expected} expected"),

@@ -64,7 +64,7 @@ def test_add_inserts_a_task_area_and_renumbers(draft_path, capsys):
     after = load_draft(draft_path)
     tasks = after.sections[3]
     assert tasks.children[0].sources[0]["id"] == extra.id
-    assert [c.marker for c in tasks.children][:2] == ["(一)", "(二)"]
+    assert [c.marker for c in tasks.children][:2] == ["（一）", "（二）"]
     assert len(tasks.children) == len(before.sections[3].children) + 1
     assert main(["add", str(draft_path), "--variant", "zdrw-nope"]) == 2
     assert "zdrw-nope" in capsys.readouterr().err

@@ -63,14 +63,14 @@ def test_moving_adding_removing_renumbers():
     assert [s.heading for s in draft.sections] == ["一、指导思想", "二、组织保障", "三、重点任务"]
     tasks = draft.sections[2]
     draft.move_section(tasks.children[1], -1)
-    assert [c.heading for c in tasks.children] == ["(一)深化医保支付方式改革", "(二)推进分级诊疗"]
+    assert [c.heading for c in tasks.children] == ["（一）深化医保支付方式改革", "（二）推进分级诊疗"]
     added = draft.add_section(DraftSection("基本原则", 1, lines=["坚持公益性。"],
                                            children=[DraftSection("坚持政府主导", 2)]), position=1)
-    assert added.heading == "二、基本原则" and added.children[0].heading == "(一)坚持政府主导"
+    assert added.heading == "二、基本原则" and added.children[0].heading == "（一）坚持政府主导"
     assert [s.heading for s in draft.sections][-1] == "四、重点任务"
     # a level-1 passage put under 重点任务 becomes a (三) with its children one level deeper
     moved = draft.add_section(DraftSection("推进信息化", 1, children=[DraftSection("建设平台", 2)]), tasks)
-    assert moved.heading == "(三)推进信息化" and moved.children[0].heading == "1.建设平台"
+    assert moved.heading == "（三）推进信息化" and moved.children[0].heading == "1.建设平台"
     draft.remove_section(draft.sections[0])
     assert [s.heading for s in draft.sections] == ["一、基本原则", "二、组织保障", "三、重点任务"]
     again = parse_draft(dumps_draft(draft))
@@ -153,4 +153,4 @@ def test_a_failing_save_leaves_the_old_file_whole(tmp_path, monkeypatch):
 
 def test_numbering():
     assert [chinese_number(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
-    assert [marker(level, 3) for level in (1, 2, 3, 4)] == ["三、", "(三)", "3.", "(3)"]
+    assert [marker(level, 3) for level in (1, 2, 3, 4)] == ["三、", "（三）", "3.", "（3）"]
