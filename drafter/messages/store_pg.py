@@ -82,21 +82,21 @@ MESSAGES = {
         "DRAFTER_DB={location} on each PC to share it.",
     ),
     "init_exists": (
-        "{location} 已有 drafter 语料库（结构版本 {version}，{documents} 份文件，检索索引：{index}）。",
+        "{location} 已有 drafter 语料库（结构版本 {version}，{documents} 篇文档，检索索引：{index}）。",
         "{location} already holds a drafter store (schema {version}, {documents} document(s), search index: {index}).",
     ),
     "needs_sqlite": (
         "{location}：这里需要本机 SQLite 语料库文件，而不是服务器地址。",
         "{location}: this needs a local SQLite store file, not a server address.",
     ),
-    "same_store": (
-        "推送与拉取的两端是同一个语料库：{location}",
-        "both ends of the copy are the same store: {location}",
-    ),
     "copied": (
-        "{direction}：复制 {copied} 个文件（{documents} 份文件），已存在 {present} 个，跳过 {skipped} 个，用时 {seconds} 秒。",
+        "{direction}：复制 {copied} 个来源文件（{documents} 篇文档），已存在 {present} 个，跳过 {skipped} 个，用时 {seconds} 秒。",
         "{direction}: copied {copied} file(s) ({documents} document(s)), {present} already there, "
         "{skipped} skipped, in {seconds} s.",
+    ),
+    "older_parser": (
+        "由旧版解析器读入，未复制：请先在源语料库运行 `drafter corpus upgrade`",
+        "read by an older parser, not copied: run `drafter corpus upgrade` on the source first",
     ),
     "copy_skipped": ("跳过 {path}：{why}", "skipped {path}: {why}"),
     "push": ("推送 {source} → {target}", "push {source} → {target}"),

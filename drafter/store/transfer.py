@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from drafter.messages import t
 from drafter.store.files import FileJob
 from drafter.store.types import READ, UNCHANGED, IngestResult
 
@@ -86,9 +87,7 @@ def copy_store(
         for source_file in files[start : start + BATCH]:
             job = _job(source_file, qualify_paths)
             if source_file.parser != PARSER_VERSION:
-                result = IngestResult(
-                    job.path, "skipped", "read by an older parser: `drafter corpus upgrade` first"
-                )
+                result = IngestResult(job.path, "skipped", t("store_pg.older_parser"))
                 report.skipped.append(result)
                 tick(result)
             elif (same := target.unchanged(job)) is not None:

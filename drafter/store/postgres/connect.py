@@ -143,8 +143,11 @@ def pool(server: Server) -> ConnectionPool:
         if found is None or found.closed:
             from psycopg_pool import ConnectionPool
 
+            # No server-side prepared statements: after five runs PostgreSQL may switch a prepared
+            # search to a generic plan, blind to the query's words (a 20 ms search became 1.5 s), and
+            # a pooler in front of the server (PgBouncer) may not keep them between transactions.
             found = ConnectionPool(server.conninfo(), min_size=1, max_size=POOL_MAX, open=True, timeout=60,
-                                   name="drafter", kwargs={"autocommit": True})  # fmt: skip
+                                   name="drafter", kwargs={"autocommit": True, "prepare_threshold": None})  # fmt: skip
             _pools[server.url] = found
         return found
 

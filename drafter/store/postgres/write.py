@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from drafter.messages import t
 from drafter.store.postgres.schema import ID_SHIFT, id_range
 from drafter.store.types import READ, SKIPPED, UNCHANGED, IngestResult
 
@@ -66,7 +67,6 @@ def unchanged(conn: psycopg.Connection, job: FileJob) -> IngestResult | None:
     """'unchanged' when this content is on the server already, as this parser reads it."""
     if job.why:
         return None
-    from drafter.messages import t
     from drafter.reader import PARSER_VERSION
 
     row = conn.execute(
@@ -77,7 +77,7 @@ def unchanged(conn: psycopg.Connection, job: FileJob) -> IngestResult | None:
         return None
     host, _ = origin(job)
     if row[0] == job.path and row[1] == host:
-        return IngestResult(job.path, UNCHANGED, "already in the store", size=job.size)
+        return IngestResult(job.path, UNCHANGED, t("ingest.already_stored"), size=job.size)
     who = "@".join(x for x in (row[2], row[1]) if x)
     return IngestResult(
         job.path, UNCHANGED, t("store_pg.same_content_as", path=row[0], who=who), size=job.size
@@ -113,7 +113,7 @@ def record(conn: psycopg.Connection, job: FileJob) -> IngestResult:
     ).fetchone()
     if claimed is None:  # another ingest recorded this content first (maybe a moment ago, elsewhere)
         return unchanged(conn, job) or IngestResult(
-            job.path, UNCHANGED, "already in the store", size=job.size
+            job.path, UNCHANGED, t("ingest.already_stored"), size=job.size
         )
     file_id = claimed[0]
     delete_documents(conn, _documents_of(conn, [file_id]))  # a skipped or stale row taken over
