@@ -74,7 +74,10 @@ class Document:
     date: str | None = None  # ISO YYYY-MM-DD
     doc_number: str | None = None  # 文号, brackets normalised to 〔〕
     region: str | None = None
-    level: str | None = None  # administrative level: 省级 / 市级 / 县级 / 国家级
+    level: str | None = None  # administrative level: 省级 / 市级 / 县级 / 乡镇级 / 国家级
+    doc_type: str = "方案"  # 方案 / 通知 / 起草说明 / 解读 / 征求意见 / 其他 (drafter.corpus.doctype)
+    is_template: bool = False  # a 范文/模板 text (`____年…`, `X市…`, `…(2篇)`), not any place's own plan
+    region_note: str | None = None  # why `region` is None: template / national / anonymised / unnamed
     preamble: str = ""  # text before the first heading (notice, 为贯彻落实… paragraph)
     sections: list[Section] = field(default_factory=list)
     text: str = ""  # the cleaned text of the whole document
@@ -86,6 +89,11 @@ class Document:
 
     def headings(self) -> list[Section]:
         return list(self.walk())
+
+    @property
+    def is_plan(self) -> bool:
+        """A place's own plan: what plan lists, `gaps`, `rank` and the section library draw from."""
+        return self.doc_type == "方案" and not self.is_template
 
     def tasks(self) -> list[Task]:
         return [task for section in self.walk() for task in section.tasks]
@@ -100,6 +108,9 @@ class Document:
             "doc_number": self.doc_number,
             "region": self.region,
             "level": self.level,
+            "doc_type": self.doc_type,
+            "is_template": self.is_template,
+            "region_note": self.region_note,
             "headings": [{"text": s.heading, "level": s.level, "kind": s.kind} for s in self.walk()],
             "tasks": [asdict(t) for t in self.tasks()],
         }

@@ -10,7 +10,7 @@ import os
 from drafter.model import Document
 
 # Bump when cleaning or outlining gives different results: stored files are then read again.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 def read_plans(path: str | os.PathLike) -> list[Document]:
@@ -31,9 +31,10 @@ def parse_plans(text: str, source: str | None = None) -> list[Document]:
     for span in split_documents(text):
         doc = parse_document(span.text, title_hint=span.title)
         doc.source = source
-        if documents and doc.region is None and doc.title == "起草说明":
-            # A drafting explanation speaks for the plan it follows.
+        if documents and doc.region is None and doc.doc_type in ("起草说明", "解读"):
+            # A drafting explanation or a policy reading speaks for the plan it follows.
             doc.region, doc.level = documents[-1].region, documents[-1].level
+            doc.region_note = documents[-1].region_note
         documents.append(doc)
     return documents
 

@@ -197,11 +197,10 @@ def _company(text: str, start: int, end: int) -> str:
     return text[max(0, start - 3) : start] + "|" + text[end : end + 3]
 
 
-def _common_words() -> set[str]:
-    from drafter.text.tokens import tokenizer
+def _common_words() -> frozenset[str]:
+    from drafter.text.tokens import common_words
 
-    freq = tokenizer().FREQ
-    return {w for w, n in freq.items() if n > MAX_COMMON and 2 <= len(w) <= 4}
+    return common_words(MAX_COMMON, (2, 4))
 
 
 def _without_places(terms: dict[str, dict]) -> dict[str, dict]:

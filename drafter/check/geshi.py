@@ -8,6 +8,7 @@ numbering that skips or repeats (一、二、四), and in `geshi_lines`: the 成
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from drafter.check.context import CheckContext
@@ -20,6 +21,7 @@ from drafter.check.geshi_lines import (
 from drafter.check.model import Finding
 from drafter.check.parts import TextPart
 from drafter.messages import t
+from drafter.text.garbled import find_garbled
 from drafter.text.punctuation import find_fixes, normalize_marker
 
 FAMILY = "格式"
@@ -87,6 +89,8 @@ def _punctuation(part: TextPart, markers: list[tuple[int, int]]) -> list[Finding
 
 _PAIRS = {"（": "）", "(": ")", "《": "》", "“": "”", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+# A question mark inside a 公文 sentence is a byte the scrape could not decode (`有序？qū)嵤`).
+_MOJIBAKE_MARK = re.compile(r"[?？](?=[^\s”’）)》。，；、！?？])")
 
 
 def _unpaired(part: TextPart) -> list[Finding]:
@@ -96,6 +100,9 @@ def _unpaired(part: TextPart) -> list[Finding]:
     No safe fix: where the mark belongs is the drafter's call."""
     out, start = [], 0
     for line in part.text.split("\n"):
+        if find_garbled(line) or _MOJIBAKE_MARK.search(line):  # mojibake swallows marks (flagged elsewhere)
+            start += len(line) + 1
+            continue
         stack: list[tuple[str, int]] = []
         for i, ch in enumerate(line):
             if ch in _PAIRS and not (ch == "“" and stack and stack[-1][0] == "“"):

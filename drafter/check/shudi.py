@@ -139,33 +139,9 @@ def _looks_like_division(word: str, flag: str) -> bool:
 def dictionary_places() -> frozenset[str]:
     """The words jieba's dictionary tags as places (ns, nz): read once, then cached on disk (the
     350,000-line dictionary takes a second to read; the cache a few milliseconds)."""
-    import os
+    from drafter.text.tokens import tagged_words
 
-    import jieba
-
-    from drafter.paths import locations
-
-    source = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    stamp = f"{os.path.getsize(source)}-{int(os.path.getmtime(source))}"
-    cache = locations().cache_dir / "check" / f"jieba-places-{stamp}.txt"
-    try:
-        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
-    except OSError:
-        pass
-    words = set()
-    with open(source, encoding="utf-8") as handle:
-        for line in handle:
-            fields = line.split()
-            if len(fields) == 3 and fields[2] in ("ns", "nz"):
-                words.add(fields[0])
-    try:
-        from drafter.atomic import write_bytes_atomically
-
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomically(cache, "\n".join(sorted(words)).encode("utf-8"))
-    except OSError:
-        pass
-    return frozenset(words)
+    return tagged_words(("ns", "nz"))
 
 
 _RELATION = re.compile(

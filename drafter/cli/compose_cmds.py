@@ -38,6 +38,11 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     p.add_argument("--superior", action="append", default=[],
                    help="a superior document: 《关于…的意见》（国办发〔2015〕38号） (repeatable)")
     p.add_argument("--pick", action="append", default=[], metavar="KIND=ID", help="choose a variant")
+    p.add_argument("--from", dest="from_superior", metavar="SUPERIOR",
+                   help="draw the plan up task by task from this superior document (file, corpus id or name)")
+    p.add_argument("--doc", type=int, help="with --from: which document of a file holding several (1-based)")
+    p.add_argument("--json", action="store_true",
+                   help="with --from: each task's superior text and ranked candidates")
     p.add_argument("-o", "--output", required=True, help="the draft file to write")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_new)
@@ -178,6 +183,8 @@ def cmd_new(args) -> int:  # noqa: ANN001
     out = Path(args.output)
     if out.exists() and not args.force:
         raise DrafterError(f"{out}: already exists (use --force to replace it)")
+    if args.from_superior:
+        return cmd_new_from(args, out)
     from drafter.check.distinctive import corpus_facts
 
     draft = new_draft(args.region, args.province, args.title, args.issuer, args.date, args.superior,
@@ -207,8 +214,8 @@ def cmd_add(args) -> int:  # noqa: ANN001
 
 
 def cmd_render(args) -> int:  # noqa: ANN001
-    from drafter.draft.compose import render_draft
     from drafter.atomic import write_bytes_atomically
+    from drafter.draft.compose import render_draft
     from drafter.draft.io import load_draft
 
     text = render_draft(load_draft(args.draft))
@@ -237,3 +244,60 @@ def cmd_gaps(args) -> int:  # noqa: ANN001
     if not gaps:
         print("no gaps: the draft covers every topic most plans cover")
     return 0
+
+
+def cmd_new_from(args, out: Path) -> int:  # noqa: ANN001
+    """`drafter new --from SUPERIOR`: the plan drawn up task by task (drafter.draft.from_superior)."""
+    from drafter.check.distinctive import corpus_facts
+    from drafter.cli.output import emit_json
+    from drafter.cli.store_cmds import open_corpus
+    from drafter.draft.from_superior import build_from_superior
+    from drafter.draft.io import plain_text, save_draft
+    from drafter.draft.superior_outline import load_superior, superior_outline
+    from drafter.messages import t
+
+    if args.pick:
+        raise DrafterError(t("superior.from_and_pick"))
+    store = open_corpus(args)
+    try:
+        superior, corpus_id = load_superior(args.from_superior, store, args.doc)
+        if not superior_outline(superior).tasks():
+            title = superior.plan_title or superior.title or args.from_superior
+            raise DrafterError(t("superior.no_tasks", title=title))
+        progress = None if args.json or not sys.stderr.isatty() else _progress
+        built = build_from_superior(superior, args.region, args.province, store=store, title=args.title,
+                                    issuer=args.issuer, date=args.date, progress=progress,
+                                    exclude=[corpus_id] if corpus_id is not None else [],
+                                    corpus=corpus_facts(args.db))  # fmt: skip
+    finally:
+        store.close()
+    save_draft(built.draft, out)
+    if args.json:
+        emit_json({"draft": str(out), "characters": len(plain_text(built.draft)), **built.as_json()})
+        return 0
+    _report_from(built, out, superior)
+    return 0
+
+
+def _progress(done: int, total: int, task: str) -> None:
+    from drafter.messages import t
+
+    sys.stderr.write("\r\033[K" + t("superior.progress", done=done + 1, total=total, task=task[:30]))
+    if done + 1 == total:
+        sys.stderr.write("\r\033[K")
+    sys.stderr.flush()
+
+
+def _report_from(built, out: Path, superior) -> None:  # noqa: ANN001
+    from drafter.cli.draft_cmds import print_todo
+    from drafter.draft.io import plain_text
+    from drafter.draft.part_edit import todo
+    from drafter.messages import t
+
+    fills = built.tasks
+    print(t("superior.done", path=out, superior=superior.plan_title or superior.title or "",
+            region=built.draft.meta["region"], tasks=len(fills), chars=len(plain_text(built.draft)),
+            seconds=built.seconds))  # fmt: skip
+    print(t("superior.filled", filled=sum(1 for f in fills if f.chosen),
+            restated=sum(f.restated for f in fills), pending=sum(f.pending for f in fills)))  # fmt: skip
+    print_todo(todo(built.draft))  # the parts still to fill, and the 待完善 sections

@@ -79,5 +79,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def _doc_header(doc) -> str:  # noqa: ANN001
-    facts = [doc.issuer, doc.doc_number, doc.date, doc.region, doc.level]
+    from drafter.corpus.doctype import region_label, type_label
+
+    facts = [type_label(doc.doc_type, doc.is_template), doc.issuer, doc.doc_number, doc.date,
+             region_label(doc.region, doc.region_note), doc.level]  # fmt: skip
     return f"# {doc.title or '(untitled)'}\n  " + " · ".join(f for f in facts if f)

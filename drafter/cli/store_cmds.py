@@ -34,12 +34,13 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
 
     corpus = sub.add_parser("corpus", help="list, show and search the plans in the corpus")
     csub = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
-    p = csub.add_parser("list", help="documents: id, region, date, 文号, title (filtered, a page at a time)")
+    p = csub.add_parser("list", help="documents: id, type, region, date, 文号, title (filtered, a page at a time)")
     add_filters(p)
     p.add_argument("--order", choices=("id", "date", "region", "title"), default="id")
     p.add_argument("--offset", type=int, default=0, help="skip this many documents")
     p.add_argument("--limit", type=int, default=None, help="at most this many documents (default: all)")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--plans", action="store_true", help=t("outline.list_plans_only"))
     p.set_defaults(func=cmd_list)
     p = csub.add_parser("show", help="one document's metadata, outline and tasks")
     p.add_argument("doc", metavar="ID", help="a document id, or a region or title (e.g. 哈尔滨)")
@@ -63,7 +64,7 @@ def add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--region", help="a region (哈尔滨, 哈尔滨市) or a province (黑龙江)")
     p.add_argument("--year", help="a year or a range: 2017, 2015-2018, 2015-, -2018")
     p.add_argument("--kind", help="documents (search: paragraphs) under a section of this kind, e.g. 重点任务")
-    p.add_argument("--type", dest="doc_type", help="the document type, e.g. 实施方案")
+    p.add_argument("--type", dest="doc_type", help="the document type: 方案, 通知, 起草说明, 解读, 征求意见 or 其他")
     p.add_argument("--level", help="省级, 市级 or 县级")
     p.add_argument("--grep", help="title, region or 文号 contains this text")
 
@@ -71,7 +72,8 @@ def add_filters(p: argparse.ArgumentParser) -> None:
 def filter_of(args: argparse.Namespace) -> DocFilter:
     from drafter.store import DocFilter
 
-    where = DocFilter(region=args.region, kind=args.kind, doc_type=args.doc_type, level=args.level, text=args.grep)
+    where = DocFilter(region=args.region, kind=args.kind, doc_type=args.doc_type, level=args.level, text=args.grep,
+                      plans_only=getattr(args, "plans", False))
     return where.with_years(args.year)
 
 
@@ -253,9 +255,15 @@ def print_list(docs: list[DocSummary], total: int | None = None, filtered: bool 
     if not docs:
         print(t("store_backend.no_match") if filtered or total else t("store_backend.empty"))
         return
-    regions = max(len(d.region or "—") for d in docs) * 2
+    from rich.cells import cell_len
+
+    from drafter.corpus.doctype import region_label, type_label
+
+    types = {d.id: type_label(d.doc_type, d.is_template) for d in docs}
+    places = {d.id: region_label(d.region, d.region_note) for d in docs}
+    type_width, region_width = max(cell_len(x) for x in types.values()), max(cell_len(x) for x in places.values())
     for d in docs:
-        facts = f"{d.id:>4}  {_pad(d.region or '—', regions)}  {d.date or '—':<10}  "
+        facts = f"{d.id:>4}  {_pad(types[d.id], type_width)}  {_pad(places[d.id], region_width)}  {d.date or '—':<10}  "
         title = d.title or d.plan_title or "(untitled)"
         number = f"  {d.doc_number}" if d.doc_number else ""
         print(f"{facts}{title}{number}  [{d.sections} sections, {d.tasks} tasks]")
@@ -266,10 +274,14 @@ def print_list(docs: list[DocSummary], total: int | None = None, filtered: bool 
 
 
 def print_document(summary: DocSummary, document: Document) -> None:
+    from drafter.corpus.doctype import region_label, type_label
+
     print(f"# {document.title or document.plan_title or '(untitled)'}  (id {summary.id})")
     facts = {
+        "type": type_label(summary.doc_type, summary.is_template),
         "plan": document.plan_title, "issuer": document.issuer, "date": document.date,
-        "文号": document.doc_number, "region": document.region, "level": document.level,
+        "文号": document.doc_number, "region": region_label(document.region, document.region_note),
+        "level": document.level,
         "source": summary.source_path,
     }  # fmt: skip
     for name, value in facts.items():

@@ -86,12 +86,28 @@ class Coverage:
 def superior_tasks(doc: Document) -> list[Task]:
     """The tasks of a superior document: numbered items, or else sentences with task verbs."""
     blocks = blocks_of(doc)
+    areas = _leading_areas(blocks)
     items = [x for x in blocks if not x.is_label and not x.children
-             and effective_kind(blocks, x.index) not in FRAMEWORK_KINDS]
+             and (effective_kind(blocks, x.index) not in FRAMEWORK_KINDS or _top(blocks, x.index) in areas)]
     if items:
         return [Task(_item_text(x), heading=x.heading) for x in items]
     sentences = [s.strip() for x in blocks for p in x.paragraphs for s in _SENTENCE.findall(p)]
     return [Task(s) for s in sentences if len(s) >= 10 and any(v in s for v in TASK_VERBS)]
+
+
+def _top(blocks: list[Block], index: int) -> int:
+    """The top-level block `index` stands under (itself when it is one)."""
+    while blocks[index].parent is not None and not blocks[blocks[index].parent].is_label:
+        index = blocks[index].parent
+    return index
+
+
+def _leading_areas(blocks: list[Block]) -> set[int]:
+    """Top-level 组织保障 parts with a task part after them: task areas (`一、加强医改组织领导` heading a
+    国务院办公厅 重点工作任务), not the closing part their words suggest."""
+    tops = [x for x in blocks if not x.is_label and _top(blocks, x.index) == x.index]
+    tasks = [i for i, x in enumerate(tops) if x.kind == "重点任务"]
+    return {x.index for i, x in enumerate(tops) if x.kind == "组织保障" and tasks and i < tasks[-1]}
 
 
 def _item_text(block: Block) -> str:

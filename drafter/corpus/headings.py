@@ -6,6 +6,11 @@ glued to the body with no punctuation (`一、指导思想按照国家…`), sev
 (`(市卫计委负责)2.贯彻落实…`). Running text holds look-alikes (`二、三级医院`, `2017年`, `1.5张床位`),
 so a marker in mid-line is taken only where a heading can stand: after a sentence end, right after a
 short heading title, and only when its number continues the sequence.
+
+Scraped text also misspells markers: a space before the dot (`2 .加强`), a stray mark inside
+(`三,、` `四.、` `一'`), full-width digits (`１．`), a missing dot (`6 加强…`), and the bare numbers of a
+decimal outline (`1总则` above `1.1编制目的`). These loose forms are taken only at the start of a line
+and only where the numbering confirms them. `第一，` and `一是…二是…` runs are sentences, not headings.
 """
 
 from __future__ import annotations
@@ -15,36 +20,45 @@ from dataclasses import dataclass
 
 CN_DIGITS = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate(CN_DIGITS)}
+_CN = "[一二三四五六七八九十]{1,3}"
 
+# A marker may be followed by spaces or a tab before its title (`一、  全面深化…`, `（一）　指导思想`).
 MARKER_RE = re.compile(
-    r"(?P<l1>[一二三四五六七八九十]{1,3}(?:、|[.．](?![\d一二三四五六七八九十])))"
-    r"|(?P<l2>[(（][一二三四五六七八九十]{1,3}[)）])"
-    r"|(?P<l4d>(?<![\d.．])\d{1,2}[.．]\d{1,2}(?![\d.．%％])[ \u3000]?)"
-    r"|(?P<l3>(?<![\d.．])\d{1,2}(?:[.．](?![\d%％])|、)[ \u3000]?)"
-    r"|(?P<l4>[(（]\d{1,2}[)）]|(?<![\d(（.．])\d{1,2}[)）])"
+    rf"(?P<l1>{_CN}(?:[,，.．'’‘`]?、|[.．](?![\d一二三四五六七八九十]))[ \u3000\t]*)"
+    rf"|(?P<l2>[(（]{_CN}[)）][ \u3000\t]*)"
+    r"|(?P<l4d>(?<![\d.．])\d{1,2}[.．]\d{1,2}(?![\d.．%％])[ \u3000\t]*)"
+    r"|(?P<l3>(?<![\d.．])\d{1,2}[ \u3000]?(?:[.．](?![\d%％])|、)[ \u3000\t]*)"
+    r"|(?P<l4>(?:[(（]\d{1,2}[)）]|(?<![\d(（.．])\d{1,2}[)）])[ \u3000\t]*)"
 )
+# Forms taken only at the start of a line (so matched only there): `一，` `一'`, `3.65%以上的…` (item 3
+# or the number 3.65: the sequence decides), and bare numbers (`6 加强…`, `1总则`).
+LOOSE_RE = re.compile(
+    rf"(?P<l1x>{_CN}[,，'’‘`](?!、))"
+    r"|(?P<l3n>\d{1,2}[.．](?=\d))"
+    r"|(?P<l3b>\d{1,2}(?![\d.．、%％)）])[ \u3000]*)"
+)
+
+
+def match_marker(line: str) -> re.Match | None:
+    """The marker at the start of `line`, strict or loose."""
+    return MARKER_RE.match(line) or LOOSE_RE.match(line)
+
 
 # After these a new heading may start in mid-line.
 _SENTENCE_END = "。;；:：!！?？"
 _CLOSE_PAREN = ")）"
 # A glued title (heading words straight into the body) is at most this long.
 _GLUED_TITLE_MAX = 24
-
-# Standard heading words; a title that starts with one and runs on without punctuation is cut there.
-HEADING_WORDS = sorted(
-    """指导思想 基本原则 工作原则 总体要求 总体思路 总体目标 工作目标 主要目标 基本目标 改革目标 建设目标
-    实施目标 发展目标 具体目标 目标任务 重点任务 主要任务 工作任务 重点工作 工作重点 主要内容 改革范围 实施范围
-    适用范围 组织保障 保障措施 组织实施 实施步骤 工作步骤 进度安排 时间安排 工作要求 背景与意义 方案背景
-    起草背景 起草依据 编制依据 工作措施 实施措施 主要措施 组织领导 职责分工 概述""".split(),
-    key=len,
-    reverse=True,
-)
-# Words that begin a body sentence; a long glued title is cut before them.
-_JOINERS = ("、", "和", "及", "与")
-_SHORT_HEADING_WORDS = ("目标", "意义", "原则", "任务", "要求", "思路", "措施", "步骤", "范围", "依据")
-_TITLE_FINAL = re.compile(r".*(?:重要性|必要性|紧迫性|重大意义|意义)")
-_BODY_OPENERS = ("坚持", "以", "按照", "到", "落实", "全面", "深入", "在", "围绕", "为", "根据", "通过")
-_BODY_STARTS = ("本文", "按照", "根据", "围绕", "随着", "为了", "为贯彻", "以习近平", "坚持以")
+# A number followed by one of these is a quantity (`5 次`, `12月`), not a heading number.
+_UNITS = set("年月日号时分秒个次项条名人元万亿页天岁级倍家所座张台辆套批期届版周层户")
+# A title may open with a year, an age, a count or a share: `2025年底前…`, `65岁以上…`, `90%以上…`.
+_NUMBER_LED = re.compile(r"\d{1,4}(?:[.．]\d{1,2})?\s*(?:%|％|‰|[\u4e00-\u9fff])")
+# Lines at least this long are flattened pages: the gaps between their former lines are spaces.
+FLAT_LINE = 200
+_GAP = re.compile(r"[\u4e00-\u9fff，。：；）)”][ \u3000]+[\u4e00-\u9fff（(“《\d]")
+_DECIMAL_OUTLINE = re.compile(r"(?:^|[ \u3000\n])[1-9][.．][1-9](?![\d.．%％])[ \u3000]?[\u4e00-\u9fff]")
+# `1.4.2 …`: a third-tier decimal number, below the outline's labelled tiers, never a `1.` item.
+_DEEP_DECIMAL = re.compile(r"\d{1,2}[.．]\d{1,2}[.．]\d")
 
 
 @dataclass
@@ -54,6 +68,8 @@ class Marker:
     start: int  # offset in the line
     end: int  # offset after the marker (and a following space, if any)
     text: str  # the marker as written, e.g. "(一)" or "1. "
+    style: str = ""  # how the number is written at its level: "、" "." "bare" "()" ")" "1.1"
+    loose: bool = False  # a misspelt or bare form, taken only at a line start when the numbering agrees
 
 
 def cn_number(s: str) -> int:
@@ -75,111 +91,143 @@ def to_cn_number(n: int) -> str:
 def _marker(m: re.Match) -> Marker:
     text = m.group(0)
     kind = m.lastgroup
-    digits = text.strip(" \u3000()（）、.．")
-    if kind == "l1":
-        return Marker(1, (cn_number(digits),), m.start(), m.end(), text)
+    core = text.strip(" \u3000\t")
+    digits = re.sub(r"[^\d一二三四五六七八九十.．]", "", core).strip(".．")
+    if kind in ("l1", "l1x"):
+        loose = kind == "l1x" or len(core) > len(digits) + 1
+        return Marker(1, (cn_number(digits),), m.start(), m.end(), text, "", loose)
     if kind == "l2":
-        return Marker(2, (cn_number(digits),), m.start(), m.end(), text)
+        return Marker(2, (cn_number(digits),), m.start(), m.end(), text, "()")
     if kind == "l3":
-        return Marker(3, (int(digits),), m.start(), m.end(), text)
+        style = "、" if core.endswith("、") else "."
+        return Marker(3, (int(digits),), m.start(), m.end(), text, style, " " in core or "\u3000" in core)
+    if kind == "l3b":
+        return Marker(3, (int(digits),), m.start(), m.end(), text, "bare", True)
+    if kind == "l3n":  # `3.65%以上的幼儿园…`: item 3, or the number 3.65 — the sequence decides
+        return Marker(3, (int(digits),), m.start(), m.end(), text, ".", True)
     if kind == "l4":
-        return Marker(4, (int(digits),), m.start(), m.end(), text)
+        return Marker(4, (int(digits),), m.start(), m.end(), text, "()" if core[0] in "(（" else ")")
     major, minor = re.split(r"[.．]", digits)
-    return Marker(4, (int(major), int(minor)), m.start(), m.end(), text)
+    return Marker(4, (int(major), int(minor)), m.start(), m.end(), text, "1.1")
 
 
 def candidates(line: str) -> list[Marker]:
-    """Every marker-shaped span in `line` that is followed by heading words (a CJK char)."""
+    """Every marker-shaped span in `line` that is followed by heading words (a CJK char), or by a
+    number that starts a title (`（二）2025年底前…`, `（一）65岁以上…`, `3.90%以上的…`)."""
     found = []
-    for m in MARKER_RE.finditer(line):
+    loose = LOOSE_RE.match(line) if not MARKER_RE.match(line) else None
+    for m in ([loose] if loose else []) + list(MARKER_RE.finditer(line)):
         nxt = line[m.end() : m.end() + 1]
-        if nxt and ("\u4e00" <= nxt <= "\u9fff" or nxt in "“《"):
-            found.append(_marker(m))
+        if not nxt or not ("\u4e00" <= nxt <= "\u9fff" or nxt in "“《" or nxt.isdigit()):
+            continue  # checked before building the marker: most matches are plain numbers
+        if nxt.isdigit() and _DEEP_DECIMAL.match(line, m.start()):
+            continue
+        mk = _marker(m)
+        if nxt.isdigit() and (mk.style == "bare" or not _NUMBER_LED.match(line, m.end())):
+            continue
+        if mk.style in ("bare", ".", "、") and nxt in _UNITS:
+            continue  # `5 次`, `2 .5倍` are quantities
+        found.append(mk)
     return found
+
+
+def is_decimal_outline(text: str) -> bool:
+    """Does `text` number its parts `1 总则` / `1.1 编制目的` (a 预案 or 规划), so bare numbers are headings?
+
+    Not when the decimals sit under `一、` parts of the same number (`一、演练背景与目标` / `1.1背景`,
+    `二、问题定义` / `2.1…`): then they are those parts' sub-items.
+    """
+    found = list(_DECIMAL_OUTLINE.finditer(text))
+    if len({m.group(0).strip()[:3] for m in found}) < 2:
+        return False
+    first_of: dict[int, int] = {}
+    for m in found:
+        first_of.setdefault(int(m.group(0).strip()[0]), m.start())
+    under_parts = sum(1 for major, at in first_of.items() if _cn_part_before(text, major, at))
+    return under_parts * 2 < len(first_of)
+
+
+def _cn_part_before(text: str, number: int, end: int) -> bool:
+    # `二、…` written as a heading (not `第二、`, not `一二、`) somewhere before `end`.
+    return re.search(rf"(?<![第{CN_DIGITS}]){to_cn_number(number)}[、.．](?=[\u4e00-\u9fff])", text[:end]) is not None
 
 
 class Sequence:
     """The numbering seen so far in one document, to tell headings from look-alikes."""
 
-    def __init__(self) -> None:
+    def __init__(self, decimal: bool = False) -> None:
         self.last: dict[int, tuple[int, ...]] = {}
+        self.style: dict[int, str] = {}
+        self.by_style: dict[tuple[int, str], int] = {}  # (level, style) → last number in that style
+        self.decimal = decimal  # the document numbers its parts 1 / 1.1 (bare numbers are headings)
+        self.run_on: dict[int, int] = {}  # level → last number before a new parent reset it
 
     def continues(self, mk: Marker) -> bool:
-        prev = self.last.get(mk.level)
-        if len(mk.number) == 2:  # 1.2 continues 1.1, or starts under item 1.
-            parent = self.last.get(3)
+        prev = self.last.get(_slot(mk))
+        if len(mk.number) == 2:  # 1.2 continues 1.1, or starts under item 1. (or under part 一、)
+            parent = self.last.get(3) or self.last.get(1)
             if parent and mk.number[0] == parent[0]:
                 return mk.number[1] == 1 or (prev is not None and prev == (mk.number[0], mk.number[1] - 1))
             return False
         if prev is None:
-            return mk.number[0] == 1
-        return mk.number[0] == prev[0] + 1 or mk.number[0] == 1 and self._deeper_seen_since(mk.level)
+            # A new list, or one numbered on across its parents (`(二)…  5.…` after `4.`).
+            return mk.number[0] == 1 or mk.number[0] == self.run_on.get(mk.level, -1) + 1
+        if mk.number[0] == prev[0] + 1:
+            return True
+        if mk.number[0] == 1:
+            # A sub-list restarts at 1 under a new parent, or in another style (`3、主要措施 1.强化…`).
+            return self._deeper_seen_since(mk.level) or self._restyled(mk)
+        return self.by_style.get((mk.level, mk.style)) == mk.number[0] - 1
+
+    def confirms(self, mk: Marker) -> bool:
+        """A loose marker needs more than a line start: a continued number, or a decimal outline."""
+        if mk.style == "bare" and not self.decimal:
+            prev = self.last.get(3)
+            spaced = mk.text != mk.text.rstrip(" \u3000")
+            return spaced and prev is not None and mk.number[0] == prev[0] + 1
+        return self.continues(mk)
 
     def _deeper_seen_since(self, level: int) -> bool:
         # A sub-list restarts at 1 under a new parent: allowed when a shallower heading was seen.
         return any(lv < level for lv in self.last)
 
+    def _restyled(self, mk: Marker) -> bool:
+        style = self.style.get(mk.level)
+        return bool(style) and mk.style != style and "bare" not in (style, mk.style) and style != "1.1"
+
     def accept(self, mk: Marker) -> None:
-        self.last[mk.level] = mk.number
-        for deeper in [lv for lv in self.last if lv > mk.level]:
+        self.last[_slot(mk)] = mk.number
+        self.style[_slot(mk)] = mk.style
+        if len(mk.number) == 1:
+            self.by_style[(mk.level, mk.style)] = mk.number[0]
+        depth = rank(mk.level, mk.style, self.decimal)
+        for deeper in [lv for lv in self.last if rank(lv, self.style.get(lv, ""), self.decimal) > depth]:
+            if len(self.last[deeper]) == 1:
+                self.run_on[deeper] = self.last[deeper][0]
             del self.last[deeper]
+            self.style.pop(deeper, None)
+        for key in [k for k in self.by_style if rank(k[0], k[1], self.decimal) > depth]:
+            del self.by_style[key]
 
 
-def title_end(line: str, start: int, next_marker: int | None) -> tuple[int, int]:
-    """Where the heading title starting at `start` ends, and where its inline body begins.
-
-    Stops at the first `。`, at a glued next heading, or at the line end; a title that runs straight
-    into its body without punctuation is cut after a standard heading word or before a body opener.
-    """
-    stop = len(line) if next_marker is None else next_marker
-    period = line.find("。", start, stop)
-    if period != -1:
-        stop = period
-    cut = _glued_cut(line[start:stop])
-    if cut is not None:
-        return start + cut, start + cut
-    body_start = stop + 1 if period != -1 and stop == period else stop
-    return stop, body_start
+def _slot(mk: Marker) -> int:
+    # Decimal items (`1.2`) and `(1)` items are both level 4 but keep separate counts.
+    return DECIMAL_SLOT if len(mk.number) == 2 else mk.level
 
 
-def _glued_cut(title: str) -> int | None:
-    """Length of the real title inside a title glued to its body, or None when not glued."""
-    chain = _heading_word_chain(title)
-    if chain:
-        rest = title[chain:]
-        if rest and (len(rest) >= 6 or rest.startswith(_BODY_OPENERS) or rest[0].isdigit() or rest[0] in "(（“"):
-            return chain
-        return None
-    half = len(title) // 2
-    if len(title) >= 4 and title[:half] == title[half : 2 * half] and len(title) <= 2 * half + 1:
-        return half  # 概述概述: a label repeated as a lead-in
-    clause = re.split(r"[,，]", title, maxsplit=1)[0]
-    ends = _TITLE_FINAL.search(clause)
-    if len(title) > 30 and ends and len(clause) - ends.end() >= 4:
-        return ends.end()  # 一、充分认识…的紧迫性和重要性医药卫生体制改革事关…
-    if len(title) > 24:
-        for opener in _BODY_STARTS:
-            at = title.find(opener, 2, 14)
-            if at != -1:
-                return at
-    return None
+DECIMAL_SLOT = 5
 
 
-def _heading_word_chain(title: str) -> int:
-    """Length of a run of standard heading words at the start (`指导思想、基本原则和工作目标`)."""
-    end = 0
-    words = HEADING_WORDS
-    while True:
-        word = next((w for w in words if title.startswith(w, end)), None)
-        if word is None:
-            return end
-        end += len(word)
-        if title[end : end + 1] not in _JOINERS or end + 1 >= len(title):
-            return end
-        end += 1  # the joiner; the chain must go on with another heading word
-        words = [*HEADING_WORDS, *_SHORT_HEADING_WORDS]
-        if not any(title.startswith(w, end) for w in words):
-            return end - 1
+def rank(level: int, style: str, decimal: bool) -> int:
+    """How deep a heading nests. In a decimal-numbered 预案 the `1 总则` / `1.1 …` items are the
+    outline's top, and a `(一)` or `(1)` list under `1.3 工作原则` sits inside that item."""
+    if style == "1.1":
+        return 2 if decimal else 4
+    if not decimal:
+        return min(level, 4)
+    if level == 3 and style in ("bare", ".", "、"):
+        return 1
+    return 2 + level
 
 
 def is_glued_prefix(text: str) -> bool:
@@ -194,7 +242,16 @@ def may_start_here(line: str, pos: int) -> bool:
     before = line[:pos].rstrip(" \u3000")
     if not before:
         return True
-    return before[-1] in _SENTENCE_END or before[-1] in _CLOSE_PAREN and _closes_note(before)
+    if before[-1] in _SENTENCE_END or before[-1] in _CLOSE_PAREN and _closes_note(before):
+        return True
+    # In a flattened page a space between Chinese words is where a line used to end.
+    return is_flat(line) and len(before) < pos and (not before[-1].isascii() or before[-1] in ")]")
+
+
+def is_flat(line: str) -> bool:
+    """A page flattened onto one line: long, or holding several spaces between Chinese words
+    (Chinese prose has none; a scraper that drops line breaks leaves them)."""
+    return len(line) >= FLAT_LINE or len(line) >= 60 and len(_GAP.findall(line)) >= 3
 
 
 def _closes_note(before: str) -> bool:

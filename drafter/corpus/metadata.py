@@ -1,5 +1,7 @@
 """Document metadata: title, plan title, issuer, date, 文号, region and administrative level.
 
+`admin_level` and `divisions` live in `regions` (with the gazetteer checks) and are re-exported here.
+
 Sources in order of trust: the `文章属性•【制定机关】…` block some sites add; the notice title
 (`X人民政府关于印发《Y》的通知`); the signature (issuer line followed by the date).
 """
@@ -9,14 +11,17 @@ from __future__ import annotations
 import re
 
 from drafter.corpus.dates import find_dates, parse_date
+from drafter.corpus.regions import admin_level, divisions, infer_region  # noqa: F401 - re-exported
+from drafter.corpus.titles import clean_title, find_title
 from drafter.model import Document
 
 _FIELD = re.compile(r"【(制定机关|公布日期|发文字号|字号|发布部门|成文日期)】\s*([^•【\n]+)")
 _NOTICE_WORDS = re.compile(r"关于|印发|转发")
-_PLAN_IN_QUOTES = re.compile(r"《([^》]{4,80})》")
+_PLAN_IN_QUOTES = re.compile(r"《([^》]{4,80})》|〈([^〉]{4,80})〉")
 _TRAILING_NOTE = re.compile(r"[(（](?:最新|\d+篇|全文)[)）]$")
 _INNER_TITLE = re.compile(r"^[\u4e00-\u9fa5_\d]{4,40}?(?:方案|计划|意见|要点|办法)")
 _PLAN_PRINTED = re.compile(r"(?:印发|转发)(.{4,80}?)的通知")
+_SEVERAL_PLANS = re.compile(r"(?:方案|计划|意见|要点|办法|细则|规划|预案)(?:和|及|与|、)[\u4e00-\u9fa5]")
 _DOCNUM = re.compile(r"([〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）])\s*(\d{1,4})\s*号")
 _DOCNUM_STOP = "的知告】:：,，。;；》(（ \u3000"
 ORG_SUFFIX = (
@@ -24,20 +29,17 @@ ORG_SUFFIX = (
     r"卫健委|医改办|领导小组|医疗保障局|医保局|管理局|局)"
 )
 _ORG = re.compile(rf"^[\u4e00-\u9fa5()（）]{{2,40}}?{ORG_SUFFIX}")
-_DIVISION = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:特别行政区|自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗)(?![省市州区县旗盟])")
-_NOT_PLACE = ("全", "本", "我", "各", "该", "此", "地区", "城区", "社区", "园区", "辖区", "试点区")
-MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
 
 def extract_metadata(doc: Document, title_hint: str | None) -> None:
     fields = dict(_FIELD.findall(doc.text[:3000]))
-    doc.title = title_hint or _title_from_text(doc)
+    doc.title = clean_title(title_hint) if title_hint else find_title(doc.preamble)
     doc.plan_title = _plan_title(doc.title, doc.preamble)
     issuer_sig, date_sig = _signature(doc.text)
     doc.issuer = _clean_field(fields.get("制定机关") or fields.get("发布部门")) or issuer_sig or _issuer_from_title(doc.title)
     doc.date = parse_date(fields.get("公布日期") or fields.get("成文日期") or "") or date_sig or _first_date(doc.text)
     doc.doc_number = normalise_doc_number(fields.get("发文字号") or fields.get("字号") or "") or _doc_number(doc)
-    doc.region = _region(doc)
+    doc.region = infer_region(doc)
     doc.level = admin_level(doc.region)
 
 
@@ -46,20 +48,13 @@ def _clean_field(value: str | None) -> str | None:
     return value or None
 
 
-def _title_from_text(doc: Document) -> str | None:
-    for line in doc.preamble.split("\n")[:12]:
-        quoted = _PLAN_IN_QUOTES.search(line)
-        if quoted and "印发" in line:
-            return quoted.group(1)
-    first = doc.preamble.split("\n", 1)[0].strip()
-    return first if 4 <= len(first) <= 80 and not re.search(r"[,，:：。]", first) else None
-
-
 def _plan_title(title: str | None, preamble: str) -> str | None:
     if not title:
         return None
     m = _PLAN_IN_QUOTES.search(title) or _PLAN_PRINTED.search(title)
-    plan = m.group(1).strip() if m else _excerpt_plan_title(title, preamble)
+    plan = next(g for g in m.groups() if g).strip() if m else _excerpt_plan_title(title, preamble)
+    if plan and _SEVERAL_PLANS.search(plan):
+        return None  # `印发A方案和B方案的通知`: a cover notice for several plans names no single plan
     return plan if plan and plan != title else None
 
 
@@ -80,6 +75,7 @@ def _issuer_from_title(title: str | None) -> str | None:
         return None
     m = _NOTICE_WORDS.search(title)
     prefix = title[: m.start()] if m else ""
+    prefix = prefix.strip(" \u3000")
     return prefix if _ORG.match(prefix) else None
 
 
@@ -152,36 +148,3 @@ def _inside_parens(text: str, pos: int) -> bool:
     opened = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
     closed = max(text.rfind(")", 0, pos), text.rfind("）", 0, pos))
     return opened > closed
-
-
-def divisions(text: str) -> list[str]:
-    """Administrative divisions at the start of `text`: `武威市凉州区人民政府` → [武威市, 凉州区]."""
-    found, pos = [], 0
-    while True:
-        m = _DIVISION.match(text, pos)
-        if not m or m.group(0).startswith(_NOT_PLACE) or m.group(0) in _NOT_PLACE:
-            return found
-        found.append(m.group(0))
-        pos = m.end()
-
-
-def _region(doc: Document) -> str | None:
-    title = doc.title or ""
-    m = _NOTICE_WORDS.search(title)
-    sources = [title[: m.start()] if m and m.start() else ""]
-    sources += [doc.plan_title or "", title if not m else "", doc.issuer or ""]
-    for source in sources:
-        places = divisions(source.strip())
-        if places:
-            return places[-1]
-    return None
-
-
-def admin_level(region: str | None) -> str | None:
-    if not region:
-        return None
-    if region in MUNICIPALITIES or region.endswith(("省", "自治区", "特别行政区")):
-        return "省级"
-    if region.endswith(("市", "州", "盟", "地区")):
-        return "市级"
-    return "县级"

@@ -7,10 +7,10 @@ from datetime import date as Date
 from drafter.draft.io import parse_draft, plain_text
 from drafter.draft.model import Draft, DraftSection
 from drafter.errors import DrafterError
-from drafter.messages import t
 from drafter.library.placeholders import RegionContext
 from drafter.library.render import render_variant
 from drafter.library.variants import STANDARD_KINDS, Library, Variant
+from drafter.messages import t
 
 TASK_AREAS = 5  # task areas a new draft starts with (the drafter adds or removes more)
 SINGLE_KINDS = ("指导思想", "基本原则", "工作目标", "组织保障")
@@ -162,4 +162,12 @@ def render_draft(draft: Draft) -> str:
     return plain_text(draft)
 
 
-__all__ = ["new_draft", "add_variant", "render_draft", "draft_context", "pick_variants"]
+def new_draft_from(superior, region: str, province: str | None = None, **options) -> Draft:  # noqa: ANN001
+    """A draft for `region` that takes up the superior document (a `Document`) task by task:
+    `drafter new --from` (drafter.draft.from_superior; `store=` is required)."""
+    from drafter.draft.from_superior import draft_from_superior
+
+    return draft_from_superior(superior, region, province, **options)
+
+
+__all__ = ["add_variant", "draft_context", "new_draft", "new_draft_from", "pick_variants", "render_draft"]

@@ -134,6 +134,24 @@ def todo(draft: Draft) -> list[str]:
             out.append(t("draft.todo_empty", label=BY_KEY[key].label))
     if not states["superior"].value:
         out.append(t("draft.todo_superior"))
+    out += [t("draft.todo_pending", path=path, heading=heading, note=note) for path, heading, note in pending(draft)]
+    return out
+
+
+def pending(draft: Draft) -> list[tuple[str, str, str]]:
+    """The sections a passage marked `待完善` stands in (`drafter new --from` writes the superior's own
+    words where the corpus had nothing close enough): (number path, heading, the note)."""
+    out = []
+
+    def walk(sections: list, path: tuple[int, ...]) -> None:
+        for i, section in enumerate(sections, start=1):
+            here = (*path, i)
+            notes = [src["待完善"] for src in section.sources if src.get("待完善")]
+            if notes:
+                out.append((".".join(map(str, here)), section.heading, notes[0]))
+            walk(section.children, here)
+
+    walk(draft.sections, ())
     return out
 
 

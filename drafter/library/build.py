@@ -100,6 +100,8 @@ def outline_text(section: Section) -> str:
 def candidates(documents: list[Document]) -> list[Candidate]:
     out = []
     for doc in documents:
+        if not doc.is_plan:
+            continue  # a notice, 起草说明, 解读, 征求意见 announcement or template is no plan's section
         source = Source.of(source_region(doc), document_year(doc), unit=_unit_guess(doc))
         for kind, section in passages(doc):
             text = normalize_punctuation(outline_text(section))

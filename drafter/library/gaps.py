@@ -55,8 +55,10 @@ def _label(doc: Document) -> str:
 
 
 def find_gaps(draft_text: str, corpus: list[Document], min_share: float = 0.5) -> list[Gap]:
-    """Topics covered by at least `min_share` of the corpus plans (with sections) but not the draft."""
-    plans = [doc for doc in corpus if doc.sections]
+    """Topics covered by at least `min_share` of the corpus plans (with sections) but not the draft.
+
+    Only places' own plans count: notices, 起草说明, 解读, 征求意见 announcements and templates do not."""
+    plans = [doc for doc in corpus if doc.sections and doc.is_plan]
     if not plans:
         return []
     gaps = []

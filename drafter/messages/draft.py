@@ -24,6 +24,7 @@ MESSAGES = {
     "todo_superior": ("还没有列出上级文件（前言写作“上级有关文件”）：drafter meta D --superior \"《…》（…号）\"",
                       ("no superior documents listed yet (the preface says 上级有关文件): "
                        "drafter meta D --superior \"《…》(…号)\"")),
+    "todo_pending": ("{path} {heading}（待完善）：{note}", "{path} {heading} (to complete): {note}"),
     "todo_code": ("发文字号的机关代字是猜的（{value}），请核对", "the 文号's 机关代字 is a guess ({value}): check it"),
     "still_empty": ("尚待填写：", "still to fill:"),
     "all_filled": ("各要素均已填写。", "every part is filled."),

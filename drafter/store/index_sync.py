@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable
 
 from drafter.store.index import Entry, IndexBusy, SearchIndex
-from drafter.store.schema import ranges
+from drafter.store.schema import rows_of
 from drafter.store.write import places_of
 from drafter.text.tokens import index_words
 
@@ -155,15 +155,14 @@ def entries_from_store(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int
     docs = {
         r["id"]: r
         for r in conn.execute(
-            f"SELECT id, text, extra, region, province, year, doc_type, level FROM documents WHERE id IN ({marks})",
+            "SELECT d.id, x.text, x.extra, d.region, d.province, d.year, d.doc_type, d.level FROM documents d"
+            f" JOIN texts x ON x.document_id = d.id WHERE d.id IN ({marks})",
             doc_ids,
         )
     }
     kinds = _section_kinds(conn, list(docs))
     paragraphs: dict[int, list[sqlite3.Row]] = {d: [] for d in docs}
-    where, params = ranges(list(docs))
-    rows = conn.execute(f"SELECT id, document_id, section_id, start, end FROM paragraphs WHERE {where} ORDER BY id", params)
-    for p in rows:
+    for p in rows_of(conn, "SELECT id, document_id, section_id, start, end FROM paragraphs", list(docs)):
         paragraphs[p["document_id"]].append(p)
     out: dict[int, list[Entry]] = {}
     for doc_id, d in docs.items():
@@ -181,9 +180,7 @@ def entries_from_store(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int
 def _section_kinds(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int, list[str]]:
     """Section id → the kinds of it and of the sections above it."""
     out: dict[int, list[str]] = {}
-    where, params = ranges(doc_ids)
-    rows = conn.execute(f"SELECT id, parent_id, kind FROM sections WHERE {where} ORDER BY id", params)
-    for r in rows:
+    for r in rows_of(conn, "SELECT id, parent_id, kind FROM sections", doc_ids):
         above = out.get(r["parent_id"], [])
         out[r["id"]] = above + [r["kind"]] if r["kind"] and r["kind"] not in above else above
     return out

@@ -36,7 +36,8 @@ class DocFilter:
     `region` matches a document's region written whole (哈尔滨市), without its suffix (哈尔滨) or
     as the province it lies in (黑龙江省 / 黑龙江). `kind` keeps documents with a section of that
     kind (and, in search, paragraphs under such a section). `text` is a quick filter on title,
-    plan title, region and 文号 (a substring)."""
+    plan title, region and 文号 (a substring). `plans_only` leaves out what is not a place's own
+    plan (`DocSummary.is_plan`)."""
 
     region: str | None = None
     year_from: int | None = None
@@ -45,6 +46,7 @@ class DocFilter:
     doc_type: str | None = None
     level: str | None = None  # 省级 / 市级 / 县级 / 国家级
     text: str | None = None
+    plans_only: bool = False  # a place's own plans: no notices, 解读, 起草说明, templates
 
     def is_empty(self) -> bool:
         return self == DocFilter()

@@ -1,4 +1,4 @@
-"""Bringing a store written by an older drafter to the current layout (schema 4).
+"""Bringing a store written by an older drafter to the current layout (schema 6).
 
 Schemas 1–3 kept every text several times (the document, each section's body, each paragraph, and
 its tokens in FTS5). The upgrade reads each stored document back the old way, writes it in the new
@@ -50,6 +50,29 @@ def upgrade_layout(conn: sqlite3.Connection, version: int) -> None:
         conn.execute("VACUUM")
 
 
+def texts_apart(conn: sqlite3.Connection) -> None:
+    """Schema 4 → 5: the documents' texts move into `texts` (in place, one transaction)."""
+    from drafter.store.schema import SCHEMA_VERSION, schema_statements
+
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in schema_statements():
+            if "CREATE TABLE IF NOT EXISTS texts" in statement:
+                conn.execute(statement)
+        conn.execute("INSERT INTO texts (document_id, text, extra) SELECT id, text, extra FROM documents")
+        conn.execute("ALTER TABLE documents DROP COLUMN text")
+        conn.execute("ALTER TABLE documents DROP COLUMN extra")
+        conn.execute("PRAGMA user_version = 5")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if conn.execute("PRAGMA database_list").fetchone()[2]:
+        conn.execute("VACUUM")
+
+
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
 
@@ -69,8 +92,6 @@ def _old_document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
         doc_number=row["doc_number"], region=row["region"], level=row["level"], preamble=row["preamble"] or "",
         text=row["text"] or "",
     )  # fmt: skip
-    if "doc_type" in row.keys() and "doc_type" in Document.__dataclass_fields__:
-        document.doc_type = row["doc_type"]
     by_id: dict[int, Section] = {}
     rows = conn.execute(
         "SELECT id, parent_id, marker, title, level, kind, body FROM old_sections WHERE document_id = ? ORDER BY ordinal",
@@ -88,4 +109,42 @@ def _old_document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
     for t in tasks:
         if t["section_id"] in by_id:
             by_id[t["section_id"]].tasks.append(Task(t["text"], t["lead"], json.loads(t["partners"] or "[]"), t["deadline"]))
+    _type(document, row)
     return document
+
+
+def _type(document: Document, row: sqlite3.Row | None = None) -> None:
+    """What the document is, as stored (schema 3 has doc_type) or from its outline (no file is read)."""
+    from drafter.corpus.doctype import doc_type, is_template
+    from drafter.corpus.regions import region_note
+
+    keys = row.keys() if row is not None else []
+    document.is_template = bool(row["is_template"]) if "is_template" in keys else is_template(document)
+    document.doc_type = row["doc_type"] if "doc_type" in keys and row["doc_type"] else doc_type(document)
+    document.region_note = row["region_note"] if "region_note" in keys else region_note(document)
+
+
+def type_documents(conn: sqlite3.Connection) -> None:
+    """Schema 5 → 6: each document's type, template flag and missing-region note, from its outline."""
+    from drafter.store.read import load_document
+    from drafter.store.schema import SCHEMA_VERSION
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        columns = _columns(conn, "documents")
+        if "is_template" not in columns:
+            conn.execute("ALTER TABLE documents ADD COLUMN is_template INTEGER NOT NULL DEFAULT 0")
+        if "region_note" not in columns:
+            conn.execute("ALTER TABLE documents ADD COLUMN region_note TEXT")
+        rows = []
+        for (doc_id,) in conn.execute("SELECT id FROM documents").fetchall():
+            document = load_document(conn, doc_id)
+            document.doc_type = None  # schema 5 wrote NULL: the parser had no type then
+            _type(document)
+            rows.append((document.doc_type, int(document.is_template), document.region_note, doc_id))
+        conn.executemany("UPDATE documents SET doc_type = ?, is_template = ?, region_note = ? WHERE id = ?", rows)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -10,12 +10,12 @@ from dataclasses import asdict
 from drafter.errors import NotFound
 from drafter.model import Document, Section, Task
 from drafter.store.interface import ORDERS, DocFilter
-from drafter.store.schema import id_range, ranges
+from drafter.store.schema import id_range, rows_of
 from drafter.store.types import DocSummary, StoredParagraph
 
 _SUMMARY_SQL = """
 SELECT d.id, d.title, d.plan_title, d.region, d.level, d.date, d.doc_number, d.issuer, d.doc_type,
-       d.province, d.n_sections, d.n_tasks, d.kinds, f.path AS source_path
+       d.is_template, d.region_note, d.province, d.n_sections, d.n_tasks, d.kinds, f.path AS source_path
 FROM documents d LEFT JOIN source_files f ON f.id = d.file_id
 """
 _ORDER_BY = {
@@ -48,6 +48,8 @@ def where_sql(where: DocFilter | None) -> tuple[str, list]:
     if where.doc_type:
         clauses.append("d.doc_type = ?")
         params.append(where.doc_type)
+    if where.plans_only:
+        clauses.append("d.doc_type = '方案' AND d.is_template = 0")
     if where.level:
         clauses.append("d.level = ?")
         params.append(where.level)
@@ -78,7 +80,8 @@ def summary_of(r: sqlite3.Row) -> DocSummary:
         id=r["id"], title=r["title"], plan_title=r["plan_title"], region=r["region"], level=r["level"],
         date=r["date"], doc_number=r["doc_number"], issuer=r["issuer"], source_path=r["source_path"],
         sections=r["n_sections"], tasks=r["n_tasks"], kinds=json.loads(r["kinds"] or "{}"),
-        doc_type=r["doc_type"], province=r["province"],
+        doc_type=r["doc_type"] or "方案", province=r["province"], is_template=bool(r["is_template"]),
+        region_note=r["region_note"],
     )  # fmt: skip
 
 
@@ -101,7 +104,8 @@ def _not_found(doc_id: int) -> NotFound:
 
 
 def load_document(conn: sqlite3.Connection, doc_id: int) -> Document:
-    row = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    row = conn.execute("SELECT d.*, x.text, x.extra FROM documents d JOIN texts x ON x.document_id = d.id"
+                       " WHERE d.id = ?", (doc_id,)).fetchone()  # fmt: skip
     if row is None:
         raise _not_found(doc_id)
     document = Document(
@@ -109,8 +113,8 @@ def load_document(conn: sqlite3.Connection, doc_id: int) -> Document:
         doc_number=row["doc_number"], region=row["region"], level=row["level"], text=row["text"],
         source=f"corpus:{doc_id}",
     )  # fmt: skip
-    if "doc_type" in Document.__dataclass_fields__:  # the parser's document type, once it has one
-        document.doc_type = row["doc_type"]
+    document.doc_type = row["doc_type"] or "方案"
+    document.is_template, document.region_note = bool(row["is_template"]), row["region_note"]
     base = f"{row['text']}\n{row['extra']}" if row["extra"] else row["text"]
     texts: dict[int | None, list[str]] = {}
     for p in conn.execute("SELECT section_id, start, end FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id",
@@ -148,16 +152,34 @@ def heading_paths(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int, lis
     """Section id → its headings, outermost first (itself last), for the sections of `doc_ids`."""
     if not doc_ids:
         return {}
-    where, params = ranges(doc_ids)
-    rows = conn.execute(f"SELECT id, parent_id, marker, title FROM sections WHERE {where} ORDER BY id", params)
     paths: dict[int, list[str]] = {}
-    for r in rows:  # parents come first
+    for r in rows_of(conn, "SELECT id, parent_id, marker, title FROM sections", doc_ids):  # parents come first
+        paths[r["id"]] = [*paths.get(r["parent_id"], []), f"{r['marker']}{r['title']}"]
+    return paths
+
+
+_ANCESTORS = """
+WITH RECURSIVE up(id, parent_id, marker, title) AS (
+    SELECT id, parent_id, marker, title FROM sections WHERE id IN ({marks})
+    UNION SELECT s.id, s.parent_id, s.marker, s.title FROM sections s JOIN up ON s.id = up.parent_id
+) SELECT id, parent_id, marker, title FROM up ORDER BY id
+"""
+
+
+def section_paths(conn: sqlite3.Connection, section_ids: list[int]) -> dict[int, list[str]]:
+    """Section id → its headings, outermost first, for these sections (and those above them) only:
+    a search hit needs its own section's path, not every section of its document."""
+    wanted = sorted({s for s in section_ids if s is not None})
+    if not wanted:
+        return {}
+    paths: dict[int, list[str]] = {}
+    for r in conn.execute(_ANCESTORS.format(marks=",".join("?" * len(wanted))), wanted):  # parents first
         paths[r["id"]] = [*paths.get(r["parent_id"], []), f"{r['marker']}{r['title']}"]
     return paths
 
 
 def stored_paragraphs(conn: sqlite3.Connection, doc_id: int) -> list[StoredParagraph]:
-    row = conn.execute("SELECT text, extra FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    row = conn.execute("SELECT text, extra FROM texts WHERE document_id = ?", (doc_id,)).fetchone()
     if row is None:
         raise _not_found(doc_id)
     base = f"{row['text']}\n{row['extra']}" if row["extra"] else row["text"]

@@ -1,11 +1,13 @@
 """The store's SQLite schema, versioned with `PRAGMA user_version`.
 
 Each text is kept once (in UTF-16 in a new store: 2 bytes a Chinese character, not 3): a
-document's cleaned text is stored whole, and its paragraphs are
+document's cleaned text is stored whole (`texts`), and its paragraphs are
 (start, end) character offsets into it — a section's body is its paragraphs joined, so it is not
 stored either (unless it cannot be rebuilt exactly that way, then it is kept as written). Text a
 document holds outside its `text` (documents built in code) goes into `extra`, offsets then
-counting from `text + "\\n" + extra`. The search index (tantivy) lives beside the database and is
+counting from `text + "\\n" + extra`. The texts have a table of their own so that a `documents`
+row stays a few hundred bytes: listing, counting, filtering and facets read 100,000 of them in
+milliseconds instead of walking each document's text (a row's later columns sit behind it). The search index (tantivy) lives beside the database and is
 derived from it: `index_dirty` lists the documents whose index entries are still to be written,
 in the same transaction that changes them, so a killed ingest is repaired on the next open.
 
@@ -14,21 +16,22 @@ document's rows are one range of the table's own key, so no index on `document_i
 (which would cost more space than the offsets themselves) and reading a document is a range scan.
 
 Versions: 1 (first release), 2 (+ source_files.parser), 3 (+ documents.doc_type, from the parser
-work), 4 (this layout: offsets, no FTS5 copy, signatures, index journal). `drafter.store.migrate`
-brings 1–3 up to 4.
+work), 4 (offsets, no FTS5 copy, signatures, index journal), 5 (texts in their own table), 6 (+ is_template, region_note).
+`drafter.store.migrate` brings 1–5 up to 6.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from drafter.fsnames import shown
 from drafter.messages import t
 from drafter.store.errors import StoreError, store_error
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 ID_SHIFT = 24  # rows of one document per table, at most (a document with more is refused)
 
 SCHEMA = """
@@ -60,13 +63,18 @@ CREATE TABLE IF NOT EXISTS documents (
     region      TEXT,
     province    TEXT,                   -- the province `region` lies in
     level       TEXT,
-    doc_type    TEXT,
-    preamble    TEXT,                   -- NULL: its paragraphs joined by newlines
-    text        TEXT NOT NULL DEFAULT '',
-    extra       TEXT NOT NULL DEFAULT '',
+    doc_type    TEXT NOT NULL DEFAULT '方案',  -- 方案 通知 起草说明 解读 征求意见 其他
+    is_template INTEGER NOT NULL DEFAULT 0,  -- a 范文/模板 text, not a place's own plan
+    region_note TEXT,                   -- why region is NULL: template national anonymised unnamed
     n_sections  INTEGER NOT NULL DEFAULT 0,
     n_tasks     INTEGER NOT NULL DEFAULT 0,
-    kinds       TEXT NOT NULL DEFAULT '{}'  -- JSON: section kind → how many sections
+    kinds       TEXT NOT NULL DEFAULT '{}', -- JSON: section kind → how many sections
+    preamble    TEXT                    -- NULL: its paragraphs joined by newlines
+);
+CREATE TABLE IF NOT EXISTS texts (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    text        TEXT NOT NULL DEFAULT '',
+    extra       TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS documents_file ON documents(file_id);
 CREATE INDEX IF NOT EXISTS documents_region ON documents(region);
@@ -116,10 +124,13 @@ def id_range(doc_id: int) -> tuple[int, int]:
     return doc_id << ID_SHIFT, ((doc_id + 1) << ID_SHIFT) - 1
 
 
-def ranges(doc_ids: list[int], column: str = "id") -> tuple[str, list[int]]:
-    """`(id BETWEEN ? AND ?) OR …` for the rows of `doc_ids` (SQLite searches each range)."""
-    params = [bound for doc_id in doc_ids for bound in id_range(doc_id)]
-    return " OR ".join(f"({column} BETWEEN ? AND ?)" for _ in doc_ids) or "0", params
+def rows_of(conn: sqlite3.Connection, select: str, doc_ids: list[int]) -> Iterator[sqlite3.Row]:
+    """`SELECT … FROM table` run on the rows of each document in turn (`WHERE id BETWEEN` its id
+    range, in id order). One range scan a document: SQLite's plan for an OR of many ranges took
+    100 ms for 20 documents, where 20 range scans take 4 ms."""
+    query = f"{select} WHERE id BETWEEN ? AND ? ORDER BY id"
+    for doc_id in doc_ids:
+        yield from conn.execute(query, id_range(doc_id))
 
 
 def schema_statements() -> list[str]:
@@ -178,9 +189,14 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         conn.execute("PRAGMA encoding = 'UTF-16le'")
         conn.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
         return
-    from drafter.store.migrate import upgrade_layout
+    from drafter.store.migrate import texts_apart, type_documents, upgrade_layout
 
-    upgrade_layout(conn, version)
+    if version < 4:
+        upgrade_layout(conn, version)
+        return
+    if version == 4:
+        texts_apart(conn)
+    type_documents(conn)
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:

@@ -29,11 +29,14 @@ if TYPE_CHECKING:
 SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
 SNIPPET_WIDTH = 80
 CANDIDATES = 3  # BM25 candidates per wanted hit checked for the verbatim text
+# A paragraph is cut from its document's text in SQL (`extra` holds text a document built in code
+# keeps outside its `text`; it is empty for every file read).
 _DETAILS = """
-SELECT p.id, p.document_id, p.section_id, p.start, p.end, d.title, d.region, d.date,
-       substr(CASE WHEN p.start > length(d.text) THEN d.text || char(10) || d.extra ELSE d.text END,
-              p.start + 1, p.end - p.start) AS text
-FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})
+SELECT p.id, p.document_id, p.section_id, d.title, d.region, d.date,
+       CASE WHEN x.extra = '' THEN substr(x.text, p.start + 1, p.end - p.start)
+            ELSE substr(x.text || char(10) || x.extra, p.start + 1, p.end - p.start) END AS text
+FROM paragraphs p JOIN documents d ON d.id = p.document_id JOIN texts x ON x.document_id = p.document_id
+WHERE p.id IN ({marks})
 """
 
 
@@ -87,8 +90,12 @@ def search(
 def _ranked(conn: sqlite3.Connection, index: SearchIndex, built, terms: list[str], parts: list[str],  # noqa: ANN001
             limit: int, every: bool) -> list[Hit]:  # fmt: skip
     """Verbatim matches first (by BM25), then the rest (by BM25), `limit` in all."""
-    scored = dict((pid, score) for score, pid in index.search(built.words(terms, every), limit * CANDIDATES))
     phrases = [query_terms(p) for p in parts]
+    # A query part that is one index word is in every paragraph holding that word: when all parts
+    # are, every match is verbatim and BM25's best `limit` are the answer (no text to check).
+    all_verbatim = every and all(words == [part] for words, part in zip(phrases, parts))
+    wanted = limit if all_verbatim else limit * CANDIDATES
+    scored = dict((pid, score) for score, pid in index.search(built.words(terms, every), wanted))
     if every and any(len(words) > 1 for words in phrases):
         for score, pid in index.search(built.phrases(phrases), limit * CANDIDATES):
             scored.setdefault(pid, score)
@@ -103,15 +110,16 @@ def _ranked(conn: sqlite3.Connection, index: SearchIndex, built, terms: list[str
 
 
 def _details(conn: sqlite3.Connection, pids: list[int]) -> dict[int, sqlite3.Row]:
+    """Paragraph id → its document's id, title, region and date, its section and its text."""
     marks = ",".join("?" * len(pids))
     return {r["id"]: r for r in conn.execute(_DETAILS.format(marks=marks), pids)}
 
 
 def _hits(conn: sqlite3.Connection, rows: dict[int, sqlite3.Row], order: list[int], scored: dict[int, float],
           terms: list[str], parts: list[str]) -> list[Hit]:  # fmt: skip
-    from drafter.store.read import heading_paths
+    from drafter.store.read import section_paths
 
-    paths = heading_paths(conn, sorted({rows[pid]["document_id"] for pid in order}))
+    paths = section_paths(conn, [rows[pid]["section_id"] for pid in order])
     hits = []
     for pid in order:
         d = rows[pid]

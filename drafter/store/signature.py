@@ -35,10 +35,34 @@ _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
 def words_only(text: str) -> str:
-    """`text` as shingles see it: ＡＢＣ１２３ → ABC123, no punctuation, no blanks (C-speed)."""
-    if _FULL_WIDTH_WORD.search(text):
-        text = text.translate(_FULL_WIDTH)
-    return _NOT_WORD.sub("", text)
+    """`text` as shingles see it: ＡＢＣ１２３ → ABC123, no punctuation, no blanks (what `\\w` keeps,
+    but `_`; `\\x00` stays: it separates paragraphs). Vectorised: a regex takes ~10× longer on
+    a plan's text."""
+    if len(text) < 64:
+        if _FULL_WIDTH_WORD.search(text):
+            text = text.translate(_FULL_WIDTH)
+        return _NOT_WORD.sub("", text)
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    full = (codes >= 0xFF01) & (codes < 0xFF5F)
+    if full.any():
+        codes = np.where(full, codes - np.uint32(0xFEE0), codes)
+    keep = _is_word()[np.minimum(codes, np.uint32(0xFFFF))]
+    wide = np.flatnonzero(codes > 0xFFFF)  # beyond the BMP (rare): asked one by one
+    keep[wide] = [chr(c).isalnum() for c in codes[wide].tolist()]
+    return codes[keep].tobytes().decode("utf-32-le")
+
+
+@lru_cache(maxsize=1)
+def _is_word() -> np.ndarray:
+    """For every BMP code point: does `words_only` keep it (`\\w` but `_`, and `\\x00`)."""
+    import numpy as np
+
+    table = np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
+    table[0] = True
+    table[ord("_")] = False
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -26,8 +26,15 @@ class DocSummary:
     sections: int = 0
     tasks: int = 0
     kinds: dict[str, int] = field(default_factory=dict)  # section kind → how many sections
-    doc_type: str | None = None  # what the parser says the document is (实施方案, 通知, 起草说明…)
+    doc_type: str = "方案"  # 方案 / 通知 / 起草说明 / 解读 / 征求意见 / 其他
+    is_template: bool = False
     province: str | None = None  # the province the region lies in (黑龙江省 for 哈尔滨市)
+    region_note: str | None = None  # why region is None: template / national / anonymised / unnamed
+
+    @property
+    def is_plan(self) -> bool:
+        """A place's own plan (not a notice, explanation, reading, call for comments or template)."""
+        return self.doc_type == "方案" and not self.is_template
 
     def as_json(self) -> dict:
         return asdict(self)

@@ -165,7 +165,8 @@ def write_documents(
     or `doc_ids` and `ordinals` when given: a migration keeps them). `entries` receives each
     document's index entries, ready for the index once the transaction has committed."""
     next_id = _next_document_id(conn)
-    rows: dict[str, list[tuple]] = {"documents": [], "sections": [], "paragraphs": [], "tasks": [], "signatures": []}
+    rows: dict[str, list[tuple]] = {"documents": [], "texts": [], "sections": [], "paragraphs": [], "tasks": [],
+                                    "signatures": []}  # fmt: skip
     out = []
     for n, item in enumerate(prepared):
         _check_size(item)
@@ -173,6 +174,7 @@ def write_documents(
         next_id = max(next_id, doc_id) + 1
         out.append(doc_id)
         rows["documents"].append(_document_row(doc_id, file_id, ordinals[n] if ordinals else n, item))
+        rows["texts"].append((doc_id, item.document.text or "", item.extra))
         rows["signatures"].append((doc_id, item.signature))
         first, _ = id_range(doc_id)
         _section_rows(rows, doc_id, item)
@@ -202,7 +204,7 @@ def index_entries(doc_id: int, first: int, item: Prepared) -> list[Entry]:
         above = kinds[parent] if parent is not None else []
         kinds.append(above + [section.kind] if section.kind and section.kind not in above else above)
     d = item.document
-    places, year, doc_type = places_of(d.region, item.province), item.year, getattr(d, "doc_type", None)
+    places, year, doc_type = places_of(d.region, item.province), item.year, d.doc_type
     return [
         Entry(first + n, doc_id, tokens, places, year, kinds[p.section_index] if p.section_index is not None else [],
               doc_type, d.level)
@@ -224,8 +226,9 @@ def _document_row(doc_id: int, file_id: int | None, ordinal: int, item: Prepared
     n_tasks = sum(len(s.tasks) for s in item.sections)
     return (
         doc_id, file_id, ordinal, d.title, d.plan_title, d.issuer, d.date, item.year, d.doc_number,
-        d.region, item.province, d.level, getattr(d, "doc_type", None), item.preamble, d.text or "",
-        item.extra, len(item.sections), n_tasks, json.dumps(kinds, ensure_ascii=False),
+        d.region, item.province, d.level, d.doc_type or "方案", int(d.is_template), d.region_note,
+        len(item.sections), n_tasks,
+        json.dumps(kinds, ensure_ascii=False), item.preamble,
     )  # fmt: skip
 
 
@@ -248,10 +251,11 @@ def _section_rows(rows: dict, doc_id: int, item: Prepared) -> None:
 def _insert_all(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
     conn.executemany(
         "INSERT INTO documents (id, file_id, ordinal, title, plan_title, issuer, date, year, doc_number,"
-        " region, province, level, doc_type, preamble, text, extra, n_sections, n_tasks, kinds)"
+        " region, province, level, doc_type, is_template, region_note, n_sections, n_tasks, kinds, preamble)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows["documents"],
     )
+    conn.executemany("INSERT INTO texts (document_id, text, extra) VALUES (?, ?, ?)", rows["texts"])
     conn.executemany(
         "INSERT INTO sections (id, document_id, parent_id, marker, title, level, kind, body) VALUES (?,?,?,?,?,?,?,?)",
         rows["sections"],
@@ -284,6 +288,7 @@ def delete_documents(conn: sqlite3.Connection, doc_ids: list[int]) -> None:
         low, high = id_range(doc_id)
         for table in ("paragraphs", "tasks", "sections"):
             conn.execute(f"DELETE FROM {table} WHERE id BETWEEN ? AND ?", (low, high))
+        conn.execute("DELETE FROM texts WHERE document_id = ?", (doc_id,))
         conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
     mark_dirty(conn, doc_ids)
 

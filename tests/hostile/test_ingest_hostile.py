@@ -144,5 +144,5 @@ def stored_paths(home) -> list[str]:
 def stored_texts(home) -> list[str]:
     with sqlite3.connect(home / "data" / "drafter.sqlite3") as conn:
         # each text is kept once: the document's text (+ extra), and section bodies kept as written
-        rows = conn.execute("SELECT text || extra FROM documents UNION ALL SELECT body FROM sections")
+        rows = conn.execute("SELECT text || extra FROM texts UNION ALL SELECT body FROM sections")
         return [row[0] for row in rows if row[0]]

@@ -11,6 +11,7 @@ from drafter.library.build import source_region
 from drafter.library.gazetteer import gazetteer
 from drafter.reader import read_plans
 from drafter.resources import corpus_files
+from drafter.text.notes import close_open_note
 from drafter.text.punctuation import normalize_punctuation
 
 
@@ -27,7 +28,9 @@ def _target(doc, normalise: bool = False) -> Target:
     place = gazetteer().lookup(region)
     lines = (doc.text or "").split("\n")
     if normalise:
-        lines = [normalize_punctuation(line) for line in lines]
+        # what a drafter's copy of the text is: standard marks, and the responsibility notes the
+        # scrape left open closed again (drafter.text.notes, as the library does)
+        lines = [close_open_note(normalize_punctuation(line)) for line in lines]
     return Target(
         "corpus",
         doc.title or "",

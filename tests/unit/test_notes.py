@@ -39,3 +39,16 @@ def test_a_new_draft_carries_no_open_note():
     for section in draft.walk():
         for line in section.body.split("\n"):
             assert close_open_note(line) == line, line
+
+
+def test_check_finds_a_bracket_left_open_but_not_in_mojibake():
+    from drafter.check import check_draft
+    from drafter.draft.io import parse_draft
+
+    text = (
+        "---\nregion: 滨江市\nprovince: 东海省\ntitle: 滨江市实施方案\ndate: 2026-03-01\n---\n"
+        "一、重点任务\n完善分级诊疗制度，落实《实施方案要求。\n加强医保支付方式改革专家？guī)欤瑸樯罨t工作（牵头单位\n"
+    )
+    found = [(f.rule, f.text) for f in check_draft(parse_draft(text), ("格式",))]
+    assert ("geshi.unpaired", "《") in found
+    assert [r for r in found if r[0] == "geshi.unpaired"] == [("geshi.unpaired", "《")]

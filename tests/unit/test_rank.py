@@ -60,3 +60,21 @@ def test_a_corpus_document_is_not_ranked_against_itself(corpus):
     doc = store.get_document(5)
     ranking = rank_against_corpus(doc, store, limit=3)
     assert 5 not in [p.id for p in ranking.plans]
+
+
+def test_folded_prefilter_loses_no_pair_and_keeps_every_ratio(corpus):
+    """Pairs are screened on texts folded to bytes (an upper bound); the ratios that come out are
+    exactly rapidfuzz's on the texts themselves, for every pair at or above the threshold."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from drafter.compare.rank import PAIR_THRESHOLD, pair_ratios
+    from drafter.store.signature import words_only
+
+    _, store = corpus
+    a = [words_only(p.text) for p in store.paragraphs(7)]
+    for other in (7, 8, 1234):
+        b = [words_only(p.text) for p in store.paragraphs(other)]
+        direct = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=PAIR_THRESHOLD * 100) / 100.0
+        assert np.array_equal(pair_ratios(a, b), direct)
+    assert (pair_ratios(a, a).diagonal() == 1.0).all()

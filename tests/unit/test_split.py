@@ -67,3 +67,47 @@ def test_title_lines():
 def test_text_without_titles_is_one_document_and_empty_text_none():
     assert len(split_documents("随便一段话,没有标题。")) == 1
     assert split_documents("  \n ") == []
+
+
+def test_a_cover_notice_for_two_plans_is_one_document():
+    text = "\n".join(
+        ["某市人民政府办公室关于印发某市甲工作方案和某市乙工作方案的通知", "各县区人民政府:",
+         "现将《某市甲工作方案》《某市乙工作方案》印发给你们,请认真组织实施。", "某市甲工作方案", "为做好甲工作,制定本方案。",
+         "一、工作目标", "某市乙工作方案", "某市乙工作方案(2022—2024年)", "为做好乙工作,制定本方案。", "一、总体要求"]
+    )  # fmt: skip
+    assert len(split_documents(text)) == 1
+
+
+def test_an_explanation_and_a_reading_after_the_plan_are_documents_of_their_own():
+    text = "\n".join(
+        ["某区实施方案(征求意见稿)", "一、总体要求", "二、重点任务", "关于《某区实施方案(征求意见稿)》的起草说明", "一、起草背景",
+         "二、主要内容", "《某区实施方案》政策解读", "一、出台背景"]
+    )  # fmt: skip
+    assert titles(text) == ["某区实施方案(征求意见稿)", "关于《某区实施方案(征求意见稿)》的起草说明", "《某区实施方案》政策解读"]
+
+
+def test_a_title_printed_twice_is_one_title():
+    text = "某县工作计划(精选3篇)\n某县工作计划\n为推进工作,制定本计划。\n一、工作目标"
+    assert titles(text) == ["某县工作计划(精选3篇)"]
+
+
+def test_a_title_broken_over_two_lines_keeps_both_lines():
+    text = "株洲市卫生健康委员会2024年\n卫生健康工作要点\n2024年是关键之年。\n一、深化医药卫生体制改革"
+    assert titles(text) == ["株洲市卫生健康委员会2024年卫生健康工作要点"]
+
+
+def test_a_title_printed_again_after_site_chrome_is_one_document():
+    text = "某镇2024年工作计划\n时间:\n推荐文章\n某镇2024年工作计划\n某镇2024年工作计划是为推进全镇发展而制定的。\n1. 经济发展\n发展产业。"
+    assert titles(text) == ["某镇2024年工作计划"]
+
+
+def test_a_notice_title_whose_second_line_only_finishes_it():
+    text = ("关于印发某市托育服务体系建设三年行动计划\n(2024—2026年)的通知\n各县(市、区)人民政府:\n现将《某市托育服务体系建设三年行动计划"
+            "(2024—2026年)》印发给你们。\n某市人民政府办公室\n2024年3月1日\n某市托育服务体系建设三年行动计划(2024—2026年)\n一、总体要求")  # fmt: skip
+    assert titles(text) == ["关于印发某市托育服务体系建设三年行动计划(2024—2026年)的通知"]
+
+
+def test_a_cited_notice_on_a_line_of_its_own_inside_a_document_opens_none():
+    text = ("关于《某县全民健身实施计划》的政策解读\n一、出台背景\n为落实全民健身国家战略。\n二、制定依据\n"
+            "《某省人民政府关于印发全民健身实施计划(2021-2025年)的通知》\n三、主要内容\n明确了四项任务。")  # fmt: skip
+    assert titles(text) == ["关于《某县全民健身实施计划》的政策解读"]

@@ -50,7 +50,9 @@ def test_upgrade_keeps_every_document_id_outline_body_and_task(old_store, expect
         assert [d.id for d in store.list_documents()] == [d["id"] for d in expected["documents"]]
         for want in expected["documents"]:
             doc = store.get_document(want["id"])
-            assert doc.outline_json() == want["outline"]
+            outline = doc.outline_json()  # the JSON contract only grows: what the release wrote is kept
+            assert {key: outline[key] for key in want["outline"]} == want["outline"]
+            assert outline["doc_type"] in {"方案", "通知", "起草说明", "解读", "征求意见", "其他"}
             assert doc.preamble == want["preamble"]
             assert _sha(doc.text) == want["text_sha256"]
             assert _sha("\x00".join(s.body for s in doc.walk())) == want["bodies_sha256"]
@@ -69,8 +71,13 @@ def test_upgrade_keeps_the_files_so_a_reingest_changes_nothing(old_store, expect
     with Store(old_store) as store:
         files = store.source_files()
         assert [(f.sha256, f.parser) for f in files] == [(f["sha256"], f["parser"]) for f in expected["files"]]
-        # The same content at another path (this checkout's seeds) is recognised as already stored.
+        # The same content at another path (this checkout's seeds) is recognised as already stored,
+        # unless the parser changed since the release: then it is read again, once.
+        from drafter.reader import PARSER_VERSION
+
         seed = next(p for p in seed_paths if p.name.startswith("002"))
+        again = "unchanged" if expected["files"][0]["parser"] == str(PARSER_VERSION) else "read"
+        assert store.add_file(seed).status == again
         assert store.add_file(seed).status == "unchanged"
 
 
@@ -96,3 +103,37 @@ def test_an_interrupted_upgrade_leaves_the_old_store_as_it_was(old_store, monkey
     monkeypatch.undo()
     with Store(old_store) as store:
         assert store.count_documents() == 4
+
+
+def test_a_schema_4_store_gets_its_texts_moved_apart(tmp_path, seed_paths):
+    """Schema 4 (a development layout) kept each text in its `documents` row; 5 moves it out."""
+    from drafter.corpus.ingest import ingest_paths
+
+    path = tmp_path / "v4.sqlite3"
+    with Store(path) as store:
+        ingest_paths(store, seed_paths[:2])
+        before = {s.id: _whole(store.get_document(s.id)) for s in store.list_documents()}
+        hits = [h.paragraph_id for h in store.search("分级诊疗")]
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript(
+        "ALTER TABLE documents ADD COLUMN text TEXT NOT NULL DEFAULT '';"
+        "ALTER TABLE documents ADD COLUMN extra TEXT NOT NULL DEFAULT '';"
+        "UPDATE documents SET text = (SELECT text FROM texts WHERE document_id = documents.id),"
+        " extra = (SELECT extra FROM texts WHERE document_id = documents.id);"
+        "DROP TABLE texts; PRAGMA user_version = 4;"
+    )
+    conn.close()
+    with Store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        columns = {r[1] for r in store.conn.execute("PRAGMA table_info(documents)")}
+        assert "text" not in columns and "extra" not in columns
+        after = {s.id: _whole(store.get_document(s.id)) for s in store.list_documents()}
+        assert after == before
+        assert [h.paragraph_id for h in store.search("分级诊疗")] == hits
+
+
+def _whole(doc) -> dict:  # noqa: ANN001 - a Document
+    from drafter.store.read import section_json
+
+    return doc.outline_json() | {"text": doc.text, "preamble": doc.preamble,
+                                 "sections": [section_json(s) for s in doc.sections]}  # fmt: skip
