@@ -57,6 +57,32 @@ MESSAGES = {
         "{location}：该语料库由更新版本的 drafter 创建（结构版本 {version}，本版本支持到 {supported}）。请升级 drafter。",
         "{location}: the store was made by a newer drafter (schema {version} > {supported}). Upgrade drafter.",
     ),
+    "older_schema": (
+        "{location}：该语料库由较早版本的 drafter 创建（结构版本 {version}，本版本需要 {supported}），"
+        "用户 {user} 无权升级它。请管理员（数据库所有者）运行一次 `drafter store init --db {location}`，"
+        "升级后各台电脑即可照常使用。",
+        "{location}: the store was made by an older drafter (schema {version}; this one needs {supported}) "
+        "and the user {user} may not upgrade it. Ask the administrator (the database's owner) to run "
+        "`drafter store init --db {location}` once; every PC can then use it as before.",
+    ),
+    "no_permission": (
+        "{location}：用户 {user} 没有执行此操作的权限（例如只能查阅、不能导入）。"
+        "请管理员授权（GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {user}; "
+        "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {user}），或改用有权限的用户。",
+        "{location}: the user {user} may not do this (it may read the store but not write to it, say). Ask "
+        "the administrator to grant it (GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public "
+        "TO {user}; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {user}) or use a user who may.",
+    ),
+    "no_access": (
+        "服务器 {host} 不允许用户 {user} 连接数据库 {database}。请管理员授权（GRANT CONNECT ON DATABASE {database} TO {user}）。",
+        "the server {host} does not let the user {user} connect to the database {database}. Ask the "
+        "administrator to grant it (GRANT CONNECT ON DATABASE {database} TO {user}).",
+    ),
+    "read_only": (
+        "{location}：该服务器只读（可能是备用服务器），不能写入。请连接主服务器。",
+        "{location}: this server is read-only (a standby, perhaps) and cannot be written to. Connect to the "
+        "primary server.",
+    ),
     "no_privilege": (
         "{location}：用户 {user} 没有在该数据库中创建表的权限。请管理员授权"
         "（GRANT CREATE ON SCHEMA public TO {user}）或用数据库所有者运行 `drafter store init`。",

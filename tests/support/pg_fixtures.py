@@ -80,6 +80,13 @@ def _with_template(server: PgServer) -> PgServer:
     return server
 
 
+def database_of(url: str) -> str:
+    """The database a test URL names (its query holds a socket folder, slashes and all)."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path.lstrip("/")
+
+
 @pytest.fixture
 def pg_url(pg_server) -> Iterator[str]:
     """A fresh server store (its own database, schema in place)."""
@@ -88,7 +95,7 @@ def pg_url(pg_server) -> Iterator[str]:
     url = pg_server.fresh_database()
     yield url
     close_pools()
-    pg_server.execute(f'DROP DATABASE IF EXISTS "{url.split("/")[-1].split("?")[0]}" WITH (FORCE)')
+    pg_server.execute(f'DROP DATABASE IF EXISTS "{database_of(url)}" WITH (FORCE)')
 
 
 @pytest.fixture(params=BACKENDS)

@@ -40,10 +40,14 @@ class PostgresStore(StoreHelpers):
     def __init__(self, url: str) -> None:
         self.server = parse_server(url)
         self.location = self.server.shown
+        import psycopg
+
         first = probe(self.server)
         try:
-            check(first, self.location)
+            check(first, self.location, self.server.user)
             self.index_kind = search_index(first)
+        except psycopg.Error as err:  # no right to read drafter's tables, a server gone meanwhile …
+            raise server_error(self.server, err) from None
         finally:
             first.close()
         self._pool = pool(self.server)
@@ -255,6 +259,19 @@ class PostgresStore(StoreHelpers):
         )
         self.update_index((lambda done, total: progress(done, total, None)) if progress else None)
         return report
+
+    def ensure_default_corpus(self, progress: Progress | None = None) -> IngestReport | None:
+        """The bundled plans, once, by the first user who may write: one who may only read uses the
+        store as it is."""
+        from drafter.reader import PARSER_VERSION
+        from drafter.store.interface import DEFAULT_CORPUS_KEY
+
+        if self.meta(DEFAULT_CORPUS_KEY) == PARSER_VERSION:
+            return None
+        with self.connection() as conn:
+            if not conn.execute("SELECT has_table_privilege('source_files', 'INSERT')").fetchone()[0]:
+                return None
+        return super().ensure_default_corpus(progress)
 
     def meta(self, key: str) -> str | None:
         with self.connection() as conn:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from drafter.errors import DrafterError
 from drafter.messages import t
+from drafter.store.errors import StoreError
 from drafter.store.location import StoreUnavailable, hide_password
 
 if TYPE_CHECKING:
@@ -33,8 +34,9 @@ _pools: dict[str, ConnectionPool] = {}
 _pools_lock = threading.Lock()
 
 
-class ServerUnavailable(StoreUnavailable):
-    """The server cannot be used: unreachable, login refused, too old, no drafter schema."""
+class ServerUnavailable(StoreUnavailable, StoreError):
+    """The server cannot be used: unreachable, login refused, too old, no drafter schema, no right to
+    write. A `StoreError` too: an ingest stops at it with one message, not one per file."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,9 @@ def connect_error(server: Server, err: Exception) -> ServerUnavailable:
     elif "password authentication failed" in low or "no password supplied" in low or (
         "role" in low and "does not exist" in low) or "authentication failed" in low or "pg_hba.conf" in low:  # fmt: skip
         key, facts["user"] = "auth_failed", server.user
+    elif "permission denied for database" in low:
+        key = "no_access"
+        facts.update(database=server.database, user=server.user)
     elif "database" in low and "does not exist" in low:
         key = "no_database"
         facts.update(database=server.database, location=server.shown)
@@ -146,8 +151,11 @@ def pool(server: Server) -> ConnectionPool:
             # No server-side prepared statements: after five runs PostgreSQL may switch a prepared
             # search to a generic plan, blind to the query's words (a 20 ms search became 1.5 s), and
             # a pooler in front of the server (PgBouncer) may not keep them between transactions.
+            # Each connection is checked as it is handed out (one round trip): after a server restart
+            # the pool's old connections are replaced, not each handed to a user as an error.
             found = ConnectionPool(server.conninfo(), min_size=1, max_size=POOL_MAX, open=True, timeout=60,
-                                   name="drafter", kwargs={"autocommit": True, "prepare_threshold": None})  # fmt: skip
+                                   name="drafter", kwargs={"autocommit": True, "prepare_threshold": None},
+                                   check=ConnectionPool.check_connection)  # fmt: skip
             _pools[server.url] = found
         return found
 
@@ -166,6 +174,10 @@ def server_error(server: Server, err: Exception) -> DrafterError:
     """An error the server reported during work (not while connecting), in words."""
     import psycopg
 
+    if isinstance(err, psycopg.errors.InsufficientPrivilege):
+        return ServerUnavailable(t("store_pg.no_permission", location=server.shown, user=server.user))
+    if isinstance(err, psycopg.errors.ReadOnlySqlTransaction):  # a standby, or a read-only server
+        return ServerUnavailable(t("store_pg.read_only", location=server.shown))
     if isinstance(err, psycopg.OperationalError):
         return ServerUnavailable(t("store_pg.lost", host=server.host, why=_first_line(err)))
     return DrafterError(t("store_pg.server_error", host=server.host, why=_first_line(err)))

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 _SUMMARY_SQL = """
 SELECT d.id, d.title, d.plan_title, d.region, d.level, d.date, d.doc_number, d.issuer, d.doc_type,
-       d.province, d.n_sections, d.n_tasks, d.kinds, f.path AS source_path
+       d.province, d.is_template, d.region_note, d.n_sections, d.n_tasks, d.kinds, f.path AS source_path
 FROM documents d LEFT JOIN source_files f ON f.id = d.file_id
 """
 _ORDER_BY = {
@@ -60,6 +60,8 @@ def where_sql(where: DocFilter | None, *, paragraphs: bool = False) -> tuple[str
         if value:
             clauses.append(f"d.{column} = %s")
             params.append(value)
+    if where.plans_only:
+        clauses.append("d.doc_type = '方案' AND NOT d.is_template")
     if where.text:
         clauses.append(
             "(d.title ILIKE %s OR d.plan_title ILIKE %s OR d.region ILIKE %s OR d.doc_number ILIKE %s)"
@@ -83,7 +85,8 @@ def summaries(conn: psycopg.Connection, where: DocFilter | None = None, *, offse
 def summary_of(r: tuple) -> DocSummary:
     return DocSummary(
         id=r[0], title=r[1], plan_title=r[2], region=r[3], level=r[4], date=r[5], doc_number=r[6], issuer=r[7],
-        doc_type=r[8], province=r[9], sections=r[10], tasks=r[11], kinds=dict(r[12] or {}), source_path=r[13],
+        doc_type=r[8] or "方案", province=r[9], is_template=bool(r[10]), region_note=r[11], sections=r[12],
+        tasks=r[13], kinds=dict(r[14] or {}), source_path=r[15],
     )  # fmt: skip
 
 
@@ -108,17 +111,16 @@ def not_found(doc_id: int) -> NotFound:
 def load_document(conn: psycopg.Connection, doc_id: int) -> Document:
     """The document with its sections, bodies and tasks; one snapshot (the caller's transaction)."""
     row = conn.execute(
-        "SELECT title, plan_title, issuer, date, doc_number, region, level, text, doc_type, preamble, extra"
-        " FROM documents WHERE id = %s",
+        "SELECT title, plan_title, issuer, date, doc_number, region, level, text, preamble, extra, doc_type,"
+        " is_template, region_note FROM documents WHERE id = %s",
         (doc_id,),
     ).fetchone()
     if row is None:
         raise not_found(doc_id)
-    title, plan_title, issuer, date, number, region, level, text, doc_type, preamble, extra = row
+    title, plan_title, issuer, date, number, region, level, text, preamble, extra, doc_type, template, note = row
     document = Document(title=title, plan_title=plan_title, issuer=issuer, date=date, doc_number=number,
-                        region=region, level=level, text=text, source=f"corpus:{doc_id}")  # fmt: skip
-    if "doc_type" in Document.__dataclass_fields__:
-        document.doc_type = doc_type
+                        region=region, level=level, text=text, source=f"corpus:{doc_id}", doc_type=doc_type or "方案",
+                        is_template=bool(template), region_note=note)  # fmt: skip
     base = f"{text}\n{extra}" if extra else text
     texts: dict[int | None, list[str]] = {}
     for section_id, start, end in conn.execute(

@@ -12,12 +12,19 @@ A file's content is unique (`source_files.sha256`): two machines ingesting the s
 meet on that key (`INSERT … ON CONFLICT`), and one of them records it. Each file row says who
 ingested it (user and host) and when.
 
+Versions: 1 (the first server store), 2 (+ `documents.is_template`, `region_note`, and `doc_type`
+always set — `方案` by default —, from the parser work: a version-1 store is typed in place from
+its stored outlines, as the local store's schema 5 → 6 is). The texts stay in `documents`: the
+server keeps a text longer than about 2 KB out of the row (TOAST) by itself, so a list or a count
+never reads them — what the local store's `texts` table is for.
+
 The search index is RUM (`rum_tsvector_ops`: ranked search straight from the index, without
 scoring every match) when the server has the extension, else GIN; `meta.search_index` says which.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from drafter.messages import t
@@ -25,12 +32,32 @@ from drafter.messages import t
 if TYPE_CHECKING:
     import psycopg
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ID_SHIFT = 24
 LOCK_KEY = 0x6472616674  # pg_advisory_xact_lock key for schema changes ("draft")
 INDEX_KEY = "search_index"
 
-MIGRATIONS: dict[int, list[str]] = {
+Step = str | Callable[["psycopg.Connection"], None]  # a statement, or Python work inside the transaction
+
+
+def type_documents(conn: psycopg.Connection) -> None:
+    """Version 1 → 2: each document's type (where none was stored), template flag and missing-region
+    note, from its stored outline (no file is read again)."""
+    from drafter.corpus.doctype import doc_type, is_template
+    from drafter.corpus.regions import region_note
+    from drafter.store.postgres.read import load_document
+
+    rows = []
+    for doc_id, stored in conn.execute("SELECT id, doc_type FROM documents ORDER BY id").fetchall():
+        document = load_document(conn, doc_id)
+        document.is_template = is_template(document)
+        document.doc_type = stored or doc_type(document)
+        rows.append((document.doc_type, document.is_template, region_note(document), doc_id))
+    with conn.cursor() as cur:
+        cur.executemany("UPDATE documents SET doc_type = %s, is_template = %s, region_note = %s WHERE id = %s", rows)
+
+
+MIGRATIONS: dict[int, list[Step]] = {
     1: [
         """CREATE TABLE IF NOT EXISTS schema_version (
             version    integer PRIMARY KEY,
@@ -89,6 +116,13 @@ MIGRATIONS: dict[int, list[str]] = {
             text text NOT NULL, lead text, partners text NOT NULL DEFAULT '[]', deadline text
         )""",
     ],
+    2: [
+        "ALTER TABLE documents ADD COLUMN is_template boolean NOT NULL DEFAULT false",
+        "ALTER TABLE documents ADD COLUMN region_note text",  # why region is NULL
+        type_documents,
+        "ALTER TABLE documents ALTER COLUMN doc_type SET DEFAULT '方案'",
+        "ALTER TABLE documents ALTER COLUMN doc_type SET NOT NULL",
+    ],
 }
 
 
@@ -103,8 +137,11 @@ def installed_version(conn: psycopg.Connection) -> int | None:
     return conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
 
-def check(conn: psycopg.Connection, shown: str) -> None:
-    """Refuse a database without the schema or with a newer one; bring an older one up to date."""
+def check(conn: psycopg.Connection, shown: str, user: str) -> None:
+    """Refuse a database without the schema or with a newer one; bring an older one up to date (which
+    takes the tables' owner: anyone else is told who must run `drafter store init`)."""
+    import psycopg
+
     from drafter.store.postgres.connect import ServerUnavailable
 
     version = installed_version(conn)
@@ -115,7 +152,12 @@ def check(conn: psycopg.Connection, shown: str) -> None:
             t("store_pg.newer_schema", location=shown, version=version, supported=SCHEMA_VERSION)
         )
     if version < SCHEMA_VERSION:
-        migrate(conn)
+        try:
+            migrate(conn)
+        except psycopg.errors.InsufficientPrivilege:
+            raise ServerUnavailable(
+                t("store_pg.older_schema", location=shown, version=version, supported=SCHEMA_VERSION, user=user)
+            ) from None
 
 
 def migrate(conn: psycopg.Connection) -> int:
@@ -125,8 +167,8 @@ def migrate(conn: psycopg.Connection) -> int:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
         before = installed_version(conn) or 0
         for version in sorted(v for v in MIGRATIONS if v > before):
-            for statement in MIGRATIONS[version]:
-                conn.execute(statement)
+            for step in MIGRATIONS[version]:
+                conn.execute(step) if isinstance(step, str) else step(conn)
             conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (version,))
         if before == 0:
             conn.execute(
@@ -182,23 +224,28 @@ def init_store(url: str) -> tuple[int | None, int, str, int]:
     the documents held)."""
     import psycopg
 
-    from drafter.store.postgres.connect import ServerUnavailable, parse_server, probe
+    from drafter.store.postgres.connect import ServerUnavailable, parse_server, probe, server_error
 
     server = parse_server(url)
     conn = probe(server)
     try:
-        before = installed_version(conn)
-        if before is not None and before > SCHEMA_VERSION:
-            raise ServerUnavailable(
-                t("store_pg.newer_schema", location=server.shown, version=before, supported=SCHEMA_VERSION)
-            )
-        try:
-            migrate(conn)
-        except psycopg.errors.InsufficientPrivilege:
-            raise ServerUnavailable(
-                t("store_pg.no_privilege", location=server.shown, user=server.user)
-            ) from None
-        documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        return before, SCHEMA_VERSION, search_index(conn), documents
+        return _init(conn, server)
+    except psycopg.errors.InsufficientPrivilege:
+        raise ServerUnavailable(t("store_pg.no_privilege", location=server.shown, user=server.user)) from None
+    except psycopg.Error as err:
+        raise server_error(server, err) from None
     finally:
         conn.close()
+
+
+def _init(conn: psycopg.Connection, server) -> tuple[int | None, int, str, int]:  # noqa: ANN001 - connect.Server
+    from drafter.store.postgres.connect import ServerUnavailable
+
+    before = installed_version(conn)
+    if before is not None and before > SCHEMA_VERSION:
+        raise ServerUnavailable(
+            t("store_pg.newer_schema", location=server.shown, version=before, supported=SCHEMA_VERSION)
+        )
+    migrate(conn)
+    documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return before, SCHEMA_VERSION, search_index(conn), documents

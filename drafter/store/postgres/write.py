@@ -186,7 +186,8 @@ def _document_row(doc_id: int, file_id: int | None, ordinal: int, item: Prepared
             kinds[section.kind] = kinds.get(section.kind, 0) + 1
     return (
         doc_id, file_id, ordinal, d.title, d.plan_title, d.issuer, d.date, item.year, d.doc_number, d.region,
-        item.province, d.level, getattr(d, "doc_type", None), item.preamble, d.text or "", item.extra,
+        item.province, d.level, d.doc_type or "方案", bool(d.is_template), d.region_note, item.preamble, d.text or "",
+        item.extra,
         len(item.sections), sum(len(s.tasks) for s in item.sections), json.dumps(kinds, ensure_ascii=False),
         item.signature, segmenter,
     )  # fmt: skip
@@ -225,7 +226,7 @@ def _rows_of(rows: dict[str, list[tuple]], doc_id: int, item: Prepared) -> None:
 
 _COLUMNS = {
     "documents": "id, file_id, ordinal, title, plan_title, issuer, date, year, doc_number, region, province, level,"
-    " doc_type, preamble, text, extra, n_sections, n_tasks, kinds, minhash, segmenter",
+    " doc_type, is_template, region_note, preamble, text, extra, n_sections, n_tasks, kinds, minhash, segmenter",
     "sections": "id, document_id, parent_id, marker, title, level, kind, body",
     "paragraphs": "id, document_id, section_id, start_at, end_at, words, kinds, terms",
     "tasks": "id, document_id, section_id, text, lead, partners, deadline",
