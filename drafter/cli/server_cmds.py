@@ -23,6 +23,7 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     store = sub.add_parser("store", help="the shared server store: create its schema (init)")
     ssub = store.add_subparsers(dest="store_command", metavar="ACTION", required=True)
     p = ssub.add_parser("init", help="create (or bring up to date) drafter's schema in a PostgreSQL database")
+    _db_here_too(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_init)
 
@@ -35,11 +36,19 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
         p.add_argument(
             "--local", metavar="PATH", help="the local store file (default: the one in the data folder)"
         )
+        _db_here_too(p)
         p.add_argument("--json", action="store_true", help="the summary as JSON")
         p.set_defaults(func=func)
     p = corpus.add_parser("files", help="source files: status, documents, who ingested them and when")
+    _db_here_too(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_files)
+
+
+def _db_here_too(parser: argparse.ArgumentParser) -> None:
+    """`drafter store init --db URL` as well as `drafter --db URL store init` (an office's admin
+    writes the server's address after the command); absent, the global `--db` / DRAFTER_DB stands."""
+    parser.add_argument("--db", default=argparse.SUPPRESS, help="the server store (postgresql://user@server/db)")
 
 
 def _subparsers(parser: argparse.ArgumentParser):  # noqa: ANN202 - argparse's private _SubParsersAction

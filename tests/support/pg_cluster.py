@@ -33,7 +33,10 @@ class ClusterUnavailable(Exception):
 
 def server_bin() -> Path:
     if os.environ.get("DRAFTER_PG_BIN"):
-        return Path(os.environ["DRAFTER_PG_BIN"])
+        given = Path(os.environ["DRAFTER_PG_BIN"])
+        if not (given / "initdb").exists():
+            raise ClusterUnavailable(f"DRAFTER_PG_BIN={given} holds no initdb")
+        return given
     if shutil.which("pg_config"):
         found = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True).stdout.strip()
         if found and (Path(found) / "initdb").exists():

@@ -5,7 +5,8 @@ test — a file in the test's temp folder, or a new database made from a templat
 drafter's schema. The server is `DRAFTER_TEST_PG` when set (a URL of a role that may create
 databases), else a throwaway cluster this session starts on a private Unix socket and stops at
 the end (`support.pg_cluster`). Where no PostgreSQL server binaries exist, the postgres cases
-skip, saying why.
+skip, saying why — unless `DRAFTER_REQUIRE_PG` is set (CI sets it once PostgreSQL is installed),
+then they fail.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ def pg_server() -> Iterator[PgServer]:
         with throwaway_cluster() as cluster:
             yield _with_template(PgServer(cluster.url("postgres"), cluster))
     except ClusterUnavailable as err:
+        if os.environ.get("DRAFTER_REQUIRE_PG"):  # CI installed PostgreSQL: a server that fails is a failure
+            pytest.fail(f"DRAFTER_REQUIRE_PG is set but no PostgreSQL server could be started: {err}")
         pytest.skip(f"PostgreSQL cases skipped: {err}")
 
 

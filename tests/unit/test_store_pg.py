@@ -162,7 +162,7 @@ def test_a_database_without_the_schema_is_refused_with_the_command_that_makes_it
         connect_store(url)
     assert main(["--db", url, "corpus", "list"]) == 2
     assert "drafter store init" in capsys.readouterr().err
-    assert main(["--db", url, "store", "init"]) == 0
+    assert main(["store", "init", "--db", url]) == 0  # as the README writes it: --db after the command
     rum = list(Path("/usr/share/postgresql").glob("*/extension/rum.control"))
     assert ("RUM" if rum else "GIN") in capsys.readouterr().out
     with connect_store(url) as store:

@@ -65,12 +65,13 @@ class Ranked:
         in_a_row: list[int] = []
         if every and any(len(words) > 1 for words in phrases):
             phrase = " & ".join(f"({' <-> '.join(map(quote, words))})" for words in phrases if words)
-            in_a_row = self.candidates(phrase, limit * POOL, many)
+            in_a_row = self.candidates(phrase, limit * CANDIDATES * POOL, many)
         if not pool and not in_a_row:
             return []
         bm25 = scores(self.conn, self.key, list(dict.fromkeys([*pool, *in_a_row])), terms)
         best = sorted(pool, key=lambda pid: (-bm25[pid], pid))[: limit * CANDIDATES]
-        best += sorted(in_a_row, key=lambda pid: (-bm25[pid], pid))[:limit]
+        # The phrase matches: as many as the local store checks for the verbatim text.
+        best += sorted(in_a_row, key=lambda pid: (-bm25[pid], pid))[: limit * CANDIDATES]
         scored = {pid: bm25[pid] for pid in best}
         rows = self.details(list(scored))
         verbatim = [pid for pid in scored if pid in rows and all(part in rows[pid][6] for part in parts)]
