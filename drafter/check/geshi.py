@@ -18,6 +18,7 @@ from drafter.check.geshi_lines import (
     date_line_findings,
     title_findings,
 )
+from drafter.check.geshi_wenhao import doc_number_findings
 from drafter.check.model import Finding
 from drafter.check.parts import TextPart
 from drafter.messages import t
@@ -57,6 +58,7 @@ def check_geshi(parts: list[TextPart], ctx: CheckContext) -> list[Finding]:
     found += date_line_findings(parts)
     found += title_findings(parts)
     found += attachment_findings(parts, items)
+    found += doc_number_findings(parts)
     return found
 
 

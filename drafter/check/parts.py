@@ -15,7 +15,7 @@ from drafter.check.model import Location
 from drafter.draft.model import PROVENANCE, Draft, DraftSection, parse_provenance
 
 # Metadata fields whose values are plan text a reviewer reads (the rest are names and dates).
-META_TEXT = ("title", "issuer")
+META_TEXT = ("title", "issuer", "doc_number")
 
 
 @dataclass

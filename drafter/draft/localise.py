@@ -35,6 +35,7 @@ _BELOW_WORDS = {
 }  # fmt: skip
 # What a national document calls the places that carry it out (各地要…, 2024年各省份至少…).
 _NATIONAL_BELOW = re.compile(r"各省（自治区、直辖市）|各省、自治区、直辖市|各省份|各地(?![区方市])")
+_NATIONAL_GOVERNMENTS = re.compile(r"地方各级(人民)?政府")  # 推动地方各级政府…: in a city plan, the counties' governments
 _SELF_UNIT = {"省级": "省", "市级": "市", "县级": "县"}
 
 
@@ -62,6 +63,13 @@ def voice_for(context) -> Voice:  # noqa: ANN001 - a RegionContext
     return Voice(level, str(values["本级"]), str(values["区县"]))
 
 
+def _governments_below(voice: Voice, people: str) -> str:
+    """`地方各级政府` in the draft's voice: the governments of the units below it (a 街道 has none)."""
+    if voice.level == "县级":
+        return "各乡镇人民政府（街道办事处）"
+    return f"{voice.below}{people}政府"
+
+
 def superior_voice(text: str, superior_level: str | None, voice: Voice,
                    superior_unit: str | None = None) -> str:  # fmt: skip
     """The superior's sentence as the draft would say it: its scope words (`全省`), the units below
@@ -74,6 +82,7 @@ def superior_voice(text: str, superior_level: str | None, voice: Voice,
         for words in _BELOW_WORDS.get(level, ()):
             text = text.replace(words, voice.below)
     if level == "国家级":
+        text = _NATIONAL_GOVERNMENTS.sub(lambda m: _governments_below(voice, m.group(1) or ""), text)
         text = _NATIONAL_BELOW.sub(voice.below, text)
     own = (level, None) if level != "国家级" else ("国家级",)
     return localise_units(text, voice.local, own)

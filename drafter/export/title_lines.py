@@ -30,17 +30,17 @@ def title_lines(title: str, width: int = TITLE_CHARS_PER_LINE) -> list[str]:
     if "\n" in title:
         return [line.strip() for line in title.split("\n") if line.strip()]
     segments = title.split()
-    if len(segments) > 1 and all(text_width_chars(seg) <= width for seg in segments):
+    if len(segments) > 1 and all(_printed_width(seg) <= width for seg in segments):
         return segments  # a space inside a title is where its author broke it (scraped titles)
     title = "".join(segments)
-    if text_width_chars(title) <= width:
+    if _printed_width(title) <= width:
         return [title] if title else []
     words = _words(title)
     fewest = math.ceil(text_width_chars(title) / width)
     best: tuple[float, list[str]] | None = None
     for count in range(fewest, min(fewest + 1, _MAX_LINES) + 1):
         for lines in _breaks(words, count):
-            if max(text_width_chars(line) for line in lines) > width:
+            if max(_printed_width(line) for line in lines) > width:
                 continue
             cost = _cost(lines, width) + 3.0 * (count - fewest)
             if best is None or cost < best[0]:
@@ -120,11 +120,18 @@ def _shape_cost(lengths: list[float]) -> float:
     return 0.2 if diamond else 20.0
 
 
+def _printed_width(line: str) -> float:
+    """A line's width with room for its digits and letters: the renderers' Latin faces (DejaVu Sans
+    where Times New Roman is missing) draw a digit wider than half a character, so a line that fits
+    exactly by count wraps its last character onto a line of its own (`…的通` / `知`)."""
+    return text_width_chars(line) + 0.15 * sum(1 for ch in line if ord(ch) < 0x2000)
+
+
 def _by_width(title: str, width: int) -> list[str]:
     """A single word longer than a line (no break between words fits): cut by width."""
     lines, line = [], ""
     for ch in title:
-        if text_width_chars(line + ch) > width:
+        if _printed_width(line + ch) > width:
             lines.append(line)
             line = ""
         line += ch

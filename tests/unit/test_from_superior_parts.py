@@ -59,6 +59,9 @@ def test_the_superiors_voice_becomes_the_local_one():
     county = Voice("县级", "县", "各乡镇（街道）")
     assert superior_voice("全市各县（市、区）要推进，市医保局负责。", "市级", county) == "全县各乡镇（街道）要推进，县医疗保障局负责。"
     assert superior_voice("国家医保局会同国家卫生健康委推进。", "国家级", city) == "市医疗保障局会同市卫生健康委推进。"
+    national = "推动地方各级政府进一步落实医改责任，各地要结合实际推进。"
+    assert superior_voice(national, "国家级", city) == "推动各县（市、区）政府进一步落实医改责任，各县（市、区）要结合实际推进。"
+    assert superior_voice("地方各级人民政府要加大投入。", "国家级", county) == "各乡镇人民政府（街道办事处）要加大投入。"
 
 
 def test_notes_even_cut_off_ones_come_out():
