@@ -24,6 +24,7 @@ from datetime import date
 
 from drafter.errors import DrafterError
 from drafter.library.gazetteer import gazetteer, short_name
+from drafter.messages import t
 
 NAMES = ("地区", "简称", "本级", "省份", "省简称", "上级地区", "区县", "年份", "上级文件", "会议", "五年规划")
 _BELOW = {"省级": "各市（州）", "市级": "各县（市、区）", "县级": "各乡镇（街道）"}
@@ -45,7 +46,7 @@ class RegionContext:
         place = gazetteer().lookup(self.region, self.province)
         province = self.province or (place.province if place else None)
         if not province:
-            raise DrafterError(f"{self.region}: unknown region; give its province (--province)")
+            raise DrafterError(t("region.unknown_province", region=self.region))
         level = self.level or (place.level if place else level_from_suffix(self.region))
         parent = place.parent if place and place.parent else province
         return {

@@ -4,6 +4,11 @@ The autosave slot is `autosave_dir/current.md` (the draft, written atomically by
 save) plus `current.json` (which file it belongs to). It is written every few seconds while the draft
 has unsaved changes, and on exit; it is removed only once the draft is safely in its own file. So a
 slot found at start means the last session crashed or quit with text never saved: offer it back.
+
+The session also remembers what the draft's own file looked like (size and modification time) when it
+was last read or written: a file at the target path that does not match is not this draft's own (a
+new draft whose name is taken, a file changed by another program), and nothing overwrites it without
+the user's yes (`conflict`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ class DraftSession:
         self.path: Path | None = None
         self.dirty = False  # changes not yet in the draft's own file
         self.unsaved_since_autosave = False
+        self.stamp: tuple[int, int] | None = None  # (size, mtime_ns) of `path` as last read or written
 
     @property
     def slot(self) -> Path:
@@ -36,13 +42,26 @@ class DraftSession:
     def open(self, path: Path) -> None:
         self.draft = services.load_draft(path) if path.exists() else services.empty_draft()
         self.path = path
+        self.stamp = file_stamp(path)
         self.dirty = self.unsaved_since_autosave = False
 
-    def start_new(self, draft: Any) -> None:
-        """Adopt a freshly assembled draft (see `services.new_draft`); it has no file yet."""
+    def start_new(self, draft: Any, path: Path | None = None) -> None:
+        """Adopt a freshly assembled draft (see `services.new_draft`), to be saved at `path` (the user
+        has already agreed when a file is there)."""
         self.draft = draft
-        self.path = None
+        self.path = path
+        self.stamp = file_stamp(path) if path else None
         self.dirty = self.unsaved_since_autosave = True
+
+    def conflict(self, target: Path) -> str | None:
+        """Why writing `target` would overwrite something not this draft's own: "exists" (another
+        file), "changed" (our file, changed on disk since we read or wrote it), or None."""
+        now = file_stamp(target)
+        if now is None:
+            return None
+        if self.path is not None and _same_file(target, self.path) and self.stamp is not None:
+            return None if now == self.stamp else "changed"
+        return "exists"
 
     def changed(self) -> None:
         self.dirty = self.unsaved_since_autosave = True
@@ -61,22 +80,25 @@ class DraftSession:
         """Into the draft's own file (atomic); then the autosave slot is no longer needed."""
         target = path or self.path
         if target is None:
-            raise ValueError("the draft has no file yet")
+            raise ValueError("save() needs a path for a draft without a file")  # a bug, not a user error
         services.save_draft(self.draft, target)
         self.path = target
+        self.stamp = file_stamp(target)
         self.dirty = self.unsaved_since_autosave = False
         self._clear_slot()
         return target
 
-    def close(self) -> None:
-        """On exit: a draft with a file is saved there; one without keeps its autosave slot."""
-        if self.draft is None:
-            return
-        if self.path is not None and self.dirty:
+    def close(self) -> bool:
+        """On exit: a draft with a file of its own is saved there; otherwise (no file yet, or the file
+        is not ours any more) the text stays in the autosave slot. True when saved to its file."""
+        if self.draft is None or not self.dirty:
+            return False
+        if self.path is not None and self.conflict(self.path) is None:
             self.save()
-        elif self.dirty:
-            self.unsaved_since_autosave = True
-            self.autosave()
+            return True
+        self.unsaved_since_autosave = True
+        self.autosave()
+        return False
 
     # ── recovery ───────────────────────────────────────────────────────────────────────────────
     def recoverable(self) -> dict | None:
@@ -93,6 +115,10 @@ class DraftSession:
         info = self.recoverable() or {}
         self.draft = services.load_draft(self.slot)
         self.path = Path(info["path"]) if info.get("path") else None
+        # the draft's file, untouched since the text was autosaved, is still this draft's own
+        stamp = file_stamp(self.path) if self.path else None
+        saved_at = float(info.get("saved_at") or 0)
+        self.stamp = stamp if stamp and stamp[1] <= saved_at * 1e9 else None
         self.dirty = True
         self.unsaved_since_autosave = False
 
@@ -104,6 +130,31 @@ class DraftSession:
         self.slot_info.unlink(missing_ok=True)
         return kept
 
+    def keep_copy(self) -> Path:
+        """The user leaves this draft without saving it: keep its text anyway, under a dated name."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        kept = self.autosave_dir / f"kept-{stamp}.md"
+        services.save_draft(self.draft, kept)
+        self.dirty = self.unsaved_since_autosave = False
+        self._clear_slot()
+        return kept
+
     def _clear_slot(self) -> None:
         self.slot.unlink(missing_ok=True)
         self.slot_info.unlink(missing_ok=True)
+
+
+def file_stamp(path: Path | None) -> tuple[int, int] | None:
+    """(size, mtime_ns) of a file, None when there is none."""
+    try:
+        info = path.stat() if path else None
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns) if info else None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.expanduser().resolve() == b.expanduser().resolve()
+    except OSError:
+        return a == b

@@ -29,11 +29,11 @@ def open_store(db: str | None) -> Any:
     return connect_store(db)
 
 
-def search(db: str | None, query: str, limit: int = 30) -> list[Any]:
-    """The store's own search (the same call as `drafter corpus search`)."""
+def search(db: str | None, query: str, limit: int = 30, where: Any = None) -> list[Any]:
+    """The store's own search (the same call as `drafter corpus search`), filtered by the store."""
     store = open_store(db)
     try:
-        return list(store.search(query, limit=limit))
+        return list(store.search(query, limit=limit, where=where))
     finally:
         close = getattr(store, "close", None)
         if close:

@@ -25,6 +25,15 @@ def no_cursor_blink(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def language_reset():
+    """An app whose settings choose a language sets it for the process: undo that after each test."""
+    from drafter.messages import set_language
+
+    yield
+    set_language(None)
+
+
+@pytest.fixture(autouse=True)
 def no_kitty_keys(monkeypatch):
     monkeypatch.setenv("TEXTUAL_DISABLE_KITTY_KEY", "1")
 
@@ -40,8 +49,8 @@ def fixed_section_library(monkeypatch):
 
 def _build_store(path: Path, files: list[Path] | None) -> Path:
     """A real SQLite store: the bundled corpus (`files` None) or just `files`."""
-    from drafter.store import DEFAULT_CORPUS_KEY, Store
     from drafter.reader import PARSER_VERSION
+    from drafter.store import DEFAULT_CORPUS_KEY, Store
 
     with Store.open(path) as store:
         if files is None:

@@ -3,22 +3,27 @@ Export (files appear where the screen says), on the tiny two-plan corpus."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docx import Document as open_docx
+from screen_text import shown
 from textual.widgets import DataTable, Static
-
-from drafter.tui.widgets.side_by_side import ParagraphRow, SideBySide
 from tui_steps import settle, start_new_draft
+
+from drafter.tui.dialogs.reference_picker import ReferencePicker
+from drafter.tui.widgets.side_by_side import ParagraphRow
 
 SIZE = (100, 30)
 GOAL = "到二〇一七年底,全市城市公立医院全部取消药品加成,群众就医负担明显减轻。"  # 2017 in the reference
 
 
 async def draft_compared_with_harbin(pilot) -> None:
-    app = pilot.app
     await settle(pilot)
     await start_new_draft(pilot)
+    await compare_with_harbin(pilot)
+
+
+async def compare_with_harbin(pilot) -> None:
+    """Give the draft's first section a known text, then compare with 哈尔滨市's plan (F5, r)."""
+    app = pilot.app
     first = app.draft.sections[0]
     app.draft.replace_body(first, "以人民健康为中心,坚持保基本、强基层、建机制,破除以药补医机制。\n" + GOAL)
     app.draft_changed()
@@ -31,26 +36,7 @@ async def draft_compared_with_harbin(pilot) -> None:
 
 
 def note(app) -> str:
-    return str(app.screen.query_one("#compare-note", Static).render())
-
-
-async def test_compare_steps_through_changes_with_n_and_N(make_app, tiny_db, tmp_path):
-    app = make_app(db=tiny_db, export_dir=tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await draft_compared_with_harbin(pilot)
-        view = app.screen.query_one(SideBySide)
-        rows = view.change_rows
-        assert len(rows) >= 3 and f"{len(rows)} changes" in note(app)
-        assert all(row.paragraph.status != "same" or any(op.tag == "~" for op in row.paragraph.ops) for row in rows)
-        await pilot.press("n")
-        assert view.current == 0 and rows[0].has_class("-current")
-        await pilot.press("n", "n")
-        assert view.current == 2 and rows[2].has_class("-current") and not rows[0].has_class("-current")
-        assert view.scroll_y > 0  # the third change is below the first screen: the view followed it
-        await pilot.press("N")
-        assert view.current == 1
-        await pilot.press("N", "N")
-        assert view.current == len(rows) - 1  # wraps round to the last change
+    return shown(app.screen.query_one("#compare-note", Static))
 
 
 async def test_granularity_toggle_rediffs_by_characters(make_app, tiny_db, tmp_path):
@@ -61,7 +47,7 @@ async def test_granularity_toggle_rediffs_by_characters(make_app, tiny_db, tmp_p
         await pilot.press("g")
         await settle(pilot)
         by_chars = app.screen.comparison
-        assert by_chars is not by_words and "granularity char" in note(app)
+        assert by_chars is not by_words and "按字" in note(app)
         removed_words = {op.a for s in by_words.sections for p in s.paragraphs for op in p.ops if op.tag == "-"}
         removed_chars = {op.a for s in by_chars.sections for p in s.paragraphs for op in p.ops if op.tag == "-"}
         # 成文日期 2017年6月8日 → 2024年5月1日: by words the date is rewritten whole (a number is a word),
@@ -77,37 +63,47 @@ async def test_unimportant_toggle_dims_or_hides_them(make_app, tiny_db, tmp_path
         def goal_row_styles() -> set[str]:
             row = next(r for r in app.screen.query(ParagraphRow) if r.paragraph.b == GOAL)
             cell = row.query(".diff-cell.-b").first(Static)
-            return {str(span.style) for span in cell.render().spans}
+            return {str(span.style) for span in cell.content.text.spans}  # a WrappedText
 
         assert "dim italic" in goal_row_styles()  # 2017 → 二〇一七: shown, dimmed
         await pilot.press("u")
         await pilot.pause()
-        assert "dim italic" not in goal_row_styles() and "unimportant hidden" in note(app)
+        assert "dim italic" not in goal_row_styles() and "次要差异已隐藏" in note(app)
         await pilot.press("u")
         await pilot.pause()
         assert "dim italic" in goal_row_styles()
 
 
 async def test_exports_write_files_and_say_where(make_app, tiny_db, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    app = make_app(db=tiny_db, export_dir=Path("out"))
+    monkeypatch.setenv("HOME", str(tmp_path))  # the screen shows ~/out
+    app = make_app(db=tiny_db, export_dir=tmp_path / "out")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await start_new_draft(pilot)
-        await pilot.press("f6", "r")  # a redline needs a comparison first: says so, writes nothing
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "~/out" in shown(app.screen.query_one("#export-target"))
+        assert "尚未选择" in shown(app.screen.query_one("#export-reference"))
+        await pilot.press("r")  # a redline needs a reference: the picker asks for it, nothing written
+        await pilot.pause()
+        assert isinstance(app.screen, ReferencePicker)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not (tmp_path / "out").exists()
+        await compare_with_harbin(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "哈尔滨市" in shown(app.screen.query_one("#export-reference"))  # says what it is against
+        await pilot.press("d", "r", "t", "h")
         await settle(pilot)
         table = app.screen.query_one("#export-results", DataTable)
-        assert "needs a comparison" in str(table.get_row_at(0)[1])
-        await draft_compared_with_harbin(pilot)
-        await pilot.press("f6", "d", "r", "t", "h")
-        await settle(pilot)
         results = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
         notices = [n.message for n in app._notifications]
     names = ["运城市-公文.docx", "运城市-修订.docx", "运城市-对照表.docx", "运城市-对照.html"]
     for name in names:
         assert (tmp_path / "out" / name).is_file()
-        assert any(r == f"wrote out/{name}" for r in results), results
-        assert any(f"out/{name}" in n for n in notices)
+        assert any(r == f"已写入 ~/out/{name}" for r in results), results
+        assert any(f"~/out/{name}" in n for n in notices)
     redline = open_docx(str(tmp_path / "out" / "运城市-修订.docx")).element.body
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     assert any(True for _ in redline.iter(f"{ns}ins")) and any(True for _ in redline.iter(f"{ns}del"))
@@ -139,7 +135,7 @@ async def test_a_slow_diff_and_export_leave_the_ui_responsive(make_app, tiny_db,
         await start_new_draft(pilot)
         await pilot.press("f5", "r", *"哈尔滨", "enter")
         await pilot.pause()
-        assert "comparing with 哈尔滨市" in note(app) and app.busy
+        assert "正在与 哈尔滨市" in app.status_text and app.busy
         await pilot.press("f6", "d")
         await pilot.press("f3")
         await pilot.pause()

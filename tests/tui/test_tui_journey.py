@@ -1,19 +1,21 @@
 """The whole journey of the issue, in one Pilot run on the bundled corpus:
 new draft for a region → insert a 指导思想 variant → edit text (typing Chinese) → search and insert
-a paragraph → compare with 哈尔滨市's plan → export .docx and find the edited text in the file."""
+a paragraph → check and fix → compare with 哈尔滨市's plan, step to a change and back to Compose →
+export the 公文 .docx and find the edited text, fixed, in the file with its 版头 and 版记."""
 
 from __future__ import annotations
 
 from docx import Document as open_docx
+from screen_text import shown
 from textual.widgets import Input, OptionList, TextArea
+from tui_steps import select_section, settle, start_new_draft, type_text
 
 from drafter.text.punctuation import normalize_punctuation
 from drafter.tui.widgets.candidate_list import CandidateList
-from drafter.tui.widgets.side_by_side import SideBySide
-from tui_steps import select_section, settle, start_new_draft, type_text
 
 SIZE = (100, 30)
-TYPED = "坚持运城特色,先行先试。"
+TYPED = "坚持运城特色,先行先试,由市卫生计生委牵头。"  # a half-width comma and an old name for Check
+FIXED = "坚持运城特色，先行先试，由市卫生健康委牵头。"
 W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 
 
@@ -59,7 +61,9 @@ async def search_and_insert(pilot, query: str) -> str:
     assert app.screen.hits, f"no hits for {query}"
     assert isinstance(app.screen.focused, OptionList)
     hit = app.screen.hits[0]
-    await pilot.press("i")
+    await pilot.press("i")  # where: the section selected in Compose is offered, at its end
+    await pilot.pause()
+    await pilot.press("enter")
     await pilot.pause()
     return hit.text
 
@@ -92,19 +96,37 @@ async def test_journey_from_new_draft_to_exported_docx(make_app, tmp_path):
         assert section.body.endswith(found)
         assert len(section.sources) == 2  # variant + search hit, each with its 来源
 
+        await pilot.press("f7")  # Check: the typed sentence's old name and comma, fixed with F
+        await settle(pilot)
+        assert any(f.text == "卫生计生委" for f in app.screen.report.findings)
+        await pilot.press("F")
+        await settle(pilot)
+        assert FIXED in section.body and "卫生计生委" not in section.body
+
         await compare_with(pilot, "哈尔滨")
         compare = app.screen
         assert app.current_mode == "compare" and compare.comparison is not None
-        assert "哈尔滨市" in str(compare.query_one("#compare-heading").render())
+        assert "哈尔滨市" in shown(compare.query_one("#compare-heading"))
         draft_side = [p.b or "" for s in compare.comparison.sections for p in s.paragraphs]
-        assert any(TYPED in text for text in draft_side)
-        assert compare.query_one(SideBySide).change_rows
+        assert any(FIXED in text for text in draft_side)
+        assert compare.comparison.change_list()
+        await pilot.press("n", "n")
+        assert compare.current is not None and "第 2/" in shown(compare.query_one("#compare-position"))
+        while (compare.comparison.sections[compare.current.section].level == 0
+               or compare.comparison.sections[compare.current.section].b is None):
+            await pilot.press("n")  # past the title and the 通知 (the draft's parts) and 哈尔滨's own sections
+        section_heading = compare.current.path[-1]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_mode == "compose" and app.screen.section.heading == section_heading
 
         await pilot.press("f6", "d")
         await settle(pilot)
     written = tmp_path / "运城市-公文.docx"
     assert written.is_file()
     text = docx_text(written)
-    # the 公文 prints the typed text with full-width marks (GB/T 15834; drafter.text.punctuation)
-    assert normalize_punctuation(TYPED) in text and normalize_punctuation(found) in text
+    # Check's safe fixes are in the file: full-width marks (GB/T 15834), the 卫生健康委 of today
+    assert FIXED in text and normalize_punctuation(found) in text
     assert "运城市深化医药卫生体制改革实施方案" in text
+    assert str(app.draft.meta.get("doc_number") or "运政办发") in text  # the 版头 of the draft's own parts
+    assert "印发" in text  # and its 版记

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from screen_text import screen_text
 from textual.widgets import Input, TextArea
+from tui_steps import select_section, settle, start_new_draft
 
 from drafter.paths import locations
-from tui_steps import select_section, settle, start_new_draft
 
 SIZE = (100, 30)
 
@@ -28,7 +29,9 @@ async def test_search_result_is_inserted_with_its_provenance(make_app, tiny_db, 
         await settle(pilot)
         hit = app.screen.hits[0]
         assert "取消药品加成" in hit.text and hit.region == "哈尔滨市"
-        await pilot.press("i")
+        await pilot.press("i")  # asks where: the selected section is offered, at its end
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         assert section.body == before + "\n" + hit.text
         source = section.sources[-1]
@@ -46,7 +49,7 @@ async def test_search_insert_without_a_draft_says_what_to_do(make_app, tiny_db):
         await settle(pilot)
         await pilot.press("i")
         await pilot.pause()
-        assert any("open a draft" in n.message for n in app._notifications)
+        assert any("先新建或打开" in n.message for n in app._notifications)
 
 
 async def test_keymap_file_rebinds_keys_by_binding_id(make_app, tiny_db):
@@ -67,9 +70,11 @@ async def test_keymap_file_rebinds_keys_by_binding_id(make_app, tiny_db):
         assert app.current_mode == "search"
         await pilot.press("escape", "f1")  # the help screen shows the user's keys with their ids
         await pilot.pause()
-        keys = str(app.screen.query_one("#help-keys").render())
-        assert any("f9" in line and "mode.compare" in line for line in keys.splitlines())
-        assert "compare.next-change" in keys  # every screen's bindings, not only this one's
+        keys = screen_text(app)
+        assert any("F9" in line and "mode.compare" in line for line in keys.splitlines())
+        await pilot.press("end")  # the table scrolls: every screen's bindings, not only this one's
+        await pilot.pause()
+        assert "export.table" in screen_text(app)
 
 
 async def test_broken_keymap_is_reported_and_defaults_still_work(make_app, tiny_db):
@@ -79,7 +84,7 @@ async def test_broken_keymap_is_reported_and_defaults_still_work(make_app, tiny_
     app = make_app(db=tiny_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert any(str(keymap) in n.message and "ignored" in n.message for n in app._notifications)
+        assert any(str(keymap) in n.message and "已忽略" in n.message for n in app._notifications)
         await pilot.press("f5")
         await pilot.pause()
         assert app.current_mode == "compare"
@@ -108,3 +113,48 @@ async def test_edit_section_in_external_editor(make_app, tiny_db, tmp_path, monk
         assert section.body == before.replace("指导", "引领") + "\n在编辑器里加的一段。"
         assert app.screen.query_one("#section-editor", TextArea).text == section.body
         assert app.session.dirty
+
+
+async def test_search_counts_filters_and_inserts_where_the_user_picks(make_app, tmp_path):
+    from textual.widgets import OptionList, Select
+
+    from drafter.store import DocFilter, open_store
+
+    app = make_app(export_dir=tmp_path)  # the bundled corpus: many places
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await start_new_draft(pilot)
+        target = await select_section(pilot, "三、工作目标")
+        await pilot.press("f4")
+        await pilot.pause()
+        app.screen.query_one("#search-query", Input).value = "分级诊疗"
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        total = len(screen.hits)
+        assert total > 5 and f"共 {total} 处" in screen_text(app)
+        region = screen.hits[-1].region
+        screen.query_one("#search-region", Select).value = region
+        await settle(pilot)  # the store searches again with the region as its filter
+        assert screen.hits and all(h.region == region for h in screen.hits)
+        with open_store(app.db) as store:
+            assert len(screen.hits) == len(store.search("分级诊疗", limit=200, where=DocFilter(region=region)))
+        assert f"筛选后 {len(screen.hits)} 处" in screen_text(app)
+        hit = screen.hits[0]
+        screen.query_one("#search-results", OptionList).focus()
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        sections = dialog.query_one("#insert-sections", OptionList)
+        assert dialog.rows[sections.highlighted][0] is target  # Compose's section is offered first
+        other = next(i for i, (s, _) in enumerate(dialog.rows) if s.heading == "一、指导思想")
+        sections.highlighted = other
+        await pilot.click("#where-start")
+        await pilot.click("#ok")
+        await pilot.pause()
+        first = app.draft.sections[0]
+        assert first.body.startswith(hit.text)  # where the user said, not the last-selected section
+        source = first.sources[0]
+        assert source["地区"] == region and source["id"] == f"corpus:{hit.doc_id}"
+        assert source.get("文号", "") == hit.doc_number  # the 来源 note names the 文号 too
+        assert hit.text not in target.body

@@ -18,6 +18,16 @@ async def settle(pilot) -> None:
         await pilot.pause()
 
 
+async def settle_until(pilot, ready, tries: int = 50) -> None:
+    """Settle, then keep pausing until `ready()` holds (a loaded list under a busy machine)."""
+    await settle(pilot)
+    for _ in range(tries):
+        if ready():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the screen never became ready")
+
+
 async def start_new_draft(pilot, region: str = "运城市", province: str = "山西省", date: str = FIXED_DATE) -> None:
     """Ctrl+N, fill in the metadata dialog, Enter; the draft is assembled in a worker."""
     app = pilot.app

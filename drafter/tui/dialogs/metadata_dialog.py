@@ -3,39 +3,35 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-FIELDS = (("region", "地区"), ("province", "省份"), ("title", "标题"), ("issuer", "发文机关"), ("date", "日期"))
-HINTS = {
-    "region": "e.g. 运城市",
-    "province": "e.g. 山西省 (found from the region when known)",
-    "title": "default: <地区>深化医药卫生体制改革实施方案",
-    "issuer": "default: <地区>人民政府",
-    "date": "YYYY-MM-DD (default: today)",
-}
+from drafter.messages import t
+from drafter.tui.bindings import key
+from drafter.tui.dialogs.dialog import Dialog
+
+FIELDS = ("region", "province", "title", "issuer", "date")
 
 
-class MetadataDialog(ModalScreen[dict[str, str] | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="metadata.cancel")]
+class MetadataDialog(Dialog[dict[str, str] | None]):
+    BINDINGS = [key("escape", "cancel", "key_cancel", "metadata.cancel")]
 
-    def __init__(self, values: dict[str, str], heading: str = "草稿信息 · draft metadata") -> None:
+    def __init__(self, values: dict[str, str], heading: str | None = None) -> None:
         super().__init__()
         self.values = values
-        self.heading = heading
+        self.heading = heading or t("tui.meta_title")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.heading, classes="dialog-title")
-            for name, label in FIELDS:
+            for name in FIELDS:
                 with Horizontal(classes="field"):
-                    yield Label(label, classes="field-label")
-                    yield Input(self.values.get(name, "") or "", placeholder=HINTS[name], id=f"meta-{name}")
+                    yield Label(t(f"tui.field_{name}"), classes="field-label")
+                    yield Input(self.values.get(name, "") or "", placeholder=t(f"tui.meta_hint_{name}"),
+                                id=f"meta-{name}")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("OK", variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+                yield Button(t("common.ok"), variant="primary", id="ok")
+                yield Button(t("common.cancel"), id="cancel")
 
     def on_input_submitted(self) -> None:
         self.dismiss(self._collect())
@@ -47,4 +43,4 @@ class MetadataDialog(ModalScreen[dict[str, str] | None]):
         self.dismiss(None)
 
     def _collect(self) -> dict[str, str]:
-        return {name: self.query_one(f"#meta-{name}", Input).value.strip() for name, _ in FIELDS}
+        return {name: self.query_one(f"#meta-{name}", Input).value.strip() for name in FIELDS}

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widgets import Header
 from textual.worker import Worker
-from textual.widgets import Footer, Header
 
+from drafter.tui.bindings import translate_bindings
+from drafter.tui.widgets.key_bar import KeyBar
 from drafter.tui.widgets.status_line import StatusLine
 
 
 class DrafterScreen(Screen):
     """Subclasses yield their body from `compose_body`."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield from self.compose_body()
         yield StatusLine()
-        yield Footer()
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

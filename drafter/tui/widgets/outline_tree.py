@@ -1,15 +1,56 @@
-"""The draft's outline as a tree: numbered headings with their kinds; selecting one edits it."""
+"""The draft's outline as a tree: numbered headings with their kinds; selecting one edits it.
+
+A heading wider than the pane ends in `…` (never cut mid-word without a mark), and the tree never
+scrolls sideways: the label is fitted to the width left after the guides.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from rich.style import Style
+from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
+from textual.widgets._tree import TreeNode
+
+from drafter.text.linebreak import ellipsize
 
 
-class OutlineTree(Tree[Any]):
+class FittedTree(Tree[Any]):
+    """A Tree whose labels are cut with an ellipsis to the pane's width."""
+
+    def _depth(self, node: TreeNode[Any]) -> int:
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        return depth if not self.show_root else depth + 1
+
+    def _room(self, node: TreeNode[Any]) -> int:
+        guides = self._depth(node) * max(2, self.guide_depth)
+        toggle = 2 if node.allow_expand else 0
+        return max(4, self.scrollable_content_region.width - guides - toggle - 1)
+
+    def render_label(self, node: TreeNode[Any], base_style: Style, style: Style) -> Text:
+        label = node._label
+        room = self._room(node)
+        if label.cell_len > room:
+            fitted = Text(ellipsize(label.plain, room), style=label.style)
+            node._label = fitted
+            text = super().render_label(node, base_style, style)
+            node._label = label
+            return text
+        return super().render_label(node, base_style, style)
+
+    def get_label_width(self, node: TreeNode[Any]) -> int:
+        return min(super().get_label_width(node), self._room(node) + 2)
+
+    def on_resize(self) -> None:
+        self._invalidate()
+
+
+class OutlineTree(FittedTree):
     """Rebuilt from the draft after every structural change; keeps the selected section selected."""
 
     @dataclass
@@ -37,7 +78,8 @@ class OutlineTree(Tree[Any]):
     def _add(self, parent: Any, section: Any, selected: Any) -> Any:
         # the kind only when the title does not already say it (一、指导思想 is plainly 指导思想)
         kind = f" [{section.kind}]" if section.kind and section.kind not in section.title else ""
-        label = f"{section.heading}{kind}"
+        label = Text(section.heading)
+        label.append(kind, style="dim")
         if not section.children:  # a leaf: no ▼, two more columns for the heading at 80×24
             return parent.add_leaf(label, data=section)
         node = parent.add(label, data=section, expand=True)

@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import LoadingIndicator, Static
 
+from drafter.tui.widgets.wrapped_text import OneLine
+
 
 class StatusLine(Horizontal):
     """Shows what the background workers are doing, so a slow first run never looks frozen."""
@@ -19,7 +21,7 @@ class StatusLine(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield LoadingIndicator()
-        yield Static("", id="status-text", markup=False)
+        yield OneLine("", id="status-text")
 
     def on_mount(self) -> None:
         self.watch(self.app, "status_text", self._show_text)
