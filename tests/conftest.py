@@ -33,3 +33,7 @@ def seed_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def gold() -> list[dict]:
     return json.loads((DATA / "seeds-gold.json").read_text(encoding="utf-8"))
+
+
+# The store tests run on both backends (SQLite, and a real PostgreSQL server): see support/pg_fixtures.py.
+from support.pg_fixtures import empty_store, pg_server, pg_url, store_location  # noqa: E402, F401

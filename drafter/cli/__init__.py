@@ -17,6 +17,7 @@ from drafter.messages import t
 COMMAND_MODULES = (
     "drafter.cli.corpus_cmds",
     "drafter.cli.store_cmds",
+    "drafter.cli.server_cmds",  # after store_cmds: adds push, pull and files to its `corpus` group
     "drafter.cli.compare_cmds",
     "drafter.cli.compose_cmds",
     "drafter.cli.draft_cmds",

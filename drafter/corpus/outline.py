@@ -9,6 +9,7 @@ from drafter.corpus.doctype import doc_type, is_template
 from drafter.corpus.kinds import assign_kinds
 from drafter.corpus.metadata import extract_metadata
 from drafter.corpus.regions import region_note
+from drafter.corpus.site_attributes import drop_site_attributes
 from drafter.corpus.tasks import extract_tasks
 from drafter.corpus.titlecut import clause_cut, title_end
 from drafter.corpus.titles import TEMPLATE_DECOR
@@ -91,6 +92,7 @@ def parse_document(text: str, title_hint: str | None = None) -> Document:
     doc.preamble = "\n".join(preamble)
     doc.sections = sections
     extract_metadata(doc, title_hint)
+    doc.preamble = drop_site_attributes(doc.preamble)  # after the metadata has read its fields
     doc.doc_type = doc_type(doc)
     doc.is_template = is_template(doc)
     doc.region_note = region_note(doc)

@@ -17,6 +17,7 @@ import re
 from drafter.draft.notice import split_notice
 from drafter.draft.parts import GongwenParts
 from drafter.export.gongwen import standard_date
+from drafter.export.unflatten import unflatten_notice
 from drafter.model import Document
 
 # Navigation labels of government sites' consultation and notice pages, seen on their own line.
@@ -37,8 +38,8 @@ def content_lines(text: str) -> list[str]:
 
 
 def corpus_parts(doc: Document) -> GongwenParts:
-    lines = content_lines(doc.preamble)
     issuer = (doc.issuer or "").strip()
+    lines = unflatten_notice(content_lines(doc.preamble), issuer, doc.plan_title)
     date = standard_date(doc.date) or ""
     found = split_notice(lines, issuer or None, doc.plan_title or doc.title)
     if found is None:

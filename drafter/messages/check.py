@@ -50,7 +50,7 @@ MESSAGES = {
     "geshi_date_numeric": ("成文日期应写作“{new}”", "write the date as “{new}”"),
     "geshi_date_short_year": ("成文日期的年份应标全称：“{old}”", "give the year in full: “{old}”"),
     "geshi_wenhao_serial": ("发文字号缺少发文顺序号，印发前请填写，如“{example}”",
-                            "the 发文字号 has no serial number yet: fill it in before the document goes out"),
+                            "the 发文字号 has no serial number yet: fill it in before it goes out, e.g. “{example}”"),
     "geshi_wenhao_year": ("发文字号的年份应标全称：“{year}”", "give the 文号's year in full: “{year}”"),
     "geshi_wenhao_form": ("发文字号应写作“{new}”（年份用六角括号〔〕，顺序号不加“第”、不编虚位）",
                           "write the 文号 as “{new}” (year in 〔〕, no 第, no leading zeros)"),

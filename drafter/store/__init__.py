@@ -1,7 +1,7 @@
 """The corpus store: plans, their outlines and a search index, behind one interface.
 
     from drafter.store import open_store
-    with open_store(args.db) as store:          # SQLite file, or (later) a PostgreSQL server
+    with open_store(args.db) as store:          # SQLite file, or a PostgreSQL server
         page = store.page(DocFilter(region="山东"), offset=0, limit=100)
         hits = store.search("取消药品加成", where=DocFilter(year_from=2017))
 
@@ -29,11 +29,13 @@ __all__ = [
 def connect_store(location: str | os.PathLike | None = None) -> CorpusStore:
     """The store at `location` (`--db`; None: `DRAFTER_DB`, then the data folder), created if need be,
     without the bundled corpus (see `open_store`)."""
-    from drafter.store.location import parse, raise_unavailable
+    from drafter.store.location import parse
 
     where = parse(location)
     if where.backend == "postgresql":
-        raise_unavailable(where)  # the PostgreSQL backend replaces this line
+        from drafter.store.postgres import PostgresStore
+
+        return PostgresStore(where.target)
     from drafter.store.sqlite import Store
 
     return Store.open(where.target)

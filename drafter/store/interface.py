@@ -122,6 +122,9 @@ class CorpusStore(Protocol):
         Their search entries may wait for `update_index` (an ingest calls it at the end)."""
     def add_documents(self, documents: list[Document]) -> list[int]: ...
     def source_files(self) -> list[SourceFile]: ...
+    def file_documents(self, file_id: int) -> list[int]:
+        """The ids of the documents read from one source file (`SourceFile.id`), in order: what
+        `drafter corpus push`/`pull` copies with the file, and what `corpus files` counts."""
 
     # -- reading --------------------------------------------------------------------------------
     def count_documents(self, where: DocFilter | None = None) -> int: ...

@@ -1,9 +1,9 @@
 """Where a store is: a SQLite file (a path) or a server (a URL), and which backend opens it.
 
 `--db` / `DRAFTER_DB` name the store. A plain path (or `sqlite:///path`) is a SQLite file. A
-`postgresql://` (or `postgres://`) URL names a server store; until that backend is built it is
-refused with a clear message — never taken for a folder called `postgresql:` (which is what
-happened before). Any other `scheme://` is refused too.
+`postgresql://` (or `postgres://`) URL names a server store (`drafter.store.postgres`, which
+refuses with a clear message a server it cannot use) — never taken for a folder called
+`postgresql:` (which is what happened before). Any other `scheme://` is refused.
 """
 
 from __future__ import annotations
@@ -62,11 +62,14 @@ def sqlite_path(raw: str | os.PathLike | None) -> Path:
 
 
 def raise_unavailable(location: Location) -> None:
+    """Refuse a server location where only a local SQLite file will do."""
     from drafter.messages import t
 
-    raise StoreUnavailable(t("store_backend.postgresql_not_yet", location=location.shown))
+    raise StoreUnavailable(t("store_pg.needs_sqlite", location=location.shown))
 
 
 def hide_password(url: str) -> str:
-    """`postgresql://user:secret@host/db` → `postgresql://user:***@host/db`."""
-    return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@]*):[^@/]*@", r"\1:***@", url)
+    """`postgresql://user:secret@host/db` → `postgresql://user:***@host/db` (and `password=` in the
+    query); a password with a raw `@` in it is hidden whole."""
+    url = re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@?]*):[^/?]*@", r"\1:***@", url)
+    return re.sub(r"([?&]password=)[^&]*", r"\1***", url)

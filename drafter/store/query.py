@@ -67,6 +67,13 @@ class Query:
         for field, value in (("kind", where.kind), ("doc_type", where.doc_type), ("level", where.level)):
             if value:
                 self.filters.append(q.term_query(schema, field, value))
+        if where.plans_only:  # 方案 in the index; the templates (few) are left out by id
+            self.filters.append(q.term_query(schema, "doc_type", "方案"))
+            templates = [r[0] for r in conn.execute("SELECT id FROM documents WHERE is_template = 1")]
+            if templates:
+                not_templates = [(tantivy.Occur.Must, q.all_query()),
+                                 (tantivy.Occur.MustNot, q.term_set_query(schema, "doc_id", templates))]  # fmt: skip
+                self.filters.append(q.boolean_query(not_templates))
         if where.text:
             from drafter.store.interface import DocFilter
             from drafter.store.read import where_sql

@@ -168,6 +168,10 @@ class Store:
         )
         return [SourceFile(*r) for r in rows]
 
+    def file_documents(self, file_id: int) -> list[int]:
+        rows = self.conn.execute("SELECT id FROM documents WHERE file_id = ? ORDER BY id", (file_id,))
+        return [r[0] for r in rows]
+
     # -- reading ---------------------------------------------------------------------------------
 
     def count_documents(self, where: DocFilter | None = None) -> int:

@@ -68,6 +68,8 @@ class SourceFile:
     status: str  # READ | SKIPPED
     why: str | None
     parser: str | None  # the PARSER_VERSION that read it
+    host: str | None = None  # the machine it was ingested from (a server store records it)
+    user: str | None = None  # who ingested it (a server store records it)
 
 
 @dataclass

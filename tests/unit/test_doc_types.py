@@ -98,12 +98,30 @@ def test_outline_json_carries_the_new_keys():
     assert data["region"] == "莲都区"
 
 
-def test_store_keeps_doc_type_template_and_region_note():
-    with Store(":memory:") as store:
-        ids = store.add_documents(parse_plans(PLAN) + parse_plans(READING))
-        summaries = {d.id: d for d in store.list_documents()}
-        assert [(summaries[i].doc_type, summaries[i].is_plan) for i in ids] == [("方案", True), ("解读", False)]
-        assert store.get_document(ids[1]).doc_type == "解读"
+TEMPLATE = "XX市____年医共体建设实施方案(2篇)\n一、重点任务\n" + "全面推进家庭医生签约服务和分级诊疗制度建设。" * 3
+
+
+def test_store_keeps_doc_type_template_and_region_note(empty_store):
+    """On each backend: the types come back in summaries and documents, and `plans_only` (lists,
+    counts, pages, search) leaves the reading and the template out."""
+    from drafter.store import DocFilter
+
+    store = empty_store
+    ids = store.add_documents(parse_plans(PLAN) + parse_plans(READING) + parse_plans(TEMPLATE))
+    summaries = {d.id: d for d in store.list_documents()}
+    got = [(summaries[i].doc_type, summaries[i].is_template, summaries[i].region_note, summaries[i].is_plan)
+           for i in ids]  # fmt: skip
+    assert got == [("方案", False, None, True), ("解读", False, None, False), ("方案", True, "template", False)]
+    assert store.get_document(ids[1]).doc_type == "解读"
+    template = store.get_document(ids[2])
+    assert (template.is_template, template.region_note, template.is_plan) == (True, "template", False)
+    plans = DocFilter(plans_only=True)
+    assert [d.id for d in store.list_documents(plans)] == [ids[0]] and store.count_documents(plans) == 1
+    assert store.page(plans).total == 1 and store.summary(ids[2]).is_template
+    assert {h.doc_id for h in store.search("家庭医生签约服务")} == set(ids)
+    assert {h.doc_id for h in store.search("家庭医生签约服务", where=plans)} == {ids[0]}
+    assert store.facets().doc_types == {"方案": 2, "解读": 1}
+    assert store.signatures(plans)[0] == [ids[0]]
 
 
 def _v2_store(path) -> None:
@@ -137,18 +155,17 @@ def test_an_older_store_is_upgraded_in_place_and_its_documents_typed(tmp_path):
         assert len(store.list_documents()) == 2
 
 
-def test_gaps_rank_and_the_library_leave_non_plans_and_templates_out():
+def test_gaps_rank_and_the_library_leave_non_plans_and_templates_out(empty_store):
     plan, reading = parse_plans(PLAN)[0], parse_plans(READING)[0]
-    template = one("XX市____年医共体建设实施方案(2篇)\n一、重点任务\n" + "全面推进家庭医生签约服务和分级诊疗制度建设。" * 3)
+    template = one(TEMPLATE)
     gaps = find_gaps("本方案只谈信息化。", [plan, reading, template], min_share=0.5)
     assert gaps and all(g.plans == ["莲都区 · 丽水市莲都区全面推进医共体建设实施方案"] for g in gaps)
     assert {c.doc.doc_type for c in candidates([plan, reading, template])} == {"方案"}
     assert all(not c.doc.is_template for c in candidates([plan, reading, template]))
-    with Store(":memory:") as store:
-        store.add_documents([plan, reading, template])
-        draft = parse_plans(PLAN.replace("莲都区", "缙云县"))[0]
-        ranked = rank_against_corpus(draft, store)
-        assert [p.title for p in ranked.plans] == [plan.title]
+    empty_store.add_documents([plan, reading, template])  # rank on each backend
+    draft = parse_plans(PLAN.replace("莲都区", "缙云县"))[0]
+    ranked = rank_against_corpus(draft, empty_store)
+    assert [p.title for p in ranked.plans] == [plan.title]
 
 
 def test_corpus_list_types_every_bundled_document_and_says_why_a_region_is_missing(capsys):

@@ -11,7 +11,7 @@ import pytest
 
 from drafter.cli import main
 from drafter.corpus.ingest import ingest_paths
-from drafter.store import Store
+from drafter.store import Store, connect_store
 
 # The reader (decode → clean → split → outline) is built alongside the store; these tests need it.
 pytestmark = pytest.mark.skipif(
@@ -24,9 +24,13 @@ _built: dict[str, bytes] = {}
 
 
 @pytest.fixture
-def seeded(tmp_path, seed_paths) -> Path:
-    """A store file holding the five seeds (ingested once per test session, then copied)."""
-    path = tmp_path / "seeded.sqlite3"
+def seeded(store_location, seed_paths) -> str:
+    """A store holding the five seeds, on each backend (SQLite: ingested once per session, then copied)."""
+    if store_location.startswith("postgresql:"):
+        with connect_store(store_location) as store:
+            assert not ingest_paths(store, seed_paths).skipped
+        return store_location
+    path = Path(store_location)
     if "db" not in _built:
         with Store(path) as store:
             report = ingest_paths(store, seed_paths)
@@ -35,11 +39,11 @@ def seeded(tmp_path, seed_paths) -> Path:
         _built["db"] = path.read_bytes()
     else:
         path.write_bytes(_built["db"])
-    return path
+    return store_location
 
 
 def test_seeds_are_read_into_their_documents(seeded, gold):
-    with Store(seeded) as store:
+    with connect_store(seeded) as store:
         docs = store.list_documents()
         assert len(docs) == SEED_DOCS
         assert {d.region for d in docs} >= {"哈尔滨市", "南昌市", "汉中市", "聊城市"}
@@ -50,7 +54,7 @@ def test_seeds_are_read_into_their_documents(seeded, gold):
 
 
 def test_reingesting_the_same_files_changes_nothing(seeded, seed_paths):
-    with Store(seeded) as store:
+    with connect_store(seeded) as store:
         before = [(d.id, d.title) for d in store.list_documents()]
         report = ingest_paths(store, seed_paths)
         assert [r.status for r in report.results] == ["unchanged"] * len(seed_paths)
@@ -58,7 +62,7 @@ def test_reingesting_the_same_files_changes_nothing(seeded, seed_paths):
 
 
 def test_search_finds_harbin_paragraph_with_its_heading_path(seeded):
-    with Store(seeded) as store:
+    with connect_store(seeded) as store:
         hits = store.search("取消药品加成", limit=10)
         harbin = [h for h in hits if h.region == "哈尔滨市"]
         assert harbin, [h.region for h in hits]
@@ -71,15 +75,15 @@ def test_search_finds_harbin_paragraph_with_its_heading_path(seeded):
 def test_an_ambiguous_name_in_the_seeds_raises_with_candidates(seeded):
     from drafter.errors import Ambiguous
 
-    with Store(seeded) as store, pytest.raises(Ambiguous) as caught:
+    with connect_store(seeded) as store, pytest.raises(Ambiguous) as caught:
         store.resolve("聊城")  # the draft and its 起草说明 are both 聊城市's
     assert len(caught.value.candidates) >= 2
 
 
-def test_a_changed_file_replaces_its_documents(tmp_path, seeds_dir):
+def test_a_changed_file_replaces_its_documents(store_location, tmp_path, seeds_dir):
     plan = tmp_path / "harbin.txt"
     shutil.copy(seeds_dir / "002_d2b59fd790b2730b.txt", plan)
-    with Store(tmp_path / "s.sqlite3") as store:
+    with connect_store(store_location) as store:
         first = store.add_file(plan)
         assert (first.status, first.replaced) == ("read", False)
         count = store.count_documents()
@@ -92,7 +96,7 @@ def test_a_changed_file_replaces_its_documents(tmp_path, seeds_dir):
         assert len(store.source_files()) == 1
 
 
-def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(tmp_path, seeds_dir):
+def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(store_location, tmp_path, seeds_dir):
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)
     shutil.copy(seeds_dir / "003_2f56a4579ed1d20f.txt", folder / "sub" / "hanzhong.txt")
@@ -100,7 +104,7 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(tmp_path, seed
     (folder / "empty.txt").write_bytes(b"")
     (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4")  # not a plan type: not picked up from a folder
-    with Store(tmp_path / "s.sqlite3") as store:
+    with connect_store(store_location) as store:
         report = ingest_paths(store, [folder, tmp_path / "missing.txt"])
     by_name = {Path(r.path).name: r for r in report.results}
     assert set(by_name) == {"hanzhong.txt", "binary.txt", "empty.txt", "broken.docx", "missing.txt"}
@@ -110,15 +114,15 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(tmp_path, seed
     assert report.summary().startswith("读入 1 个文件")
 
 
-def test_progress_is_reported_for_every_file(tmp_path, seed_paths):
+def test_progress_is_reported_for_every_file(store_location, tmp_path, seed_paths):
     seen = []
-    with Store(tmp_path / "s.sqlite3") as store:
+    with connect_store(store_location) as store:
         ingest_paths(store, seed_paths[3:], progress=lambda done, total, r: seen.append((done, total)))
     assert seen == [(1, 2), (2, 2)]
 
 
-def test_the_bundled_corpus_is_ingested_once(tmp_path):
-    with Store(tmp_path / "s.sqlite3") as store:
+def test_the_bundled_corpus_is_ingested_once(store_location, tmp_path):
+    with connect_store(store_location) as store:
         report = store.ensure_default_corpus()
         assert report and not report.skipped and report.documents == SEED_DOCS
         assert store.ensure_default_corpus() is None
@@ -191,7 +195,7 @@ def test_cli_search_text_shows_document_heading_path_and_marked_match(seeded, ca
     assert "共 3 段" in out
 
 
-def test_a_word_plan_is_ingested_and_searchable(tmp_path):
+def test_a_word_plan_is_ingested_and_searchable(store_location, tmp_path):
     import docx
 
     word = docx.Document()
@@ -207,7 +211,7 @@ def test_a_word_plan_is_ingested_and_searchable(tmp_path):
     for line in lines:
         word.add_paragraph(line)
     word.save(tmp_path / "taian.docx")
-    with Store(tmp_path / "s.sqlite3") as store:
+    with connect_store(store_location) as store:
         report = ingest_paths(store, [tmp_path])
         assert [r.status for r in report.results] == ["read"]
         hit = store.search("紧密型医联体")[0]
@@ -215,15 +219,14 @@ def test_a_word_plan_is_ingested_and_searchable(tmp_path):
         assert hit.heading_path == ["一、总体要求", "(一)指导思想"]
 
 
-def test_a_parser_upgrade_reads_unchanged_files_again(tmp_path, seed_paths, monkeypatch):
+def test_a_parser_upgrade_reads_unchanged_files_again(store_location, tmp_path, seed_paths, monkeypatch):
     from drafter import reader
-    from drafter.corpus.ingest import ingest_paths
-    from drafter.store import Store
 
-    store = Store(tmp_path / "s.sqlite3")
+    store = connect_store(store_location)
     first = ingest_paths(store, [seed_paths[2]])
     again = ingest_paths(store, [seed_paths[2]])
     monkeypatch.setattr(reader, "PARSER_VERSION", "test-next")
     upgraded = ingest_paths(store, [seed_paths[2]])
     assert (len(first.read), len(again.unchanged), len(upgraded.read)) == (1, 1, 1)
     assert store.count_documents() == 1
+    store.close()

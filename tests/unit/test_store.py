@@ -1,4 +1,4 @@
-"""The SQLite store with documents built by hand: round trips, search, resolve, persistence."""
+"""The store (both backends) with documents built by hand: round trips, search, resolve, persistence."""
 
 from __future__ import annotations
 
@@ -48,11 +48,10 @@ def liaocheng(title: str) -> Document:
 
 
 @pytest.fixture
-def store() -> Store:
-    s = Store(":memory:")
-    s.add_documents([harbin(), liaocheng("聊城市进一步完善医疗卫生服务体系的实施方案"), liaocheng("起草说明")])
-    yield s
-    s.close()
+def store(empty_store):
+    """The three documents in a fresh store, on each backend (SQLite, PostgreSQL)."""
+    empty_store.add_documents([harbin(), liaocheng("聊城市进一步完善医疗卫生服务体系的实施方案"), liaocheng("起草说明")])
+    return empty_store
 
 
 def test_document_round_trips_with_sections_bodies_and_tasks(store):

@@ -18,8 +18,9 @@ def plan(region: str, date: str, body: str, kind: str = "重点任务", title: s
 
 
 @pytest.fixture
-def store() -> Store:
-    s = Store(":memory:")
+def store(empty_store):
+    """The plans in a fresh store, on each backend (SQLite, PostgreSQL)."""
+    s = empty_store
     s.add_documents([
         plan("哈尔滨市", "2017-07-28", "全面取消药品加成,推进医联体建设。"),
         plan("齐齐哈尔市", "2019-03-01", "推进医联体建设,组建城市医疗集团。", kind="组织保障"),
@@ -30,7 +31,7 @@ def store() -> Store:
     s.close()
 
 
-def test_the_sqlite_store_is_a_corpus_store(store):
+def test_each_backend_is_a_corpus_store(store):
     assert isinstance(store, CorpusStore)
 
 
