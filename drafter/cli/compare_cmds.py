@@ -63,7 +63,7 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     p = sub.add_parser("rank", help="the corpus plans most similar to a draft, and the paragraphs it reuses")
     p.add_argument("draft", metavar="DRAFT", help="a draft or plan file (or a corpus id or name)")
     p.add_argument("--limit", type=int, default=10, help="how many plans to list (default 10)")
-    p.add_argument("--shortlist", type=int, default=50, help="plans compared in full (default 50)")
+    p.add_argument("--shortlist", type=int, default=None, help="plans compared in full (default 100)")
     p.add_argument("--exhaustive", action="store_true", help="compare with every plan (slow on a big corpus)")
     p.add_argument("--json", action="store_true", help="plans and reused paragraphs as JSON")
     p.set_defaults(func=cmd_rank)
@@ -204,11 +204,11 @@ def _coverage(draft, plans, background):  # noqa: ANN001, ANN202 - Documents →
 def cmd_rank(args: argparse.Namespace) -> int:
     from drafter.cli.store_cmds import open_corpus
     from drafter.compare import load_side
-    from drafter.compare.rank import rank_against_corpus
+    from drafter.compare.rank import SHORTLIST, rank_against_corpus
 
     with open_corpus(args) as store:
         draft = load_side(args.draft, store)
-        ranking = rank_against_corpus(draft, store, limit=args.limit, shortlist=args.shortlist,
+        ranking = rank_against_corpus(draft, store, limit=args.limit, shortlist=args.shortlist or SHORTLIST,
                                       exhaustive=args.exhaustive)
     if args.json:
         from drafter.cli.output import emit_json

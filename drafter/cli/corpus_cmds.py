@@ -79,7 +79,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def _doc_header(doc) -> str:  # noqa: ANN001
-    from drafter.corpus.doctype import region_label, type_label
+    from drafter.corpus.labels import region_label, type_label
 
     facts = [type_label(doc.doc_type, doc.is_template), doc.issuer, doc.doc_number, doc.date,
              region_label(doc.region, doc.region_note), doc.level]  # fmt: skip

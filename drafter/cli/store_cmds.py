@@ -257,7 +257,7 @@ def print_list(docs: list[DocSummary], total: int | None = None, filtered: bool 
         return
     from rich.cells import cell_len
 
-    from drafter.corpus.doctype import region_label, type_label
+    from drafter.corpus.labels import region_label, type_label
 
     types = {d.id: type_label(d.doc_type, d.is_template) for d in docs}
     places = {d.id: region_label(d.region, d.region_note) for d in docs}
@@ -274,7 +274,7 @@ def print_list(docs: list[DocSummary], total: int | None = None, filtered: bool 
 
 
 def print_document(summary: DocSummary, document: Document) -> None:
-    from drafter.corpus.doctype import region_label, type_label
+    from drafter.corpus.labels import region_label, type_label
 
     print(f"# {document.title or document.plan_title or '(untitled)'}  (id {summary.id})")
     facts = {
@@ -303,13 +303,16 @@ def _short(text: str, width: int = 40) -> str:
 
 
 def print_hits(query: str, hits: list[Hit]) -> None:
-    from rich.text import Text
-
     from drafter.messages import t
 
     if not hits:
         print(t("search.nothing", query=query))
         return
+    if not sys.stdout.isatty():
+        _print_plain_hits(hits)
+        return
+    from rich.text import Text
+
     console = _console()
     for rank, hit in enumerate(hits, 1):
         where = " · ".join(x for x in (hit.region, hit.date) if x)
@@ -318,6 +321,21 @@ def print_hits(query: str, hits: list[Hit]) -> None:
             console.print(Text("   " + " › ".join(hit.heading_path), style="cyan"))
         console.print(_highlighted(hit, plain=not sys.stdout.isatty()))
     console.print(t("search.count", count=len(hits)), style="dim")
+
+
+def _print_plain_hits(hits: list[Hit]) -> None:
+    """Piped: what the console prints without a terminal (no styles, no wrapping), without
+    importing rich (~50 ms of the command's start)."""
+    from drafter.messages import t
+    from drafter.store.search import snippet
+
+    for rank, hit in enumerate(hits, 1):
+        where = " · ".join(x for x in (hit.region, hit.date) if x)
+        print(f"{rank}. [{hit.doc_id}] {where}  {hit.title or ''}")
+        if hit.heading_path:
+            print("   " + " › ".join(hit.heading_path))
+        print("   " + snippet(hit.text, hit.spans, width=max(len(hit.text), 1)))
+    print(t("search.count", count=len(hits)))
 
 
 def _highlighted(hit: Hit, plain: bool):  # noqa: ANN202

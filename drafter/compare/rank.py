@@ -35,7 +35,10 @@ if TYPE_CHECKING:
 
 VERBATIM = 0.9  # "nearly verbatim": word texts at least this similar
 MIN_PARAGRAPH = 20  # shorter paragraphs (a one-line heading body) say little about reuse
-SHORTLIST = 50  # plans compared paragraph by paragraph
+# Plans compared paragraph by paragraph. 50 missed relatives whose text is reworded rather than
+# copied (MinHash ranks them up to ~60th among a family's members at 10,000 plans); 100 costs ~4 ms
+# of CPU a plan more (benchmarks/RESULTS.md).
+SHORTLIST = 100
 PAIR_THRESHOLD = 0.6  # a paragraph whose best match is below this counts as unmatched
 
 

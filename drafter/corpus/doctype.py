@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from drafter.corpus.kinds import title_kind
+from drafter.corpus.labels import region_label, type_label  # noqa: F401 - their old home
 from drafter.model import Document
 
 DOC_TYPES = ("方案", "通知", "起草说明", "解读", "征求意见", "其他")
@@ -116,27 +117,3 @@ def is_template(doc: Document) -> bool:
     if _TEMPLATE_TITLE.search(names) or _PLACEHOLDER.search(names):
         return True
     return len(_PLACEHOLDER.findall(doc.text[:3000])) >= 2
-
-
-_TYPE_KEYS = {
-    "方案": "outline.type_plan", "通知": "outline.type_notice", "起草说明": "outline.type_explanation",
-    "解读": "outline.type_reading", "征求意见": "outline.type_consultation", "其他": "outline.type_other",
-}  # fmt: skip
-_NOTE_KEYS = {
-    "template": "outline.region_template", "national": "outline.region_national",
-    "anonymised": "outline.region_anonymised", "unnamed": "outline.region_unnamed",
-}  # fmt: skip
-
-
-def type_label(doc_type: str, template: bool) -> str:
-    """How a document's type is shown to a user: `方案`, `解读`, `范文模板` …"""
-    from drafter.messages import t
-
-    return t("outline.template") if template else t(_TYPE_KEYS.get(doc_type, "outline.type_other"))
-
-
-def region_label(region: str | None, note: str | None) -> str:
-    """The region, or why there is none (`（范文模板，无地区）`, `（全国性文件）` …)."""
-    from drafter.messages import t
-
-    return region or t(_NOTE_KEYS.get(note or "unnamed", "outline.region_unnamed"))

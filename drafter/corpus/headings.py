@@ -23,12 +23,15 @@ _CN_VALUE = {c: i + 1 for i, c in enumerate(CN_DIGITS)}
 _CN = "[一二三四五六七八九十]{1,3}"
 
 # A marker may be followed by spaces or a tab before its title (`一、  全面深化…`, `（一）　指导思想`).
+# The lookahead names every alternative's first character: without it `re` tries all five at
+# every position of every line (4× slower; the outline's hottest loop).
 MARKER_RE = re.compile(
-    rf"(?P<l1>{_CN}(?:[,，.．'’‘`]?、|[.．](?![\d一二三四五六七八九十]))[ \u3000\t]*)"
+    r"(?=[一二三四五六七八九十(（\d])"
+    rf"(?:(?P<l1>{_CN}(?:[,，.．'’‘`]?、|[.．](?![\d一二三四五六七八九十]))[ \u3000\t]*)"
     rf"|(?P<l2>[(（]{_CN}[)）][ \u3000\t]*)"
     r"|(?P<l4d>(?<![\d.．])\d{1,2}[.．]\d{1,2}(?![\d.．%％])[ \u3000\t]*)"
     r"|(?P<l3>(?<![\d.．])\d{1,2}[ \u3000]?(?:[.．](?![\d%％])|、)[ \u3000\t]*)"
-    r"|(?P<l4>(?:[(（]\d{1,2}[)）]|(?<![\d(（.．])\d{1,2}[)）])[ \u3000\t]*)"
+    r"|(?P<l4>(?:[(（]\d{1,2}[)）]|(?<![\d(（.．])\d{1,2}[)）])[ \u3000\t]*))"
 )
 # Forms taken only at the start of a line (so matched only there): `一，` `一'`, `3.65%以上的…` (item 3
 # or the number 3.65: the sequence decides), and bare numbers (`6 加强…`, `1总则`).

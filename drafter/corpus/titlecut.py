@@ -20,6 +20,7 @@ HEADING_WORDS = sorted(
 )
 _JOINERS = ("、", "和", "及", "与")
 _SHORT_HEADING_WORDS = ("目标", "意义", "原则", "任务", "要求", "思路", "措施", "步骤", "范围", "依据")
+_HEADING_WORD_STARTS = frozenset(w[0] for w in HEADING_WORDS)  # most titles start with none of them
 _TITLE_FINAL = re.compile(r".*(?:重要性|必要性|紧迫性|重大意义|意义)")
 # Words that open a body sentence right after a glued title.
 BODY_OPENERS = (
@@ -132,6 +133,8 @@ def _subject_cut(title: str) -> int | None:
 
 def _heading_word_chain(title: str) -> int:
     """Length of a run of standard heading words at the start (`指导思想、基本原则和工作目标`)."""
+    if title[:1] not in _HEADING_WORD_STARTS:
+        return 0
     end = 0
     words = HEADING_WORDS
     while True:

@@ -43,11 +43,13 @@ def _strip_leaders(title: str) -> str:
 def toc_lines(lines: list[str]) -> set[int]:
     """Indexes of the lines (in `lines`) that form a table of contents."""
     bare = [_bare_title(line.strip()) for line in lines]
-    heads = [b or _head_title(line) for b, line in zip(bare, lines)]
+    heads: list[str | None] = []  # every line's heading title, found only when a run needs them
     found: set[int] = set()
     i = 0
     while i < len(lines):
         run, titles, labelled = _run_at(lines, bare, i)
+        if len(titles) >= _MIN_TITLES and not labelled and not heads:
+            heads = [b or _head_title(line) for b, line in zip(bare, lines)]
         if len(titles) >= _MIN_TITLES and (labelled or _recurs(titles, heads[run[-1] + 1 :])):
             found.update(run)
         i = (run[-1] + 1) if run else i + 1

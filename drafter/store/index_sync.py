@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-import uuid
 from collections.abc import Callable
 
 from drafter.store.index import Entry, IndexBusy, SearchIndex
@@ -30,6 +29,8 @@ def store_id(conn: sqlite3.Connection) -> str:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (STORE_ID_KEY,)).fetchone()
     if row:
         return row[0]
+    import uuid  # here: importing it costs every command ~5 ms, and a store needs one id once
+
     new = uuid.uuid4().hex
     conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (STORE_ID_KEY, new))
     return conn.execute("SELECT value FROM meta WHERE key = ?", (STORE_ID_KEY,)).fetchone()[0]

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
-from drafter.store.types import AmbiguousDocument, DocSummary
 from drafter.errors import NotFound
+from drafter.store.types import AmbiguousDocument, DocSummary
 
 MIN_SCORE = 70.0  # below this a name matches nothing
 TIE_MARGIN = 5.0  # candidates this close to the best are "about alike"
@@ -25,6 +23,8 @@ def parse_id(name: str) -> int | None:
 
 def name_score(name: str, doc: DocSummary) -> float:
     """How well `name` names `doc`, 0-100."""
+    from rapidfuzz import fuzz  # here, not at the top: every command imports this module
+
     scores = [0.0]
     if doc.region:
         if name == doc.region or (len(name) >= 2 and doc.region.startswith(name)):

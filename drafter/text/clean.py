@@ -50,10 +50,18 @@ class _Pass:
         self.cuts: list[int] = []
         self.converted = 0
         self.whitespace = 0
+        self._settled: dict[Step, str] = {}  # step → the text it last ran on and left unchanged
 
     def run(self, step: Step) -> bool:
-        """Make one step's edits; True if it changed anything."""
-        return self.apply(step(self.text))
+        """Make one step's edits; True if it changed anything. A step is a function of the text, so
+        one that changed nothing is not run again on the same text (rounds end sooner)."""
+        text = self.text
+        if self._settled.get(step) is text:  # the very same string: nothing changed it since
+            return False
+        changed = self.apply(step(text))
+        if not changed:
+            self._settled[step] = text
+        return changed
 
     def apply(self, edits: list[Edit]) -> bool:
         if not edits:

@@ -15,7 +15,8 @@ _LETTER = f"a-zü{_TONED}"
 # One bracketed annotation: letters (maybe several syllables) with at least one tone mark.
 _SEPARATOR = "[ '’\\t\\xa0\\u3000\\u2000-\\u200a\\u202f\\u205f]"  # any space: they are all collapsed later
 _ANNOTATION = rf"[(（][{_LETTER}]*[{_TONED}][{_LETTER}]*(?:{_SEPARATOR}+[{_LETTER}]+)*[)）]"
-PINYIN_RE = re.compile(rf"(?<=\S)(?:{_ANNOTATION})+")
+# The lookahead first: an annotation opens with a bracket, so most positions fail at once.
+PINYIN_RE = re.compile(rf"(?=[(（])(?<=\S)(?:{_ANNOTATION})+")
 
 
 def remove_pinyin(text: str) -> list[Edit]:

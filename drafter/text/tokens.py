@@ -17,7 +17,6 @@ its tokenizer (~1 s). `tokenizer()` (jieba itself) remains for callers that stil
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import threading
@@ -36,13 +35,26 @@ _jieba = None
 @lru_cache(maxsize=1)
 def segmenter_version() -> str:
     """`rjieba-0.2.2/1`: the segmenter, its release (its dictionary comes with it), drafter's rules."""
+    return f"{SEGMENTER}-{_release(SEGMENTER)}/{_RULES}"
+
+
+def _release(package: str) -> str:
+    """The installed release of `package`, from its `NAME-VERSION.dist-info` folder: every store
+    open asks, and importing `importlib.metadata` costs more (~20 ms) than the rest of the check."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec and spec.origin:
+        site = Path(spec.origin).resolve().parent.parent
+        found = [p.name[len(package) + 1 : -len(".dist-info")] for p in site.glob(f"{package}-*.dist-info")]
+        if len(found) == 1:
+            return found[0]
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        release = version(SEGMENTER)
+        return version(package)
     except PackageNotFoundError:  # pragma: no cover - a vendored or renamed build
-        release = "unknown"
-    return f"{SEGMENTER}-{release}/{_RULES}"
+        return "unknown"
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +87,7 @@ def search_terms(text: str) -> list[str]:
 # The segmenter cuts runs of Han characters, letters, digits and `+#&._%-` on their own, so turning
 # every other character into a space changes no word, and leaves only words to join.
 _NOT_WORD = re.compile(r"[^\w\n+#&.%\-]+")
-_SYMBOLS_ONLY = re.compile(r"(?<!\S)[+#&.%\-_]+(?!\S)")
+_SYMBOLS_ONLY = re.compile(r"(?=[+#&.%\-_])(?<!\S)[+#&.%\-_]+(?!\S)")  # lookahead first: fails fast
 
 
 def index_words(paragraphs: list[str]) -> list[str]:
@@ -158,6 +170,8 @@ def tokenizer():  # noqa: ANN201 - a jieba.Tokenizer
     if _jieba is None:
         with _lock:
             if _jieba is None:
+                import logging  # here, with jieba (which imports it anyway): not on every command's path
+
                 import jieba
 
                 from drafter.paths import locations

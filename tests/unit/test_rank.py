@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from drafter.compare.rank import rank_against_corpus
+from drafter.compare.rank import SHORTLIST, rank_against_corpus
 from drafter.compare.synthetic import edit_document
 from drafter.store import Store
 from tests.support.plan_generator import PlanGenerator
@@ -39,7 +39,7 @@ def test_the_shortlist_gives_the_full_scans_top_ten(corpus):
     for draft in _drafts(generator, store):
         full = rank_against_corpus(draft, store, limit=10, exhaustive=True)
         short = rank_against_corpus(draft, store, limit=10)
-        assert full.compared == PLANS and short.compared == 50
+        assert full.compared == PLANS and short.compared == SHORTLIST
         assert [p.id for p in short.plans] == [p.id for p in full.plans]
         assert [p.similarity for p in short.plans] == [p.similarity for p in full.plans]
 
