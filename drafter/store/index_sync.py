@@ -136,8 +136,10 @@ class Journal:
         self.written.clear()
 
     def close(self) -> None:
-        self.flush()
-        self.index.release()
+        try:
+            self.flush()
+        finally:
+            self.index.release()  # the writer's lock goes even when the flush failed (disk full)
 
 
 def _apply_batch(conn: sqlite3.Connection, index: SearchIndex, doc_ids: list[int], ready: dict[int, list[Entry]]) -> None:

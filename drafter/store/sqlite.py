@@ -20,7 +20,7 @@ from drafter.errors import NotFound
 from drafter.model import Document, Section
 from drafter.store import files as store_files
 from drafter.store import index_sync
-from drafter.store.errors import folder_error, store_error
+from drafter.store.errors import StoreError, folder_error, store_error
 from drafter.store.interface import DEFAULT_CORPUS_KEY, DocFilter, Facets, Page, Versions
 from drafter.store.read import count, heading_paths, load_document, stored_paragraphs, summaries, summary, where_sql
 from drafter.store.resolve import parse_id, resolve_name
@@ -61,16 +61,26 @@ class Store:
         return cls(path)
 
     def close(self) -> None:
-        if self._journal is not None:
-            self._journal.close()  # the last index commit; the journal rows it covers go
-            self._journal = self._index = None
-        self.conn.close()
+        journal, self._journal, self._index = self._journal, None, None
+        try:
+            if journal is not None:
+                journal.close()  # the last index commit; the journal rows it covers go
+        except sqlite3.Error as err:
+            raise (store_error(err, self.path) or err) from err
+        finally:
+            self.conn.close()
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        try:
+            self.close()
+        except (sqlite3.Error, StoreError):
+            if exc_type is None:
+                raise
+            # Already failing (a full disk): that first error is the one to tell. What the index did
+            # not get is still journalled, so the next open repairs it.
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
