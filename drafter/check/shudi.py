@@ -227,19 +227,7 @@ def _medicine(part: TextPart, ctx: CheckContext, rules: RuleFile) -> list[Findin
                 provinces="、".join(sorted(provinces)) or "—",
                 province=ctx.province,
             )
-            out.append(
-                Finding(
-                    FAMILY,
-                    "warning",
-                    f"shudi.{entry['id']}",
-                    part.location(m.start()),
-                    m.group(),
-                    message,
-                    None,
-                    False,
-                    entry.get("source"),
-                )
-            )
+            out.append(_rule_warning(part, m, entry, message))
     return out
 
 
@@ -268,20 +256,14 @@ def _programmes(part: TextPart, ctx: CheckContext, rules: RuleFile) -> list[Find
                 provinces="、".join(short_name(p) for p in entry.get("provinces", [])),
                 province=ctx.province,
             )
-            out.append(
-                Finding(
-                    FAMILY,
-                    "warning",
-                    f"shudi.{entry['id']}",
-                    part.location(m.start()),
-                    m.group(),
-                    message,
-                    None,
-                    False,
-                    entry.get("source"),
-                )
-            )
+            out.append(_rule_warning(part, m, entry, message))
     return out
+
+
+def _rule_warning(part: TextPart, m: re.Match[str], entry: dict, message: str) -> Finding:
+    """A 属地 warning from a rule file's entry, with the document the rule rests on."""
+    return Finding(FAMILY, "warning", f"shudi.{entry['id']}", part.location(m.start()), m.group(), message,
+                   None, False, entry.get("source"))  # fmt: skip
 
 
 def _within(ctx: CheckContext, places: list[str]) -> bool:
