@@ -76,8 +76,9 @@ class CorpusScreen(DrafterScreen):
 
     def on_mount(self) -> None:
         self.query_one("#ingest-progress", ProgressBar).display = False
-        self.watch(self.app, "corpus", self.show_corpus)
+        self._table_wants_focus = True
         self.query_one("#corpus-table", DataTable).focus()
+        self.watch(self.app, "corpus", self.show_corpus)
 
     def on_resize(self) -> None:
         self._set_columns()
@@ -86,9 +87,10 @@ class CorpusScreen(DrafterScreen):
     def show_corpus(self, state: CorpusState | None) -> None:
         table = self.query_one("#corpus-table", DataTable)
         if state is None:
-            table.loading = True
+            table.loading = True  # a loading widget gives its focus away (to the filter box)
             return
         table.loading = False
+        self._focus_table_once_loaded(table)
         with self.prevent(Select.Changed):
             for name, options in choices(state.facets).items():
                 self.query_one(f"#filter-{name}", Select).set_options(options)
@@ -97,6 +99,15 @@ class CorpusScreen(DrafterScreen):
             return
         self.request += 1  # the first page came with the corpus: no need to ask again
         self._show_page(self.PageLoaded(self.request, 0, list(state.entries), state.count))
+
+    def _focus_table_once_loaded(self, table: DataTable) -> None:
+        """Give the list back the focus the loading took, unless the user has moved on since."""
+        if not self._table_wants_focus:
+            return
+        self._table_wants_focus = False
+        focused = self.app.focused
+        if focused is None or (focused.id == "filter-text" and not self.query_one("#filter-text", Input).value):
+            table.focus()
 
     def current_filter(self) -> CorpusFilter:
         def chosen(name: str) -> str:
