@@ -2,8 +2,8 @@
 
 A backend mixes `StoreHelpers` in and gets pages, document iteration, sections of a kind, name
 resolution and the bundled corpus from its own `list_documents`, `count_documents`,
-`get_document`, `meta` and `set_meta`. (The PostgreSQL store uses it; the SQLite store keeps its
-own copies of the same rules for now.)
+`get_document`, `meta` and `set_meta`. Both stores mix it in (the SQLite store still keeps its own
+name resolution and bundled-corpus loading, which read SQL directly).
 """
 
 from __future__ import annotations

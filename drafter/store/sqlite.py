@@ -17,12 +17,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import NotFound
-from drafter.model import Document, Section
+from drafter.model import Document
 from drafter.store import files as store_files
 from drafter.store import index_sync
 from drafter.store.errors import StoreError, folder_error, store_error
-from drafter.store.interface import DEFAULT_CORPUS_KEY, DocFilter, Facets, Page, Versions
-from drafter.store.read import count, heading_paths, load_document, stored_paragraphs, summaries, summary, where_sql
+from drafter.store.generic import StoreHelpers
+from drafter.store.interface import DEFAULT_CORPUS_KEY, DocFilter, Facets, Versions
+from drafter.store.read import (
+    count,
+    heading_paths,
+    load_document,
+    stored_paragraphs,
+    summaries,
+    summary,
+    where_sql,
+)
 from drafter.store.resolve import parse_id, resolve_name
 from drafter.store.schema import connect
 from drafter.store.types import READ, DocSummary, Hit, IngestResult, SourceFile, StoredParagraph, StoredTask
@@ -35,7 +44,7 @@ if TYPE_CHECKING:
 INDEX_SUFFIX = ".index"
 
 
-class Store:
+class Store(StoreHelpers):
     """The SQLite corpus store. `Store(':memory:')` for a private, throwaway one."""
 
     def __init__(self, path: str | os.PathLike = ":memory:") -> None:
@@ -192,12 +201,6 @@ class Store:
     ) -> list[DocSummary]:
         return summaries(self.conn, where, offset=offset, limit=limit, order=order)
 
-    def page(self, where: DocFilter | None = None, *, offset: int = 0, limit: int = 100, order: str = "id") -> Page:
-        items = self.list_documents(where, offset=offset, limit=limit, order=order)
-        short_page = len(items) < limit and (items or not offset)  # the last page: the total is known
-        total = offset + len(items) if short_page else self.count_documents(where)
-        return Page(items, total, offset, limit)
-
     def facets(self) -> Facets:
         from drafter.store.facets import facets
 
@@ -210,27 +213,8 @@ class Store:
         """The document rebuilt with its sections, bodies and tasks; `source` is `corpus:ID`."""
         return load_document(self.conn, int(doc_id))
 
-    def iter_documents(self, where: DocFilter | None = None) -> Iterator[tuple[DocSummary, Document]]:
-        for doc in self.list_documents(where):
-            yield doc, self.get_document(doc.id)
-
     def paragraphs(self, doc_id: int) -> list[StoredParagraph]:
         return stored_paragraphs(self.conn, int(doc_id))
-
-    def sections_of_kind(self, kind: str, limit: int | None = None) -> list[tuple[DocSummary, Section]]:
-        """Sections of this kind (nested ones too: filter on `level`), in corpus order; the first
-        `limit` of them (None: all)."""
-        out: list[tuple[DocSummary, Section]] = []
-        offset = 0
-        while limit is None or len(out) < limit:
-            docs = self.list_documents(DocFilter(kind=kind), offset=offset, limit=50)
-            for doc_summary in docs:
-                document = self.get_document(doc_summary.id)
-                out += [(doc_summary, s) for s in document.walk() if s.kind == kind]
-            if len(docs) < 50:
-                break
-            offset += 50
-        return out if limit is None else out[:limit]
 
     def tasks(
         self, where: DocFilter | None = None, *, lead: str | None = None, offset: int = 0, limit: int | None = None
