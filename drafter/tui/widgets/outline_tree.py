@@ -21,6 +21,10 @@ from drafter.text.linebreak import ellipsize
 class FittedTree(Tree[Any]):
     """A Tree whose labels are cut with an ellipsis to the pane's width."""
 
+    # Labels already fit; without this a vertical scrollbar that appears after the labels were
+    # measured (a long list filled before the first layout) brings a horizontal one with it.
+    DEFAULT_CSS = "FittedTree { overflow-x: hidden; }"
+
     def _depth(self, node: TreeNode[Any]) -> int:
         depth, parent = 0, node.parent
         while parent is not None and parent is not self.root:
@@ -48,6 +52,9 @@ class FittedTree(Tree[Any]):
 
     def on_resize(self) -> None:
         self._invalidate()
+
+    def _watch_show_vertical_scrollbar(self) -> None:
+        self._invalidate()  # the room left for labels changed although the widget's size did not
 
 
 class OutlineTree(FittedTree):
