@@ -22,7 +22,13 @@ _SPACE_CHARS = " \t\u3000\xa0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2
 BULLET_RE = re.compile(rf"^{_SPACE}*(?:[•·●▪■◆◇►▶‧∙・◦][ \t\u3000\xa0]*)+", re.MULTILINE)
 # Whitespace at a line's ends, or runs inside a line (kept as one plain space).
 EDGE_SPACE_RE = re.compile(rf"^{_SPACE}+|{_SPACE}+$", re.MULTILINE)
+# A space character before a line break, or a line break before one (the first character named
+# outside any lookaround, so `re` skips to the candidates).
+_SPACE_BY_BREAK = re.compile(rf"[{_SPACE[1:-1]}\n](?:(?<=\n)(?={_SPACE})|(?<!\n)(?=\n))")
 INNER_SPACE_RE = re.compile(rf"{_SPACE}+")
+_ODD_SPACE_RE = re.compile(_SPACE.replace("[ ", "[", 1))  # a space character other than the plain space
+# A text holding none of these holds no SEPARATOR_RE run (a run of ─━— without ─ and ━ is ———…).
+_SEPARATOR_PIECES = ("-----", "=====", "*****", "～～～～～", "~~~~~", "─", "━", "———", "═══")
 BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n)+")
 
 
@@ -44,6 +50,8 @@ def remove_controls(text: str) -> list[Edit]:
 
 def split_separators(text: str) -> list[Edit]:
     """A separator run becomes a line break (`正文:-----标题` → `正文:` / `标题`)."""
+    if not any(piece in text for piece in _SEPARATOR_PIECES):  # the usual case, found 3× faster
+        return []
     return regex_edits(SEPARATOR_RE, text, "\n", "separator")
 
 
@@ -54,7 +62,10 @@ def remove_bullets(text: str) -> list[Edit]:
 
 def strip_line_ends(text: str) -> list[Edit]:
     """Spaces (full-width, no-break, tabs…) at the start and end of each line: what `EDGE_SPACE_RE`
-    matches, found line by line with `strip` (the regex tries both ends at every character)."""
+    matches, found line by line with `strip` (the regex tries both ends at every character), once
+    one search for a space by a line break says there are any (a text cleaned once has none)."""
+    if not _has_edge_space(text):
+        return []
     edits = []
     pos = 0
     for line in text.split("\n"):
@@ -72,8 +83,15 @@ def strip_line_ends(text: str) -> list[Edit]:
     return edits
 
 
+def _has_edge_space(text: str) -> bool:
+    """Does a line of `text` open or end with a space character?"""
+    return bool(text) and (text[0] in _SPACE_CHARS or text[-1] in _SPACE_CHARS or bool(_SPACE_BY_BREAK.search(text)))
+
+
 def collapse_spaces(text: str) -> list[Edit]:
     """Runs of spaces inside a line → one plain space."""
+    if "  " not in text and not _ODD_SPACE_RE.search(text):  # only single plain spaces: nothing to do
+        return []
     return regex_edits(INNER_SPACE_RE, text, " ")
 
 
