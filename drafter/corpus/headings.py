@@ -59,7 +59,11 @@ _NUMBER_LED = re.compile(r"\d{1,4}(?:[.．]\d{1,2})?\s*(?:%|％|‰|[\u4e00-\u9f
 # Lines at least this long are flattened pages: the gaps between their former lines are spaces.
 FLAT_LINE = 200
 _GAP = re.compile(r"[\u4e00-\u9fff，。：；）)”][ \u3000]+[\u4e00-\u9fff（(“《\d]")
-_DECIMAL_OUTLINE = re.compile(r"(?:^|[ \u3000\n])[1-9][.．][1-9](?![\d.．%％])[ \u3000]?[\u4e00-\u9fff]")
+_DECIMAL_ITEM = r"[1-9][.．][1-9](?![\d.．%％])[ \u3000]?[\u4e00-\u9fff]"
+# `(?:^|[ \u3000\n])` + item, as two patterns: one opening with a character class, which `re` skips
+# to (the `^` alternative made it try the pattern at every character of the text).
+_DECIMAL_OUTLINE = re.compile(rf"[ \u3000\n]{_DECIMAL_ITEM}")
+_DECIMAL_AT_START = re.compile(_DECIMAL_ITEM)
 # `1.4.2 …`: a third-tier decimal number, below the outline's labelled tiers, never a `1.` item.
 _DEEP_DECIMAL = re.compile(r"\d{1,2}[.．]\d{1,2}[.．]\d")
 
@@ -140,7 +144,8 @@ def is_decimal_outline(text: str) -> bool:
     Not when the decimals sit under `一、` parts of the same number (`一、演练背景与目标` / `1.1背景`,
     `二、问题定义` / `2.1…`): then they are those parts' sub-items.
     """
-    found = list(_DECIMAL_OUTLINE.finditer(text))
+    first = _DECIMAL_AT_START.match(text)
+    found = ([first] if first else []) + list(_DECIMAL_OUTLINE.finditer(text))
     if len({m.group(0).strip()[:3] for m in found}) < 2:
         return False
     first_of: dict[int, int] = {}

@@ -12,8 +12,12 @@ from drafter.text.edits import Edit, regex_edits
 LINE_BREAK_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # Zero-width characters, bidi marks and embeddings (RTL marks …), invisible operators, and C0/C1
 # controls other than tab and newline: never plan text, and they hide tags and pinyin from the rules.
-INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\u180e\ufeff\u00ad]+")
-CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
+# Written `XX*`, not `X+`: a pattern that opens with a character class lets `re` skip to where that
+# class matches; one that opens with a repeat is tried at every character (2.5× slower on a plan).
+_INVISIBLE = r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\u180e\ufeff\u00ad]"
+INVISIBLE_RE = re.compile(f"{_INVISIBLE}{_INVISIBLE}*")
+_CONTROL = r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]"
+CONTROL_RE = re.compile(f"{_CONTROL}{_CONTROL}*")
 # Separator runs: `-----`, `=====`, `*****`, box-drawing lines. `——` (a Chinese dash) is too short.
 SEPARATOR_RE = re.compile(r"(?=[-=*～~─━—═])(?:-{5,}|={5,}|\*{5,}|～{5,}|~{5,}|[─━—]{6,}|[═]{3,})")
 _SPACE = "[ \\t\\u3000\\xa0\\u2000-\\u200a\\u202f\\u205f\\u1680\\x0b\\x0c]"
