@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.text.edits import Edit
+from drafter.text.edits import Edit, lines_holding
 
 _LINE_START = r"^[ \t\u3000\xa0]*"
 _BREADCRUMB_WORDS = "您现在的位置|您现在所在位置|您的位置|您所在的位置|当前位置|所在位置|现在位置"
@@ -65,7 +65,11 @@ PLAN_TEXT_RE = re.compile(
 # word (the counters' are among them), a banner's 欢迎, a tag's 【, or a nav word opening the line.
 # Lines without any (nearly all of a plan) are passed over, found by two searches of the whole text.
 _TRIGGER_RE = re.compile(f"{DISCLAIMER_RE.pattern}|{_CHROME_WORDS}|{_BREADCRUMB_WORDS}|欢迎|【")
-_NAV_START_RE = re.compile(_LINE_START + r"(?:打印|关闭|返回|收藏|分享到|扫一扫|字体|上一篇|下一篇|\[)", re.MULTILINE)
+_NAV_START = r"[ \t\u3000\xa0]*(?:打印|关闭|返回|收藏|分享到|扫一扫|字体|上一篇|下一篇|\[)"
+# After a line break (`re` skips to the breaks), and at the text's start: what `^…` with MULTILINE
+# finds, without trying it at every character.
+_NAV_START_RE = re.compile("\n" + _NAV_START)
+_NAV_AT_START_RE = re.compile(_NAV_START)
 
 
 def reads_as_plan_text(span: str) -> bool:
@@ -81,15 +85,13 @@ def remove_boilerplate(text: str) -> list[Edit]:
 
 
 def candidate_lines(text: str) -> list[tuple[int, str]]:
-    """(offset, line with its `\\n`) of the lines holding a trigger (`_TRIGGER_RE`, `_NAV_START_RE`),
-    in order: the only lines `line_edits` can edit."""
-    starts = {text.rfind("\n", 0, m.start()) + 1 for m in _TRIGGER_RE.finditer(text)}
-    starts.update(m.start() for m in _NAV_START_RE.finditer(text))
-    out = []
-    for start in sorted(starts):
-        end = text.find("\n", start)
-        out.append((start, text[start:] if end < 0 else text[start : end + 1]))
-    return out
+    """The lines holding a trigger (`_TRIGGER_RE`, a nav word opening the line), in order: the only
+    lines `line_edits` can edit."""
+    found = [m.start() for m in _TRIGGER_RE.finditer(text)]
+    found += [m.start() + 1 for m in _NAV_START_RE.finditer(text)]
+    if _NAV_AT_START_RE.match(text):
+        found.append(0)
+    return lines_holding(text, found)
 
 
 def line_edits(pos: int, line: str) -> list[Edit]:

@@ -23,7 +23,9 @@ SEPARATOR_RE = re.compile(r"(?=[-=*～~─━—═])(?:-{5,}|={5,}|\*{5,}|～{5
 _SPACE = "[ \\t\\u3000\\xa0\\u2000-\\u200a\\u202f\\u205f\\u1680\\x0b\\x0c]"
 # The same characters as a string, for `str.strip`.
 _SPACE_CHARS = " \t\u3000\xa0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u1680\x0b\x0c"
-BULLET_RE = re.compile(rf"^{_SPACE}*(?:[•·●▪■◆◇►▶‧∙・◦][ \t\u3000\xa0]*)+", re.MULTILINE)
+_BULLET = "[•·●▪■◆◇►▶‧∙・◦]"
+BULLET_RE = re.compile(rf"^{_SPACE}*(?:{_BULLET}[ \t\u3000\xa0]*)+", re.MULTILINE)
+_BULLET_RE = re.compile(_BULLET)  # no bullet character, no bullet (found faster than by `^…`)
 # Whitespace at a line's ends, or runs inside a line (kept as one plain space).
 EDGE_SPACE_RE = re.compile(rf"^{_SPACE}+|{_SPACE}+$", re.MULTILINE)
 # A space character before a line break, or a line break before one (the first character named
@@ -61,6 +63,8 @@ def split_separators(text: str) -> list[Edit]:
 
 def remove_bullets(text: str) -> list[Edit]:
     """Bullets like `· ` at line starts (not the `•` inside `文章属性•【制定机关】`)."""
+    if not _BULLET_RE.search(text):
+        return []
     return regex_edits(BULLET_RE, text, "", "bullet")
 
 
