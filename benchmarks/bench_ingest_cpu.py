@@ -4,6 +4,7 @@
     python benchmarks/bench_ingest_cpu.py --files 100 --profile 25
     python benchmarks/bench_ingest_cpu.py --digest-only         # just the output digest
     python benchmarks/bench_ingest_cpu.py --wall 500            # + a whole ingest of 500 files, 2 workers
+    python benchmarks/bench_ingest_cpu.py --code /tmp/base      # the same figures for another checkout
 
 CPU time (`time.process_time`, all threads of this process), not wall time: the machine is shared.
 The reading stages are the steps of `read_file_job` (what the pool workers run), timed one by one in
@@ -34,6 +35,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if "--code" in sys.argv:  # another checkout's drafter (an A/B against an older commit), before imports
+    ROOT = Path(sys.argv[sys.argv.index("--code") + 1]).resolve()
 sys.path.insert(0, str(ROOT))
 CORPUS = Path("/tmp/drafter-bench/corpus-10000")
 STORE_TABLES = {  # table → its columns to digest, in a stable order
@@ -216,11 +219,12 @@ def main() -> None:
     parser.add_argument("--digest-only", action="store_true")
     parser.add_argument("--wall", type=int, default=0, help="also ingest this many files with 2 workers")
     parser.add_argument("--batch", type=int, default=64, help="files per store transaction (ingest's BATCH_FILES)")
+    parser.add_argument("--code", help="measure the drafter of this checkout (e.g. a worktree of an older commit)")
     args = parser.parse_args()
     os.environ.setdefault("DRAFTER_HOME", tempfile.mkdtemp(prefix="drafter-bench-cpu-"))
     paths = corpus_files(args.files, args.step)
     mb = sum(p.stat().st_size for p in paths) / 1e6
-    print(f"{len(paths)} files, {mb:.2f} MB; load {os.getloadavg()[0]:.1f}")
+    print(f"{len(paths)} files, {mb:.2f} MB; load {os.getloadavg()[0]:.1f}; drafter from {ROOT}")
     if args.profile:
         profile_reading(paths, args.profile)
         return

@@ -66,6 +66,7 @@ _DECIMAL_OUTLINE = re.compile(rf"[ \u3000\n]{_DECIMAL_ITEM}")
 _DECIMAL_AT_START = re.compile(_DECIMAL_ITEM)
 # `1.4.2 …`: a third-tier decimal number, below the outline's labelled tiers, never a `1.` item.
 _DEEP_DECIMAL = re.compile(r"\d{1,2}[.．]\d{1,2}[.．]\d")
+_NOT_NUMBER = re.compile(r"[^\d一二三四五六七八九十.．]")
 
 
 @dataclass
@@ -99,7 +100,7 @@ def _marker(m: re.Match) -> Marker:
     text = m.group(0)
     kind = m.lastgroup
     core = text.strip(" \u3000\t")
-    digits = re.sub(r"[^\d一二三四五六七八九十.．]", "", core).strip(".．")
+    digits = _NOT_NUMBER.sub("", core).strip(".．")
     if kind in ("l1", "l1x"):
         loose = kind == "l1x" or len(core) > len(digits) + 1
         return Marker(1, (cn_number(digits),), m.start(), m.end(), text, "", loose)
