@@ -42,6 +42,7 @@ _SUBJECT = re.compile(
     r"|当前|目前|近年来|近几年|截至|截止"
 )
 _COPULA = r"(?:是|位于|地处|现有|共有|辖|总面积|常住人口|地处)"
+_COPULA_RE = re.compile(_COPULA)
 _SENTENCE_PUNCT = "，,；;：:"
 # Compiled once: `re.search(pattern, …)` looks its pattern up in re's cache at every call.
 _SPACES = re.compile(r"[ \u3000]+")
@@ -128,11 +129,13 @@ def _subject_cut(title: str) -> int | None:
     m = _SUBJECT.search(title, 2, 14)
     if m and not _PUNCT_OR_OPENING.search(title[: m.start()]):
         return m.start()
+    if not _COPULA_RE.search(title, 3):
+        return None  # no place name below can be followed by one (most titles: no look-ups)
     from drafter.corpus.regions import place_at
 
     for start in range(2, 13):
         length = place_at(title, start)
-        if length and re.match(_COPULA, title[start + length :]):
+        if length and _COPULA_RE.match(title, start + length):
             return start
     return None
 
