@@ -50,9 +50,10 @@ STORE_TABLES = {  # table → its columns to digest, in a stable order
 }
 
 
-def corpus_files(n: int, step: int) -> list[Path]:
-    names = sorted(n for n in os.listdir(CORPUS) if n.endswith((".txt", ".html")))
-    return [CORPUS / names[i] for i in range(0, min(len(names), n * step), step)][:n]
+def corpus_files(n: int, step: int, corpus: Path = CORPUS) -> list[Path]:
+    """Every `step`-th plan file under `corpus` (in path order), `n` at most."""
+    names = sorted(p for p in corpus.rglob("*") if p.suffix.lower() in (".txt", ".md", ".html", ".htm", ".docx"))
+    return [names[i] for i in range(0, min(len(names), n * step), step)][:n]
 
 
 # -- the reading step, stage by stage ---------------------------------------------------------------
@@ -219,10 +220,11 @@ def main() -> None:
     parser.add_argument("--digest-only", action="store_true")
     parser.add_argument("--wall", type=int, default=0, help="also ingest this many files with 2 workers")
     parser.add_argument("--batch", type=int, default=64, help="files per store transaction (ingest's BATCH_FILES)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the folder of plan files to read")
     parser.add_argument("--code", help="measure the drafter of this checkout (e.g. a worktree of an older commit)")
     args = parser.parse_args()
     os.environ.setdefault("DRAFTER_HOME", tempfile.mkdtemp(prefix="drafter-bench-cpu-"))
-    paths = corpus_files(args.files, args.step)
+    paths = corpus_files(args.files, args.step, args.corpus)
     mb = sum(p.stat().st_size for p in paths) / 1e6
     print(f"{len(paths)} files, {mb:.2f} MB; load {os.getloadavg()[0]:.1f}; drafter from {ROOT}")
     if args.profile:
