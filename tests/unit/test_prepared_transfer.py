@@ -43,3 +43,14 @@ def test_what_the_writer_reads_survives_the_crossing(seed_paths):
             before.base, before.preamble, before.year, before.province
         )  # fmt: skip
         assert after.document.title == before.document.title and after.document.text == before.document.text
+
+
+def test_an_empty_document_and_odd_word_lists_cross_unchanged():
+    from drafter.model import Document
+    from drafter.store.write import Paragraph, Prepared
+
+    empty = pickle.loads(pickle.dumps(Prepared(Document(text=""))))
+    assert (empty.paragraphs, empty.tokens, empty.sections) == ([], [], [])
+    odd = Prepared(Document(text="ab"), paragraphs=[Paragraph(None, 0, 1), Paragraph(0, 1, 2)], tokens=["", "a\nb"])
+    moved = pickle.loads(pickle.dumps(odd))
+    assert (moved.paragraphs, moved.tokens) == (odd.paragraphs, ["", "a\nb"])
