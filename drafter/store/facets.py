@@ -14,6 +14,6 @@ def facets(conn: sqlite3.Connection) -> Facets:
                            ("doc_type", out.doc_types), ("level", out.levels)):  # fmt: skip
         sql = f"SELECT {column}, count(*) FROM documents WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY 2 DESC, 1"
         target.update(conn.execute(sql).fetchall())
-    sql = "SELECT k.key, count(*) FROM documents d, json_each(d.kinds) k GROUP BY k.key ORDER BY 2 DESC, 1"
+    sql = "SELECT kind, count(*) FROM doc_kinds GROUP BY kind ORDER BY 2 DESC, 1"
     out.kinds.update(conn.execute(sql).fetchall())
     return out

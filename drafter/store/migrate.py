@@ -1,4 +1,4 @@
-"""Bringing a store written by an older drafter to the current layout (schema 6).
+"""Bringing a store written by an older drafter to the current layout (schema 7).
 
 Schemas 1–3 kept every text several times (the document, each section's body, each paragraph, and
 its tokens in FTS5). The upgrade reads each stored document back the old way, writes it in the new
@@ -143,6 +143,23 @@ def type_documents(conn: sqlite3.Connection) -> None:
             _type(document)
             rows.append((document.doc_type, int(document.is_template), document.region_note, doc_id))
         conn.executemany("UPDATE documents SET doc_type = ?, is_template = ?, region_note = ? WHERE id = ?", rows)
+        conn.execute("PRAGMA user_version = 6")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def index_kinds(conn: sqlite3.Connection) -> None:
+    """Schema 6 → 7: `doc_kinds`, filled from each document's `kinds` (one transaction)."""
+    from drafter.store.schema import SCHEMA_VERSION, schema_statements
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in schema_statements():
+            if "doc_kinds" in statement:
+                conn.execute(statement)
+        conn.execute("INSERT OR IGNORE INTO doc_kinds (document_id, kind) SELECT d.id, k.key FROM documents d, json_each(d.kinds) k")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -43,7 +43,7 @@ def where_sql(where: DocFilter | None) -> tuple[str, list]:
         clauses.append("d.year <= ?")
         params.append(where.year_to)
     if where.kind:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(d.kinds) k WHERE k.key = ?)")
+        clauses.append("d.id IN (SELECT document_id FROM doc_kinds WHERE kind = ?)")
         params.append(where.kind)
     if where.doc_type:
         clauses.append("d.doc_type = ?")

@@ -29,14 +29,19 @@ if TYPE_CHECKING:
 SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
 SNIPPET_WIDTH = 80
 CANDIDATES = 3  # BM25 candidates per wanted hit checked for the verbatim text
-# A paragraph is cut from its document's text in SQL (`extra` holds text a document built in code
-# keeps outside its `text`; it is empty for every file read).
+# A paragraph's place and its document's card; its text is read from the document's text by
+# offset (`_paragraph_texts`): SQL's substr would load and count the whole document text per hit.
 _DETAILS = """
-SELECT p.id, p.document_id, p.section_id, d.title, d.region, d.date,
-       CASE WHEN x.extra = '' THEN substr(x.text, p.start + 1, p.end - p.start)
-            ELSE substr(x.text || char(10) || x.extra, p.start + 1, p.end - p.start) END AS text
-FROM paragraphs p JOIN documents d ON d.id = p.document_id JOIN texts x ON x.document_id = p.document_id
+SELECT p.id, p.document_id, p.section_id, d.title, d.region, d.date, p.start, p.end
+FROM paragraphs p JOIN documents d ON d.id = p.document_id
 WHERE p.id IN ({marks})
+"""
+# What the blob read cannot do (a character outside the BMP before the paragraph, text kept in
+# `extra` by a document built in code): cut in SQL. `extra` is empty for every file read.
+_TEXT_IN_SQL = """
+SELECT CASE WHEN x.extra = '' THEN substr(x.text, ?2 + 1, ?3 - ?2)
+            ELSE substr(x.text || char(10) || x.extra, ?2 + 1, ?3 - ?2) END
+FROM texts x WHERE x.document_id = ?1
 """
 
 
@@ -95,24 +100,64 @@ def _ranked(conn: sqlite3.Connection, index: SearchIndex, built, terms: list[str
     # are, every match is verbatim and BM25's best `limit` are the answer (no text to check).
     all_verbatim = every and all(words == [part] for words, part in zip(phrases, parts))
     wanted = limit if all_verbatim else limit * CANDIDATES
-    scored = dict((pid, score) for score, pid in index.search(built.words(terms, every), wanted))
-    if every and any(len(words) > 1 for words in phrases):
-        for score, pid in index.search(built.phrases(phrases), limit * CANDIDATES):
-            scored.setdefault(pid, score)
-    if not scored:
-        return []
+    words = required_words(terms) if every else terms
+    scored = dict((pid, score) for score, pid in index.search(built.words(words, every), wanted))
     rows = _details(conn, list(scored))
     verbatim = [pid for pid in scored if pid in rows and all(part in rows[pid]["text"] for part in parts)]
+    # Every verbatim paragraph holds all the words, so when BM25's best candidates already give
+    # `limit` verbatim ones, they are the best verbatim ones and the phrase query (positions: the
+    # costliest query here) could add none that ranks above them.
+    if every and len(verbatim) < limit and any(len(words) > 1 for words in phrases):
+        more = [(pid, score) for score, pid in index.search(built.phrases(phrases), limit * CANDIDATES)
+                if pid not in scored]
+        scored.update(more)
+        rows.update(_details(conn, [pid for pid, _ in more]))
+        verbatim += [pid for pid, _ in more if pid in rows and all(part in rows[pid]["text"] for part in parts)]
+    if not scored:
+        return []
     first = set(verbatim)
     order = sorted(verbatim, key=lambda pid: -scored[pid])
     order += sorted((pid for pid in scored if pid in rows and pid not in first), key=lambda pid: -scored[pid])
     return _hits(conn, rows, order[:limit], scored, terms, parts)
 
 
-def _details(conn: sqlite3.Connection, pids: list[int]) -> dict[int, sqlite3.Row]:
+def required_words(terms: list[str]) -> list[str]:
+    """The query's words less those another of its words implies: the index cuts 医疗卫生 into
+    医疗, 卫生 and 医疗卫生 wherever it occurs, so requiring 医疗卫生 finds exactly the paragraphs
+    requiring all three finds, and scores each match on one word instead of three (the words of a
+    long term counted again and again made the common queries the slowest)."""
+    implied = set()
+    for term in terms:
+        implied |= set(query_terms(term)) - {term}
+    return [term for term in terms if term not in implied] or terms
+
+
+def _details(conn: sqlite3.Connection, pids: list[int]) -> dict[int, dict]:
     """Paragraph id → its document's id, title, region and date, its section and its text."""
+    if not pids:
+        return {}
     marks = ",".join("?" * len(pids))
-    return {r["id"]: r for r in conn.execute(_DETAILS.format(marks=marks), pids)}
+    rows = {r["id"]: dict(r) for r in conn.execute(_DETAILS.format(marks=marks), pids)}
+    utf16 = conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-16le"
+    for row in rows.values():
+        row["text"] = _paragraph_text(conn, row["document_id"], row["start"], row["end"], utf16)
+    return rows
+
+
+def _paragraph_text(conn: sqlite3.Connection, doc_id: int, start: int, end: int, utf16: bool) -> str:
+    """Characters [start, end) of the document's text: read as bytes from a UTF-16 store when every
+    character up to the paragraph's end takes two bytes (checked), else cut in SQL."""
+    if utf16:
+        try:
+            with conn.blobopen("texts", "text", doc_id, readonly=True) as blob:
+                if 2 * end <= len(blob):
+                    head = blob.read(2 * end).decode("utf-16-le")
+                    if len(head) == end:  # no surrogate pair before the end: offsets are code units
+                        return head[start:]
+        except (sqlite3.Error, UnicodeDecodeError):
+            pass
+    row = conn.execute(_TEXT_IN_SQL, (doc_id, start, end)).fetchone()
+    return row[0] if row else ""
 
 
 def _hits(conn: sqlite3.Connection, rows: dict[int, sqlite3.Row], order: list[int], scored: dict[int, float],

@@ -295,6 +295,9 @@ def _insert_all(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows["documents"],
     )
+    conn.executemany(
+        "INSERT INTO doc_kinds (document_id, kind) SELECT ?, key FROM json_each(?)", [(r[0], r[17]) for r in rows["documents"]]
+    )
     conn.executemany("INSERT INTO texts (document_id, text, extra) VALUES (?, ?, ?)", rows["texts"])
     conn.executemany(
         "INSERT INTO sections (id, document_id, parent_id, marker, title, level, kind, body) VALUES (?,?,?,?,?,?,?,?)",
@@ -329,6 +332,7 @@ def delete_documents(conn: sqlite3.Connection, doc_ids: list[int]) -> None:
         for table in ("paragraphs", "tasks", "sections"):
             conn.execute(f"DELETE FROM {table} WHERE id BETWEEN ? AND ?", (low, high))
         conn.execute("DELETE FROM texts WHERE document_id = ?", (doc_id,))
+        conn.execute("DELETE FROM doc_kinds WHERE document_id = ?", (doc_id,))
         conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
     mark_dirty(conn, doc_ids)
 

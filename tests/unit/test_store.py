@@ -97,6 +97,20 @@ def test_search_finds_words_jieba_cuts_oddly_and_returns_nothing_for_noise(store
     assert len(store.search("取消", limit=1)) == 1
 
 
+def test_search_returns_the_paragraph_exactly_after_characters_outside_the_bmp(empty_store):
+    """Texts are read by offset from the UTF-16 store: a rare character (two UTF-16 units) before
+    the hit, or inside it, must not shift the paragraph by a character."""
+    rare = "\U0002b7f3"  # a CJK Extension B character, as in some place names
+    body = f"{rare}村卫生室由{rare}镇卫生院统一管理。\n推进紧密型县域医共体建设。"
+    empty_store.add_documents([Document(title="某县实施方案", region="某县", date="2023-01-01",
+                                        sections=[Section("一、", "重点任务", 1, "重点任务", body)])])  # fmt: skip
+    [hit] = empty_store.search("县域医共体")
+    assert hit.text == "推进紧密型县域医共体建设。"
+    [first] = empty_store.search("卫生院统一管理")
+    assert first.text == f"{rare}村卫生室由{rare}镇卫生院统一管理。"
+    assert "卫生院统一管理" in [first.text[start:end] for start, end in first.spans]
+
+
 def test_search_copes_with_fts_syntax_and_traditional_characters_in_the_query(store):
     # Quotes, stars and operators are the user's text, not FTS5 query syntax.
     tricky = store.search('取消"药品 AND OR NEAR(加成* ')

@@ -138,3 +138,24 @@ def test_while_another_process_writes_the_index_the_journal_waits(tmp_path, plan
         other.release()
     with Store(db) as store:
         agree(store)
+
+
+def test_requiring_only_the_words_not_implied_by_others_finds_the_same_paragraphs(tmp_path, seed_paths):
+    """Search requires 医疗卫生 without 医疗 and 卫生 (the index cuts them from it everywhere): on
+    the seeds, every such query matches exactly the paragraphs requiring every word matches."""
+    from drafter.store.query import Query
+    from drafter.store.search import query_terms, required_words
+
+    with Store(tmp_path / "s.sqlite3") as store:
+        ingest_paths(store, seed_paths, workers=1)
+        index = store.index()
+        built = Query(index.schema, store.conn, None)
+        reduced = 0
+        for query in ("基层医疗卫生机构", "公共卫生服务", "中医药", "家庭医生签约服务", "公立医院综合改革",
+                      "医疗卫生服务体系", "城乡居民基本医疗保险", "药品耗材集中采购"):  # fmt: skip
+            terms = query_terms(query)
+            required = required_words(terms)
+            reduced += len(required) < len(terms)
+            everything = {pid for _, pid in index.search(built.words(terms, True), 10_000)}
+            assert {pid for _, pid in index.search(built.words(required, True), 10_000)} == everything, query
+        assert reduced >= 5  # the rule did cut words from most of these queries

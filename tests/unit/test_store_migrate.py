@@ -132,6 +132,33 @@ def test_a_schema_4_store_gets_its_texts_moved_apart(tmp_path, seed_paths):
         assert [h.paragraph_id for h in store.search("分级诊疗")] == hits
 
 
+def test_a_schema_6_store_gets_its_kinds_indexed_and_filters_as_before(tmp_path, seed_paths):
+    """Schema 7 answers the kind filter from `doc_kinds`; a schema-6 store (the last release) gets it
+    filled from each document's `kinds`, and it follows later ingests and removals."""
+    from drafter.corpus.ingest import ingest_paths
+    from drafter.store import DocFilter
+
+    path = tmp_path / "v6.sqlite3"
+    with Store(path) as store:
+        ingest_paths(store, seed_paths)
+        by_kind = {k: [d.id for d in store.list_documents(DocFilter(kind=k))] for k in store.facets().kinds}
+        facets = dict(store.facets().kinds)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript("DROP TABLE doc_kinds; PRAGMA user_version = 6;")
+    conn.close()
+    with Store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert {k: [d.id for d in store.list_documents(DocFilter(kind=k))] for k in by_kind} == by_kind
+        assert dict(store.facets().kinds) == facets
+        assert len(by_kind) >= 4 and all(by_kind.values())
+        from drafter.store.write import delete_documents
+
+        store.conn.execute("BEGIN")
+        delete_documents(store.conn, [by_kind["组织保障"][0]])  # as a re-ingest of a changed file does
+        store.conn.execute("COMMIT")
+        assert store.count_documents(DocFilter(kind="组织保障")) == len(by_kind["组织保障"]) - 1
+
+
 def _whole(doc) -> dict:  # noqa: ANN001 - a Document
     from drafter.store.read import section_json
 
