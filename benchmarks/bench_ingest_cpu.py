@@ -47,6 +47,7 @@ STORE_TABLES = {  # table → its columns to digest, in a stable order
     "paragraphs": "id, document_id, section_id, start, end",
     "tasks": "id, document_id, section_id, text, lead, partners, deadline",
     "signatures": "document_id, minhash",
+    "doc_kinds": "document_id, kind",  # schema 7 on: digested where it exists
 }
 
 
@@ -158,7 +159,10 @@ def write_figures(jobs: list, batch: int) -> dict[str, float]:
 def store_digest(db: Path) -> str:
     conn = sqlite3.connect(db)
     h = hashlib.sha256()
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table, columns in STORE_TABLES.items():
+        if table not in present:
+            continue
         for row in conn.execute(f"SELECT {columns} FROM {table} ORDER BY 1, 2"):
             h.update(repr(row).encode())
     h.update(repr(conn.execute("SELECT path, sha256, size, status, why FROM source_files ORDER BY path").fetchall()).encode())
