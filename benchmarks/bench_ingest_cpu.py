@@ -53,7 +53,8 @@ STORE_TABLES = {  # table → its columns to digest, in a stable order
 
 def corpus_files(n: int, step: int, corpus: Path = CORPUS) -> list[Path]:
     """Every `step`-th plan file under `corpus` (in path order), `n` at most."""
-    names = sorted(p for p in corpus.rglob("*") if p.suffix.lower() in (".txt", ".md", ".html", ".htm", ".docx"))
+    suffixes = (".txt", ".md", ".html", ".htm", ".docx")
+    names = sorted(p for p in corpus.rglob("*") if p.suffix.lower() in suffixes)
     return [names[i] for i in range(0, min(len(names), n * step), step)][:n]
 
 
@@ -62,8 +63,8 @@ def corpus_files(n: int, step: int, corpus: Path = CORPUS) -> list[Path]:
 
 def read_stages(paths: list[Path]) -> tuple[dict[str, float], list]:
     """CPU seconds of each reading stage over `paths`, and the jobs (as `read_file_job` leaves them)."""
-    from drafter.corpus.outline import parse_document
     from drafter.corpus.split import split_documents
+    from drafter.reader import outline_spans
     from drafter.store.files import hash_file
     from drafter.store.write import prepare_layout
     from drafter.text.clean import clean
@@ -82,7 +83,7 @@ def read_stages(paths: list[Path]) -> tuple[dict[str, float], list]:
         t2 = time.process_time()
         spans = split_documents(text)
         t3 = time.process_time()
-        documents = _outline(spans, parse_document, job.open_path)
+        documents = outline_spans(spans, job.open_path)
         t4 = time.process_time()
         job.prepared = prepare_layout(documents)
         t5 = time.process_time()
@@ -93,19 +94,6 @@ def read_stages(paths: list[Path]) -> tuple[dict[str, float], list]:
             stages[stage] += seconds
         jobs.append(job)
     return stages, jobs
-
-
-def _outline(spans, parse_document, source: str) -> list:  # noqa: ANN001
-    """`drafter.reader.parse_plans` after its split (the digest check in `main` keeps them alike)."""
-    documents = []
-    for span in spans:
-        doc = parse_document(span.text, title_hint=span.title)
-        doc.source = source
-        if documents and doc.region is None and doc.doc_type in ("起草说明", "解读"):
-            doc.region, doc.level = documents[-1].region, documents[-1].level
-            doc.region_note = documents[-1].region_note
-        documents.append(doc)
-    return documents
 
 
 def real_jobs(paths: list[Path]) -> list:
@@ -165,7 +153,8 @@ def store_digest(db: Path) -> str:
             continue
         for row in conn.execute(f"SELECT {columns} FROM {table} ORDER BY 1, 2"):
             h.update(repr(row).encode())
-    h.update(repr(conn.execute("SELECT path, sha256, size, status, why FROM source_files ORDER BY path").fetchall()).encode())
+    files = conn.execute("SELECT path, sha256, size, status, why FROM source_files ORDER BY path").fetchall()
+    h.update(repr(files).encode())
     conn.close()
     return h.hexdigest()[:16]
 
@@ -208,8 +197,8 @@ def wall_ingest(paths: list[Path], workers: int) -> dict[str, float]:
         )
         env = {**os.environ, "DRAFTER_HOME": home}
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        out = subprocess.run([sys.executable, "-c", code, str(ROOT), str(Path(home) / "w.db"), str(workers),
-                              *map(str, paths)], env=env, check=True, capture_output=True, text=True).stdout  # fmt: skip
+        command = [sys.executable, "-c", code, str(ROOT), str(Path(home) / "w.db"), str(workers), *map(str, paths)]
+        out = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
     seconds, size = out.split()
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
@@ -223,9 +212,9 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, help="print the N hottest functions of reading")
     parser.add_argument("--digest-only", action="store_true")
     parser.add_argument("--wall", type=int, default=0, help="also ingest this many files with 2 workers")
-    parser.add_argument("--batch", type=int, default=64, help="files per store transaction (ingest's BATCH_FILES)")
+    parser.add_argument("--batch", type=int, default=64, help="files per store transaction (BATCH_FILES)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the folder of plan files to read")
-    parser.add_argument("--code", help="measure the drafter of this checkout (e.g. a worktree of an older commit)")
+    parser.add_argument("--code", help="measure the drafter of this checkout (a worktree of another commit)")
     args = parser.parse_args()
     os.environ.setdefault("DRAFTER_HOME", tempfile.mkdtemp(prefix="drafter-bench-cpu-"))
     paths = corpus_files(args.files, args.step, args.corpus)
@@ -248,14 +237,16 @@ def main() -> None:
     print("stage                  CPU-s   CPU-s/MB")
     for name, seconds in [*stages.items(), ("= reading", reading)]:
         print(f"{name:<20} {seconds:7.2f}   {seconds / mb:6.3f}")
-    for name, seconds in [*((k, v) for k, v in writer.items() if not k.startswith("_")), ("= writing", writing)]:
+    written = [(k, v) for k, v in writer.items() if not k.startswith("_")]
+    for name, seconds in [*written, ("= writing", writing)]:
         print(f"{name:<20} {seconds:7.2f}   {seconds / mb:6.3f}")
     total = (reading + writing) / mb
     print(f"total {total:.3f} CPU-s/MB → {2 / total:.2f} MB/s projected on 2 idle cores")
     if args.wall:
         wall = wall_ingest(corpus_files(args.wall, max(1, 10000 // args.wall)), 2)
-        print(f"wall: {wall['mb']:.1f} MB in {wall['seconds']:.1f} s = {wall['mb'] / wall['seconds']:.2f} MB/s, "
-              f"{wall['cpu'] / wall['mb']:.3f} CPU-s/MB (all processes); load {os.getloadavg()[0]:.1f}")  # fmt: skip
+        speed, cpu = wall["mb"] / wall["seconds"], wall["cpu"] / wall["mb"]
+        print(f"wall: {wall['mb']:.1f} MB in {wall['seconds']:.1f} s = {speed:.2f} MB/s, {cpu:.3f} CPU-s/MB"
+              f" (all processes); load {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -53,8 +53,10 @@ class Prepared:
         (pickling thousands of small objects cost more than the rest of the file)."""
         state = self.__dict__.copy()
         state["document"] = replace(self.document, sections=[])
-        state["sections"] = [(s.marker, s.title, s.level, s.kind, [(t.text, t.lead, t.partners, t.deadline) for t in s.tasks])
-                             for s in self.sections]  # fmt: skip
+        state["sections"] = [
+            (s.marker, s.title, s.level, s.kind, [(t.text, t.lead, t.partners, t.deadline) for t in s.tasks])
+            for s in self.sections
+        ]
         state["paragraphs"] = _packed(self.paragraphs)
         joined = "\n".join(self.tokens)
         if self.tokens and joined.count("\n") == len(self.tokens) - 1:  # no word list holds a line break

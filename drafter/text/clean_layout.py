@@ -93,7 +93,9 @@ def strip_line_ends(text: str) -> list[Edit]:
 
 def _has_edge_space(text: str) -> bool:
     """Does a line of `text` open or end with a space character?"""
-    return bool(text) and (text[0] in _SPACE_CHARS or text[-1] in _SPACE_CHARS or bool(_SPACE_BY_BREAK.search(text)))
+    if not text:
+        return False
+    return text[0] in _SPACE_CHARS or text[-1] in _SPACE_CHARS or bool(_SPACE_BY_BREAK.search(text))
 
 
 def collapse_spaces(text: str) -> list[Edit]:

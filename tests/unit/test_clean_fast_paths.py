@@ -67,8 +67,8 @@ def test_spam_found_as_when_every_line_was_looked_at(text):
     assert S.find_spam(text) == (edits, cuts)
 
 
-LAYOUT_PIECES = PIECES + ["•", "·", "● ", "-----", "-", "====", "=====", "——", "———", "─", "━━━", "═══", "<br>",
-                          "<p>", "<", "1. ", "*****", "~~~~~"]  # fmt: skip
+LAYOUT_PIECES = PIECES + ["•", "·", "● ", "-----", "-", "====", "=====", "——", "———", "─", "━━━", "═══",
+                          "<br>", "<p>", "<", "1. ", "*****", "~~~~~"]  # fmt: skip
 LAYOUT_TEXTS = st.lists(st.sampled_from(LAYOUT_PIECES), max_size=16).map("".join)
 
 

@@ -51,6 +51,7 @@ def test_an_empty_document_and_odd_word_lists_cross_unchanged():
 
     empty = pickle.loads(pickle.dumps(Prepared(Document(text=""))))
     assert (empty.paragraphs, empty.tokens, empty.sections) == ([], [], [])
-    odd = Prepared(Document(text="ab"), paragraphs=[Paragraph(None, 0, 1), Paragraph(0, 1, 2)], tokens=["", "a\nb"])
+    paragraphs = [Paragraph(None, 0, 1), Paragraph(0, 1, 2)]
+    odd = Prepared(Document(text="ab"), paragraphs=paragraphs, tokens=["", "a\nb"])
     moved = pickle.loads(pickle.dumps(odd))
     assert (moved.paragraphs, moved.tokens) == (odd.paragraphs, ["", "a\nb"])
