@@ -12,7 +12,6 @@ plain blocking function: the TUI runs it in a thread worker, with a `progress` c
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import stat
 import time
@@ -242,6 +241,6 @@ def _read_all(jobs: list[FileJob], workers: int | None) -> Iterator[FileJob]:
     if workers <= 1 or len(jobs) < 2:
         yield from map(read_file_job, jobs)
         return
-    # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can deadlock.
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        yield from pool.imap(read_file_job, jobs, chunksize=4)
+    from drafter.corpus.read_pool import read_in_processes
+
+    yield from read_in_processes(jobs, workers)

@@ -15,6 +15,10 @@ MESSAGES = {
         "could not be parsed ({error}): a bug in drafter, please report this file",
     ),
     "out_of_memory": ("读取时内存不足：文件太大或太复杂", "ran out of memory while reading it: too big or too complex"),
+    "reader_died": (
+        "读取它的进程被终止（多半是内存不足：文件太大或太复杂）",
+        "the process reading it was killed (most likely out of memory: too big or too complex)",
+    ),
     "already_stored": ("已在存储中", "already in the store"),
     "same_as": ("与 {path} 内容相同", "same content as {path}"),
     "same_in_ingest": ("与本次导入的 {path} 内容相同", "same content as {path} in this ingest"),

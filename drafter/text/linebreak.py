@@ -4,7 +4,8 @@ GB/T 15834 and every Chinese typesetter forbid a line that starts with closing p
 (`，、。：；！？）》」』”’` …) and a line that ends with an opening mark (`（《「『“‘` …). A terminal
 cannot let punctuation hang into the margin, so a line that would break badly breaks one unit earlier
 instead (推出): the last character moves down with the punctuation. Latin words and numbers (`2017`,
-`docx`) are kept whole when they fit on a line; `……` and `——` are never split.
+`docx`) are kept whole when they fit on a line; `……` and `——` are never split; words joined by
+no-break spaces (U+00A0) stay on one line when they fit (a key and its label: `o\u00a0更改文件夹`).
 
 Widths are terminal cells (a hanzi is two), measured as rich measures them, so what this module
 computes is exactly what a terminal shows. The module knows nothing of any UI toolkit.
@@ -22,10 +23,12 @@ CLOSING = frozenset("，、。．：；！？）》」』”’〕】〉］｝�
 OPENING = frozenset("（《「『“‘〔【〈［｛〖〘([{")
 """May not end a line."""
 ELLIPSIS = "…"
+NO_BREAK_SPACE = "\u00a0"
 
-# One unit is never split: a run of latin letters/digits (with . , : - inside numbers), a run of the
-# same dash or ellipsis character, a run of whitespace, or any other single character.
-_UNIT = re.compile(r"[A-Za-z0-9]+(?:[.,:/\-_][A-Za-z0-9]+)*|…+|—+|\s+|.", re.DOTALL)
+# One unit is never split: words glued by no-break spaces, a run of latin letters/digits (with
+# . , : - inside numbers), a run of the same dash or ellipsis character, a run of whitespace, or
+# any other single character.
+_UNIT = re.compile(r"\S+(?:\u00a0\S+)+|[A-Za-z0-9]+(?:[.,:/\-_][A-Za-z0-9]+)*|…+|—+|[^\S\u00a0]+|.", re.DOTALL)
 
 Measure = Callable[[str], int]
 
@@ -111,6 +114,12 @@ def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     return lo, hi
+
+
+def glue_items(text: str, separator: str = " · ") -> str:
+    """A list of key hints (`d 公文 docx · o 更改文件夹`) whose items stay whole when they fit: the
+    spaces inside each item become no-break spaces (a line never ends between a key and its word)."""
+    return separator.join(item.replace(" ", NO_BREAK_SPACE) for item in text.split(separator))
 
 
 def wrap(text: str, width: int, measure: Measure = cell_len) -> list[str]:

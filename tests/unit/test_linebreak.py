@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from drafter.text.linebreak import CLOSING, OPENING, ellipsize, line_ranges, pad, wrap
+from drafter.text.linebreak import CLOSING, OPENING, ellipsize, glue_items, line_ranges, pad, wrap
 
 PLAN = ("以人民健康为中心，坚持保基本、强基层、建机制，破除以药补医机制。到2017年底，全市城市公立医院"
         "全部取消药品加成（不含中药饮片），群众就医负担明显减轻。按照《关于城市公立医院综合改革试点的指导"
@@ -74,3 +74,12 @@ def test_the_rules_hold_whenever_a_line_can_keep_them(text, width):
     assert "".join(lines) == text
     assert not [line for line in lines[1:] if line[0] in CLOSING]
     assert not [line for line in lines[:-1] if line[-1] in OPENING]
+
+
+def test_a_key_hint_never_ends_a_line_between_the_key_and_its_word():
+    hints = glue_items("d 公文 docx · r 修订稿 docx · h HTML 对照报告 · t 修改对照表 · p 选择参照 · o 更改文件夹")
+    for width in (76, 40, 20):
+        lines = [line.replace("\u00a0", " ") for line in wrap(hints, width)]
+        items = [item.strip() for line in lines for item in line.split("·") if item.strip()]
+        assert "o 更改文件夹" in items and "h HTML 对照报告" in items, (width, lines)
+    assert wrap(glue_items("a 很长的一个说明文字 · b 短"), 6)  # wider than the line: cut, never lost

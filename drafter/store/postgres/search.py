@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING
 
 from drafter.store.postgres.read import BASE, heading_paths, where_sql
 from drafter.store.postgres.write import MAX_LEXEME_BYTES, quote
-from drafter.store.search import CANDIDATES, match_spans, normalize_query, query_parts, query_terms, snippet
+from drafter.store.search import (
+    CANDIDATES, match_spans, normalize_query, query_parts, query_terms, required_words, snippet,
+)
 from drafter.store.types import Hit
 
 if TYPE_CHECKING:
@@ -58,8 +60,9 @@ class Ranked:
         """Verbatim matches first (by rank), then the rest (by rank), `limit` in all."""
         from drafter.store.postgres.bm25 import matches_at_most, scores
 
-        many = self.rum and matches_at_most(self.conn, self.key, terms, every) >= SCORE_ALL_BELOW
-        words = (" & " if every else " | ").join(map(quote, terms))
+        scored_on = required_words(terms) if every else terms  # as the local store: same matches, same order
+        many = self.rum and matches_at_most(self.conn, self.key, scored_on, every) >= SCORE_ALL_BELOW
+        words = (" & " if every else " | ").join(map(quote, scored_on))
         pool = self.candidates(words, limit * CANDIDATES * POOL, many)
         phrases = [query_terms(p) for p in parts]
         in_a_row: list[int] = []
@@ -68,7 +71,7 @@ class Ranked:
             in_a_row = self.candidates(phrase, limit * CANDIDATES * POOL, many)
         if not pool and not in_a_row:
             return []
-        bm25 = scores(self.conn, self.key, list(dict.fromkeys([*pool, *in_a_row])), terms)
+        bm25 = scores(self.conn, self.key, list(dict.fromkeys([*pool, *in_a_row])), scored_on)
         best = sorted(pool, key=lambda pid: (-bm25[pid], pid))[: limit * CANDIDATES]
         # The phrase matches: as many as the local store checks for the verbatim text.
         best += sorted(in_a_row, key=lambda pid: (-bm25[pid], pid))[: limit * CANDIDATES]

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
 from drafter.messages import t
+from drafter.text.linebreak import glue_items
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
 from drafter.tui.widgets.wrapped_text import Prose, WrappedText
@@ -86,7 +87,7 @@ class CandidatePreview(Dialog[str | None]):
                     yield Static(Text(t("tui.preview_candidate"), style="bold"))
                     yield Static(WrappedText(marked_findings(self.candidate.shown_text(), candidate)),
                                  classes="preview-text")
-            yield Prose(t("tui.preview_keys"), classes="note")
+            yield Prose(glue_items(t("tui.preview_keys")), classes="note")
 
     def action_choose(self, how: str | None) -> None:
         self.dismiss(how)

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.messages import t
-from drafter.text.linebreak import pad
+from drafter.text.linebreak import glue_items, pad
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
 from drafter.tui.recent import RecentDraft
@@ -51,7 +51,7 @@ class OpenDialog(Dialog[Path | None]):
             yield OptionList(*options, id="recent-list")
             yield Label(t("tui.open_path"), classes="field-label-wide")
             yield PathInput(self.start, DRAFT_SUFFIXES, id="open-path")
-            yield Prose(t("tui.open_hint") if self.recent else t("tui.open_no_recent"),
+            yield Prose(glue_items(t("tui.open_hint")) if self.recent else t("tui.open_no_recent"),
                          id="open-note", classes="note")
 
     def on_mount(self) -> None:

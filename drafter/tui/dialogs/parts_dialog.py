@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from drafter.errors import DrafterError
 from drafter.messages import t
-from drafter.text.linebreak import pad
+from drafter.text.linebreak import glue_items, pad
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
 from drafter.tui.dialogs.text_prompt import TextPrompt
@@ -62,7 +62,7 @@ class PartsDialog(Dialog[bool]):
             yield Label(t("tui_check.parts_title"), classes="dialog-title")
             yield OptionList(id="parts-list")
             yield Prose("", id="parts-todo", classes="note")
-            yield Prose(t("tui_check.parts_keys"), classes="note")
+            yield Prose(glue_items(t("tui_check.parts_keys")), classes="note")
 
     def on_mount(self) -> None:
         self.refresh_parts(self.focus_key)

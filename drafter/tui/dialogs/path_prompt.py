@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from drafter.messages import t
+from drafter.text.linebreak import glue_items
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
 from drafter.tui.widgets.path_input import PathInput
@@ -31,7 +32,7 @@ class PathPrompt(Dialog[Path | None]):
         with Vertical(classes="dialog wide-path"):
             yield Label(self.question, classes="dialog-title")
             yield PathInput(self.value, self.suffixes, self.folders_only, id="path-input")
-            yield Prose(t("tui.path_hint"), id="path-note", classes="note")
+            yield Prose(glue_items(t("tui.path_hint")), id="path-note", classes="note")
 
     def on_mount(self) -> None:
         box = self.query_one(PathInput)

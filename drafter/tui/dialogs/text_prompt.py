@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label
 
 from drafter.messages import t
+from drafter.text.linebreak import glue_items
 from drafter.tui.bindings import key
 from drafter.tui.dialogs.dialog import Dialog
 from drafter.tui.widgets.wrapped_text import Prose
@@ -25,7 +26,7 @@ class TextPrompt(Dialog[str | None]):
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-title")
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Prose(t("tui.prompt_hint"), classes="note")
+            yield Prose(glue_items(t("tui.prompt_hint")), classes="note")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)

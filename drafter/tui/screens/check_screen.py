@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 
 from drafter.messages import t
+from drafter.text.linebreak import glue_items
 from drafter.tui import services
 from drafter.tui.bindings import key, translate_bindings
 from drafter.tui.screens.drafter_screen import DrafterScreen
@@ -66,7 +67,7 @@ class CheckScreen(DrafterScreen):
             yield FindingTree(id="findings")
             with VerticalScroll(id="finding-pane"):
                 yield Static("", id="finding-detail")
-        yield Prose(t("tui_check.keys"), classes="note")
+        yield Prose(glue_items(t("tui_check.keys")), classes="note")
 
     def on_mount(self) -> None:
         self.recheck_if_stale()

@@ -19,6 +19,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.messages import t
+from drafter.text.linebreak import glue_items
 from drafter.tui import services
 from drafter.tui.bindings import key, translate_bindings
 from drafter.tui.corpus_loader import CorpusEntry
@@ -68,7 +69,7 @@ class CoverScreen(Screen):
         yield Prose("", id="cover-summary", classes="note")
         yield TaskList(id="cover-tasks")
         yield Prose("", id="cover-detail")
-        yield Prose(t("tui_compare.cover_keys"), classes="note")
+        yield Prose(glue_items(t("tui_compare.cover_keys")), classes="note")
         yield StatusLine()
         yield KeyBar()
 

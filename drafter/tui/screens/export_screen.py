@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from drafter.messages import t
+from drafter.text.linebreak import glue_items
 from drafter.tui import services
 from drafter.tui.bindings import key
 from drafter.tui.screens.drafter_screen import DrafterScreen
@@ -29,7 +30,7 @@ class ExportScreen(DrafterScreen):
         yield Prose("", id="export-target", classes="note")
         yield Prose("", id="export-reference", classes="note")
         yield Prose("", id="export-todo", classes="note")
-        yield Prose(t("tui.export_keys"), id="export-help", classes="note")
+        yield Prose(glue_items(t("tui.export_keys")), id="export-help", classes="note")
         table: DataTable = DataTable(id="export-results", cursor_type="row")
         table.add_column(t("tui.export_column_kind"), key="kind")
         table.add_column(t("tui.export_column_result"), key="result")
