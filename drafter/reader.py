@@ -24,11 +24,17 @@ def read_plans(path: str | os.PathLike) -> list[Document]:
 
 def parse_plans(text: str, source: str | None = None) -> list[Document]:
     """Split cleaned text into its documents and outline each one."""
-    from drafter.corpus.outline import parse_document
     from drafter.corpus.split import split_documents
 
+    return outline_spans(split_documents(text), source)
+
+
+def outline_spans(spans: list, source: str | None = None) -> list[Document]:  # noqa: ANN001 - DocSpans
+    """Outline each document split off a file (`drafter.corpus.split.DocSpan`), in order."""
+    from drafter.corpus.outline import parse_document
+
     documents: list[Document] = []
-    for span in split_documents(text):
+    for span in spans:
         doc = parse_document(span.text, title_hint=span.title)
         doc.source = source
         if documents and doc.region is None and doc.doc_type in ("起草说明", "解读"):

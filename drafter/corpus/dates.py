@@ -11,7 +11,12 @@ from datetime import date
 
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "Ｏ": 0}
 _ARABIC = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_CHINESE = re.compile(r"([〇○零OＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+# `[…][…]{3}`, not `[…]{4}`: opening with a character class lets `re` skip to where it matches.
+_CN_YEAR_DIGIT = "[〇○零OＯ一二三四五六七八九]"
+_CHINESE = re.compile(
+    f"({_CN_YEAR_DIGIT}{_CN_YEAR_DIGIT}{{3}})"
+    r"\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+)
 _DOTTED = re.compile(r"(?<!\d)((?:19|20)\d{2})[.．/-](\d{1,2})[.．/-](\d{1,2})(?!\d)")
 _SQUASHED = re.compile(r"^[ \u3000]*((?:19|20)\d{2})(\d{1,4})[ \u3000]*$", re.M)
 

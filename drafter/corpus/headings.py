@@ -59,9 +59,14 @@ _NUMBER_LED = re.compile(r"\d{1,4}(?:[.．]\d{1,2})?\s*(?:%|％|‰|[\u4e00-\u9f
 # Lines at least this long are flattened pages: the gaps between their former lines are spaces.
 FLAT_LINE = 200
 _GAP = re.compile(r"[\u4e00-\u9fff，。：；）)”][ \u3000]+[\u4e00-\u9fff（(“《\d]")
-_DECIMAL_OUTLINE = re.compile(r"(?:^|[ \u3000\n])[1-9][.．][1-9](?![\d.．%％])[ \u3000]?[\u4e00-\u9fff]")
+_DECIMAL_ITEM = r"[1-9][.．][1-9](?![\d.．%％])[ \u3000]?[\u4e00-\u9fff]"
+# `(?:^|[ \u3000\n])` + item, as two patterns: one opening with a character class, which `re` skips
+# to (the `^` alternative made it try the pattern at every character of the text).
+_DECIMAL_OUTLINE = re.compile(rf"[ \u3000\n]{_DECIMAL_ITEM}")
+_DECIMAL_AT_START = re.compile(_DECIMAL_ITEM)
 # `1.4.2 …`: a third-tier decimal number, below the outline's labelled tiers, never a `1.` item.
 _DEEP_DECIMAL = re.compile(r"\d{1,2}[.．]\d{1,2}[.．]\d")
+_NOT_NUMBER = re.compile(r"[^\d一二三四五六七八九十.．]")
 
 
 @dataclass
@@ -95,7 +100,7 @@ def _marker(m: re.Match) -> Marker:
     text = m.group(0)
     kind = m.lastgroup
     core = text.strip(" \u3000\t")
-    digits = re.sub(r"[^\d一二三四五六七八九十.．]", "", core).strip(".．")
+    digits = _NOT_NUMBER.sub("", core).strip(".．")
     if kind in ("l1", "l1x"):
         loose = kind == "l1x" or len(core) > len(digits) + 1
         return Marker(1, (cn_number(digits),), m.start(), m.end(), text, "", loose)
@@ -140,7 +145,8 @@ def is_decimal_outline(text: str) -> bool:
     Not when the decimals sit under `一、` parts of the same number (`一、演练背景与目标` / `1.1背景`,
     `二、问题定义` / `2.1…`): then they are those parts' sub-items.
     """
-    found = list(_DECIMAL_OUTLINE.finditer(text))
+    first = _DECIMAL_AT_START.match(text)
+    found = ([first] if first else []) + list(_DECIMAL_OUTLINE.finditer(text))
     if len({m.group(0).strip()[:3] for m in found}) < 2:
         return False
     first_of: dict[int, int] = {}

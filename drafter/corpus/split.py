@@ -25,6 +25,10 @@ _TITLE_LINE_MAX = 160  # a 90-character title with its scraper's wrapping (文�
 _REAL_TEXT = re.compile(r"[。，,；;]")
 # A drafting explanation or a policy reading that follows its plan is a document of its own.
 _OWN_TYPE = re.compile(r"起草说明|编制说明|修订说明|政策解读|解读$|答记者问")
+# A line ending with one of these is no title: `clean_title` only takes text off a line's start, or
+# a wrapping that ends in none of them, so the cleaned line ends with it too, and a title ends with
+# its 文种 (`TITLE_END`). Most lines are sentences: this spares cleaning them (a fifth of splitting).
+_SENTENCE_MARKS = tuple("。；;，,：:！!？?、")
 
 
 @dataclass
@@ -37,7 +41,9 @@ class DocSpan:
 
 def is_title_line(line: str) -> bool:
     """A line that holds a document title (after the scraper's wrapping is taken off)."""
-    return len(line) <= _TITLE_LINE_MAX and is_title_shaped(clean_title(line))
+    if len(line) > _TITLE_LINE_MAX or line.rstrip().endswith(_SENTENCE_MARKS):
+        return False
+    return is_title_shaped(clean_title(line))
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

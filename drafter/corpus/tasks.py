@@ -24,6 +24,8 @@ _DEADLINE = re.compile(
     r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:年?底|年?末|中|上半年|下半年)?前?|年底前|长期坚持|持续推进)"
 )
 _NOT_UNIT = re.compile(r"排(?:在)?第一位|牵头单位|下同|各县区落实|各县\(市、区\)落实|落实$")
+_UNIT_SEPARATOR = re.compile(r"[、,，]")
+_ET_CETERA = re.compile(r"(?:等相关部门|等部门|等单位|等)$")
 
 
 def extract_tasks(doc: Document) -> None:
@@ -65,8 +67,8 @@ def parse_units(note: str) -> tuple[str | None, list[str]]:
 
 def split_units(text: str) -> list[str]:
     units = []
-    for part in re.split(r"[、,，]", text):
-        part = re.sub(r"(?:等相关部门|等部门|等单位|等)$", "", part.strip())
+    for part in _UNIT_SEPARATOR.split(text):
+        part = _ET_CETERA.sub("", part.strip())
         if part and not _NOT_UNIT.search(part) and not _DEADLINE.fullmatch(part) and len(part) <= 30:
             units.append(part)
     return units

@@ -42,7 +42,14 @@ _SUBJECT = re.compile(
     r"|当前|目前|近年来|近几年|截至|截止"
 )
 _COPULA = r"(?:是|位于|地处|现有|共有|辖|总面积|常住人口|地处)"
+_COPULA_RE = re.compile(_COPULA)
 _SENTENCE_PUNCT = "，,；;：:"
+# Compiled once: `re.search(pattern, …)` looks its pattern up in re's cache at every call.
+_SPACES = re.compile(r"[ \u3000]+")
+_CLAUSE_END = re.compile(f"[{_SENTENCE_PUNCT}]")
+_COMMA = re.compile(r"[,，]")
+_PUNCT_OR_QUOTE = re.compile(f"[{_SENTENCE_PUNCT}“”《》(（]")
+_PUNCT_OR_OPENING = re.compile(f"[{_SENTENCE_PUNCT}“《(（]")
 
 
 def title_end(line: str, start: int, next_marker: int | None, flat: bool = False) -> tuple[int, int]:
@@ -67,7 +74,7 @@ def title_end(line: str, start: int, next_marker: int | None, flat: bool = False
 
 def _space_cut(title: str) -> int | None:
     # `二、参合对象 凡市辖区内…`: on a flattened page the space is where the title's line ended.
-    m = re.search(r"[ \u3000]+", title)
+    m = _SPACES.search(title)
     if not m or m.start() < 2 or any(ch in title[: m.start()] for ch in _SENTENCE_PUNCT):
         return None
     rest = title[m.end() :]
@@ -80,13 +87,13 @@ def _spaced_title(title: str) -> int | None:
     On an ordinary line a space inside a title is kept (`提高站位 强化领导`); it ends the title only
     when the title before it is a short phrase and what follows is a whole clause with punctuation.
     """
-    m = re.search(r"[ \u3000]+", title)
+    m = _SPACES.search(title)
     if not m or not 4 <= m.start() <= 16:
         return None
     head, rest = title[: m.start()], title[m.end() :]
-    if re.search(f"[{_SENTENCE_PUNCT}“”《》(（]", head) or len(rest) < 12:
+    if _PUNCT_OR_QUOTE.search(head) or len(rest) < 12:
         return None
-    clause = re.split(f"[{_SENTENCE_PUNCT}]", rest, maxsplit=1)[0]
+    clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
     return m.start() if len(clause) < len(rest) and len(clause) >= 6 else None
 
 
@@ -103,7 +110,7 @@ def glued_cut(title: str) -> int | None:
     half = len(title) // 2
     if len(title) >= 4 and title[:half] == title[half : 2 * half] and len(title) <= 2 * half + 1:
         return half  # 概述概述: a label repeated as a lead-in
-    clause = re.split(r"[,，]", title, maxsplit=1)[0]
+    clause = _COMMA.split(title, maxsplit=1)[0]
     ends = _TITLE_FINAL.search(clause)
     if len(title) > 30 and ends and len(clause) - ends.end() >= 4:
         return ends.end()  # 一、充分认识…的紧迫性和重要性医药卫生体制改革事关…
@@ -120,13 +127,15 @@ def _subject_cut(title: str) -> int | None:
     if len(title) < 14:
         return None
     m = _SUBJECT.search(title, 2, 14)
-    if m and not re.search(f"[{_SENTENCE_PUNCT}“《(（]", title[: m.start()]):
+    if m and not _PUNCT_OR_OPENING.search(title[: m.start()]):
         return m.start()
+    if not _COPULA_RE.search(title, 3):
+        return None  # no place name below can be followed by one (most titles: no look-ups)
     from drafter.corpus.regions import place_at
 
     for start in range(2, 13):
         length = place_at(title, start)
-        if length and re.match(_COPULA, title[start + length :]):
+        if length and _COPULA_RE.match(title, start + length):
             return start
     return None
 
@@ -157,7 +166,7 @@ def clause_cut(title: str, min_len: int = 4, max_len: int = 14) -> int | None:
     that opens a sentence (`持续` `加快` `切实` `坚持` `围绕` …) and goes on with an object of its own:
     `服务体系进一步健全,` is one clause (subject and predicate), not a title and a body.
     """
-    clause = re.split(f"[{_SENTENCE_PUNCT}]", title, maxsplit=1)[0]
+    clause = _CLAUSE_END.split(title, maxsplit=1)[0]
     if len(clause) < min_len + 6:
         return None
     for at in range(min_len, min(max_len, len(clause) - 1) + 1):

@@ -25,9 +25,12 @@ _LEADING_DOCNUM = re.compile(r"^[\u4e00-\u9fa5]{1,10}\s*[〔\[［【(（]\s*(?:1
 _LEADING_TAG = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|［[^］]{1,12}］)\s*")
 _LABEL = re.compile(r"^(?:标\s*题|文件名称|名\s*称|题\s*目|[\u4e00-\u9fa5]{0,4}(?:范文|资料|文章|原文|全文))\s*[:：]\s*")
 _CRUMBS = re.compile(r"\s*(?:>>?|»|›|→|＞)\s*")
+_CRUMB_MARKS = ">»›→＞"  # a `_CRUMBS` match holds one of these
 _SCRAPER_SUFFIX = re.compile(
     r"\s*(?:[-－—_|｜]+\s*(?:[\u4e00-\u9fa5]{1,10}[〔\[［]\d{4}[〕\]］]\d{1,4}号)?|[-_|｜]\s*[\u4e00-\u9fa5]{2,12}(?:网|网站|门户))\s*$"
 )
+_SUFFIX_MARKS = "-－—_|｜"  # a `_SCRAPER_SUFFIX` match holds one of these
+_DECOR_ENDS = ("文", "本", "板", "版", "全", "选", ")", "）")  # what a `TEMPLATE_DECOR` match ends with
 # A document site names the file: `…实施方案.docVIP`, `…行动计划(2021-2022年)(18页).docx`.
 _FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|wps|txt|pptx?)\s*(?:VIP)?\s*$", re.IGNORECASE)
 _PAGES_NOTE = re.compile(r"[(（]\s*\d+\s*[页頁]\s*[)）]$")
@@ -57,24 +60,57 @@ def squeeze(text: str) -> str:
 
 
 def clean_title(line: str) -> str:
-    """A title line without a scraper's wrapping: 文号 before it, site tags, breadcrumbs, `-` after it."""
+    """A title line without a scraper's wrapping: 文号 before it, site tags, breadcrumbs, `-` after it.
+
+    Each pattern is tried only when the character it cannot match without is there (most lines are
+    no title at all: cleaning them was a fifth of splitting a file)."""
     t = line.strip()
-    if _CRUMBS.search(t):
+    if any(c in t for c in _CRUMB_MARKS):
         t = _CRUMBS.split(t)[-1]
     for _ in range(2):
-        t = _LABEL.sub("", _LEADING_TAG.sub("", _LEADING_DOCNUM.sub("", t)))
-    t = _SCRAPER_SUFFIX.sub("", _FILE_SUFFIX.sub("", t)).strip()
-    t = _PAGES_NOTE.sub("", t).strip()
+        before = t
+        if "号" in t:
+            t = _LEADING_DOCNUM.sub("", t)
+        if t.startswith(("【", "[", "［")):
+            t = _LEADING_TAG.sub("", t)
+        if ":" in t or "：" in t:
+            t = _LABEL.sub("", t)
+        if t == before:  # a second round on the same text changes nothing either
+            break
+    if "." in t:
+        t = _FILE_SUFFIX.sub("", t)
+    if any(c in t for c in _SUFFIX_MARKS):
+        t = _SCRAPER_SUFFIX.sub("", t)
+    t = t.strip()
+    if t.endswith((")", "）")):
+        t = _PAGES_NOTE.sub("", t).strip()
     if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
         t = t[1:-1].strip()
     return t
+
+
+def _before_end(text: str) -> str:
+    """The character a pattern ending in `$` ends its match with: `$` also matches before a final `\\n`."""
+    return text[-2:-1] if text.endswith("\n") else text[-1:]
+
+
+def _without_trailing_notes(text: str) -> str:
+    return _TRAILING_NOTE.sub("", text) if _before_end(text) in (")", "）") else text
+
+
+def title_core(text: str) -> str:
+    """`text` without the notes and a template site's decoration after it (`…方案（试行）范文`)."""
+    core = _without_trailing_notes(text).strip()
+    if _before_end(core) in _DECOR_ENDS:
+        core = TEMPLATE_DECOR.sub("", core)
+    return _without_trailing_notes(core).strip()
 
 
 def is_title_shaped(text: str) -> bool:
     """Does `text` (already cleaned) look like a 公文 title?"""
     if not 5 <= len(text) <= 90 or _NOT_START.match(text):
         return False
-    core = _TRAILING_NOTE.sub("", TEMPLATE_DECOR.sub("", _TRAILING_NOTE.sub("", text).strip())).strip()
+    core = title_core(text)
     end = TITLE_END.search(core)
     if not end or end.start() < 4:
         return False  # `通知公告`, `政策解读`: a menu item, not a title

@@ -18,6 +18,7 @@ _LABEL = re.compile(r"^[\s【\[]*(?:目录/提纲|目\s*录|提\s*纲|内容提�
 _FILLER = re.compile(r"^[\s.…·。\-—_]*$")
 _LEADER_CHARS = ".…·_-—"
 _MIN_TITLES = 3
+_SENTENCE_END = re.compile(r"[。;；!！?？]")
 
 
 def _bare_title(line: str) -> str | None:
@@ -26,7 +27,7 @@ def _bare_title(line: str) -> str | None:
     if not m:
         return None
     title = _strip_leaders(line[m.end() :])
-    if not 2 <= len(title) <= 40 or re.search(r"[。;；!！?？]", title):
+    if not 2 <= len(title) <= 40 or _SENTENCE_END.search(title):
         return None
     return title
 
@@ -47,6 +48,9 @@ def toc_lines(lines: list[str]) -> set[int]:
     found: set[int] = set()
     i = 0
     while i < len(lines):
+        if bare[i] is None and not _may_open_run(lines[i]):
+            i += 1  # what `_run_at` would find at once: a line of text opens no run
+            continue
         run, titles, labelled = _run_at(lines, bare, i)
         if len(titles) >= _MIN_TITLES and not labelled and not heads:
             heads = [b or _head_title(line) for b, line in zip(bare, lines)]
@@ -54,6 +58,12 @@ def toc_lines(lines: list[str]) -> set[int]:
             found.update(run)
         i = (run[-1] + 1) if run else i + 1
     return found
+
+
+def _may_open_run(line: str) -> bool:
+    """Blank, filler or a 目录 label: `_run_at` looks on (a line without a bare title stops it)."""
+    line = line.strip()
+    return not line or bool(_FILLER.match(line) or _LABEL.match(line))
 
 
 def _run_at(lines: list[str], bare: list[str | None], start: int) -> tuple[list[int], list[str], bool]:

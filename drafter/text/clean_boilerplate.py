@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from drafter.text.edits import Edit, lines_with_offsets
+from drafter.text.edits import Edit, lines_holding
 
 _LINE_START = r"^[ \t\u3000\xa0]*"
-_BREADCRUMB_KEY = r"(?:您现在的位置|您现在所在位置|您的位置|您所在的位置|当前位置|所在位置|现在位置)\s*[:：>]"
+_BREADCRUMB_WORDS = "您现在的位置|您现在所在位置|您的位置|您所在的位置|当前位置|所在位置|现在位置"
+_BREADCRUMB_KEY = rf"(?:{_BREADCRUMB_WORDS})\s*[:：>]"
 MAX_CHROME_LINE = 100  # longer lines are never removed whole by the rules below
 BREADCRUMB_RE = re.compile(_LINE_START + _BREADCRUMB_KEY + rf".{{0,{MAX_CHROME_LINE}}}$", re.MULTILINE)
 # From a long line only the breadcrumb itself goes: the key, then up to 8 crumbs each followed by a
@@ -27,10 +28,11 @@ BREADCRUMB_PREFIX_RE = re.compile(
 )
 WELCOME_RE = re.compile(_LINE_START + r"欢迎(?:您)?(?:访问|登录|光临|来到)[^。]{0,40}(?:网站|门户|平台|网)\b")
 # Article chrome keys; a short line with two of them (or a counter) is page furniture.
-_CHROME_KEY = (
-    r"(?:作者|来源|信息来源|文章来源|发布时间|更新时间|发布日期|更新日期|发布人|发布者|浏览次数|"
-    r"点击数|点击次数|阅读次数|访问次数|浏览量|阅读量|责任编辑|编辑|审核|字体)\s*[:：]"
+_CHROME_WORDS = (
+    "作者|来源|信息来源|文章来源|发布时间|更新时间|发布日期|更新日期|发布人|发布者|浏览次数|"
+    "点击数|点击次数|阅读次数|访问次数|浏览量|阅读量|责任编辑|编辑|审核|字体"
 )
+_CHROME_KEY = rf"(?:{_CHROME_WORDS})\s*[:：]"
 CHROME_KEY_RE = re.compile(_CHROME_KEY)
 COUNTER_RE = re.compile(r"(?:浏览次数|点击数|点击次数|阅读次数|访问次数|浏览量|阅读量)\s*[:：]\s*\d*")
 _NAV_WORDS = (
@@ -59,6 +61,17 @@ PLAN_TEXT_RE = re.compile(
 )
 
 
+# Every rule below needs one of these in the line: a disclaimer word, a chrome or breadcrumb key's
+# word (the counters' are among them), a banner's 欢迎, a tag's 【, or a nav word opening the line.
+# Lines without any (nearly all of a plan) are passed over, found by two searches of the whole text.
+_TRIGGER_RE = re.compile(f"{DISCLAIMER_RE.pattern}|{_CHROME_WORDS}|{_BREADCRUMB_WORDS}|欢迎|【")
+_NAV_START = r"[ \t\u3000\xa0]*(?:打印|关闭|返回|收藏|分享到|扫一扫|字体|上一篇|下一篇|\[)"
+# After a line break (`re` skips to the breaks), and at the text's start: what `^…` with MULTILINE
+# finds, without trying it at every character.
+_NAV_START_RE = re.compile("\n" + _NAV_START)
+_NAV_AT_START_RE = re.compile(_NAV_START)
+
+
 def reads_as_plan_text(span: str) -> bool:
     return len(span) > MAX_CHROME_LINE or bool(PLAN_TEXT_RE.search(span))
 
@@ -66,18 +79,34 @@ def reads_as_plan_text(span: str) -> bool:
 def remove_boilerplate(text: str) -> list[Edit]:
     """Whole boilerplate lines; from longer lines, a breadcrumb or banner at the start; category tags."""
     edits: list[Edit] = []
-    for pos, line in lines_with_offsets(text):
-        body = line.rstrip("\n")
-        tag = SITE_TAG_RE.match(body)
-        rest = body[tag.end() :] if tag else body
-        if _is_boilerplate_line(rest):
-            edits.append(Edit(pos, pos + len(line), "", "boilerplate"))
-        elif prefix := _boilerplate_prefix(rest):
-            start = pos + (tag.start() if tag else 0)
-            edits.append(Edit(start, pos + len(body) - len(rest) + prefix, "", "boilerplate"))
-        elif tag:
-            edits.append(Edit(pos + tag.start(), pos + tag.end(), "", "boilerplate"))
+    for pos, line in candidate_lines(text):
+        edits += line_edits(pos, line)
     return edits
+
+
+def candidate_lines(text: str) -> list[tuple[int, str]]:
+    """The lines holding a trigger (`_TRIGGER_RE`, a nav word opening the line), in order: the only
+    lines `line_edits` can edit."""
+    found = [m.start() for m in _TRIGGER_RE.finditer(text)]
+    found += [m.start() + 1 for m in _NAV_START_RE.finditer(text)]
+    if _NAV_AT_START_RE.match(text):
+        found.append(0)
+    return lines_holding(text, found)
+
+
+def line_edits(pos: int, line: str) -> list[Edit]:
+    """The edits of one line (at offset `pos`, with its `\\n`): removed whole, its prefix, or its tags."""
+    body = line.rstrip("\n")
+    tag = SITE_TAG_RE.match(body)
+    rest = body[tag.end() :] if tag else body
+    if _is_boilerplate_line(rest):
+        return [Edit(pos, pos + len(line), "", "boilerplate")]
+    if prefix := _boilerplate_prefix(rest):
+        start = pos + (tag.start() if tag else 0)
+        return [Edit(start, pos + len(body) - len(rest) + prefix, "", "boilerplate")]
+    if tag:
+        return [Edit(pos + tag.start(), pos + tag.end(), "", "boilerplate")]
+    return []
 
 
 def _is_boilerplate_line(line: str) -> bool:

@@ -60,6 +60,8 @@ def _between_cjk(text: str, m: re.Match[str]) -> bool:
 
 def remove_junk_lines(text: str) -> list[Edit]:
     """Lines of nothing but (empty) tags, like the injected junk at the top of some scraped pages."""
+    if "<" not in text:  # no tag, no junk line (the `^` pattern is tried at every character)
+        return []
     return regex_edits(JUNK_LINE_RE, text, "", "html")
 
 

@@ -14,9 +14,11 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\
 _LETTER = f"a-zü{_TONED}"
 # One bracketed annotation: letters (maybe several syllables) with at least one tone mark.
 _SEPARATOR = "[ '’\\t\\xa0\\u3000\\u2000-\\u200a\\u202f\\u205f]"  # any space: they are all collapsed later
-_ANNOTATION = rf"[(（][{_LETTER}]*[{_TONED}][{_LETTER}]*(?:{_SEPARATOR}+[{_LETTER}]+)*[)）]"
-# The lookahead first: an annotation opens with a bracket, so most positions fail at once.
-PINYIN_RE = re.compile(rf"(?=[(（])(?<=\S)(?:{_ANNOTATION})+")
+_SYLLABLES = rf"[{_LETTER}]*[{_TONED}][{_LETTER}]*(?:{_SEPARATOR}+[{_LETTER}]+)*[)）]"
+_ANNOTATION = rf"[(（]{_SYLLABLES}"
+# Annotations after a non-space (`(?<=\S)(?:{_ANNOTATION})+`), written to open with the bracket (the
+# lookbehind then checks the character before it): `re` skips to the brackets, most of them real.
+PINYIN_RE = re.compile(rf"[(（](?<=\S[(（]){_SYLLABLES}(?:{_ANNOTATION})*")
 
 
 def remove_pinyin(text: str) -> list[Edit]:

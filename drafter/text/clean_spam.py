@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.text.edits import Edit, lines_with_offsets
+from drafter.text.edits import Edit, lines_holding
 
 # Chinese words of gambling spam. STRONG ones weigh 2, CORE 1, FILLER 0 (they only glue a run).
 _STRONG = "投注|博彩|百家乐|老虎机|时时彩|六合彩|赌场|赌城|下注|赔率|彩金|真人娱乐|真人视讯|棋牌游戏|电子游艺"
@@ -29,6 +29,7 @@ RUN_RE = re.compile(rf"{_UNIT}(?:{_JOIN}{_UNIT})*")
 _UNIT_RE = re.compile(_UNIT)
 STRONG_RE = re.compile(_STRONG)
 CORE_RE = re.compile(_CORE)
+_GAMBLING_RE = re.compile(f"{_STRONG}|{_CORE}")
 URL_RE = re.compile(_URL)
 BRAND_WORD_RE = re.compile(r"bet|casino|bwin|poker|slot|lottery", re.IGNORECASE)
 MIXED_RE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
@@ -89,20 +90,31 @@ def find_spam(text: str) -> tuple[list[Edit], list[SpamCut]]:
     """Spam lines removed whole; spam inside a sentence cut out, each cut reported."""
     edits: list[Edit] = []
     cuts: list[SpamCut] = []
-    for pos, line in lines_with_offsets(text):
-        if not _maybe_spam(line):
-            continue
-        body = line.rstrip("\n")
-        runs = _spam_runs(body)
-        if _is_spam_line(body, runs):
-            edits.append(Edit(pos, pos + len(line), "", "spam"))
-            continue
-        for m in runs:
-            start, end = _trim_joiners(body, m.start(), m.end())
-            edits.append(Edit(pos + start, pos + end, "", "spam"))
-            if body[:start].strip() and body[end:].strip():
-                cuts.append(SpamCut(pos + start))
+    for pos, line in gambling_lines(text):
+        line_spam(pos, line, edits, cuts)
     return edits, cuts
+
+
+def line_spam(pos: int, line: str, edits: list[Edit], cuts: list[SpamCut]) -> None:
+    """The spam of one line (at offset `pos`, with its `\\n`), added to `edits` and `cuts`."""
+    if not _maybe_spam(line):
+        return
+    body = line.rstrip("\n")
+    runs = _spam_runs(body)
+    if _is_spam_line(body, runs):
+        edits.append(Edit(pos, pos + len(line), "", "spam"))
+        return
+    for m in runs:
+        start, end = _trim_joiners(body, m.start(), m.end())
+        edits.append(Edit(pos + start, pos + end, "", "spam"))
+        if body[:start].strip() and body[end:].strip():
+            cuts.append(SpamCut(pos + start))
+
+
+def gambling_lines(text: str) -> list[tuple[int, str]]:
+    """The lines holding a gambling word: the only lines `_maybe_spam` lets through, found by one
+    search of the whole text (not a search per line)."""
+    return lines_holding(text, map(re.Match.start, _GAMBLING_RE.finditer(text)))
 
 
 def _maybe_spam(line: str) -> bool:

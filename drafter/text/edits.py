@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 
@@ -93,4 +93,15 @@ def lines_with_offsets(text: str) -> list[tuple[int, str]]:
     if out:  # the last line has no newline
         last_pos, last = out[-1]
         out[-1] = (last_pos, last[:-1])
+    return out
+
+
+def lines_holding(text: str, positions: Iterable[int]) -> list[tuple[int, str]]:
+    """(offset, line with its `\\n`) of each line holding one of `positions`, once, in order: the
+    lines of `lines_with_offsets` a step needs to look at, when one search of the text finds them."""
+    starts = sorted({text.rfind("\n", 0, at) + 1 for at in positions})
+    out = []
+    for start in starts:
+        end = text.find("\n", start)
+        out.append((start, text[start:] if end < 0 else text[start : end + 1]))
     return out

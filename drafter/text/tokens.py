@@ -87,7 +87,9 @@ def search_terms(text: str) -> list[str]:
 # The segmenter cuts runs of Han characters, letters, digits and `+#&._%-` on their own, so turning
 # every other character into a space changes no word, and leaves only words to join.
 _NOT_WORD = re.compile(r"[^\w\n+#&.%\-]+")
-_SYMBOLS_ONLY = re.compile(r"(?=[+#&.%\-_])(?<!\S)[+#&.%\-_]+(?!\S)")  # lookahead first: fails fast
+# A word of symbols only (`(?<!\S)[+#&.%\-_]+(?!\S)`), written to open with its character class (the
+# lookbehind then checks the character before it), so `re` skips to the symbols.
+_SYMBOLS_ONLY = re.compile(r"[+#&.%\-_](?<!\S[+#&.%\-_])[+#&.%\-_]*(?!\S)")
 
 
 def index_words(paragraphs: list[str]) -> list[str]:

@@ -37,3 +37,47 @@ def test_trim_text_edits_as_the_outer_blank_regex(text):
 @given(TEXTS)
 def test_line_breaks_found_with_or_without_the_shortcut(text):
     assert L.normalise_line_breaks(text) == regex_edits(L.LINE_BREAK_RE, text, "\n")
+
+
+# The steps that look only at the lines one search of the text points them to edit as they did when
+# they looked at every line.
+from drafter.text import clean_boilerplate as B  # noqa: E402
+from drafter.text import clean_spam as S  # noqa: E402
+from drafter.text.edits import lines_with_offsets  # noqa: E402
+
+CHROME_PIECES = ["\n", " ", "\u3000", "。", "：", ":", ">", "作者", "来源", "发布时间", "浏览次数", "12", "您现在的位置",
+                 "首页", "欢迎访问", "本网站", "打印", "关闭", "[打印]", "上一篇", "【文件】", "【", "】", "免责声明",
+                 "下载文档前", "一、", "〔2020〕3号", "卫生健康", "体育", "投注", "bet365", "www.x.com", "彩票", "a"]  # fmt: skip
+CHROME_TEXTS = st.lists(st.sampled_from(CHROME_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=3000)
+@given(CHROME_TEXTS)
+def test_boilerplate_edits_as_when_every_line_was_looked_at(text):
+    every_line = [e for pos, line in lines_with_offsets(text) for e in B.line_edits(pos, line)]
+    assert B.remove_boilerplate(text) == every_line
+
+
+@settings(max_examples=3000)
+@given(CHROME_TEXTS)
+def test_spam_found_as_when_every_line_was_looked_at(text):
+    edits, cuts = [], []
+    for pos, line in lines_with_offsets(text):
+        S.line_spam(pos, line, edits, cuts)
+    assert S.find_spam(text) == (edits, cuts)
+
+
+LAYOUT_PIECES = PIECES + ["•", "·", "● ", "-----", "-", "====", "=====", "——", "———", "─", "━━━", "═══",
+                          "<br>", "<p>", "<", "1. ", "*****", "~~~~~"]  # fmt: skip
+LAYOUT_TEXTS = st.lists(st.sampled_from(LAYOUT_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=2000)
+@given(LAYOUT_TEXTS)
+def test_the_skipped_steps_would_have_found_nothing(text):
+    from drafter.text import clean_html as H
+
+    assert L.remove_bullets(text) == regex_edits(L.BULLET_RE, text, "", "bullet")
+    assert L.split_separators(text) == regex_edits(L.SEPARATOR_RE, text, "\n", "separator")
+    assert L.collapse_spaces(text) == regex_edits(L.INNER_SPACE_RE, text, " ")
+    assert H.remove_junk_lines(text) == regex_edits(H.JUNK_LINE_RE, text, "", "html")

@@ -111,3 +111,18 @@ def test_a_cited_notice_on_a_line_of_its_own_inside_a_document_opens_none():
     text = ("关于《某县全民健身实施计划》的政策解读\n一、出台背景\n为落实全民健身国家战略。\n二、制定依据\n"
             "《某省人民政府关于印发全民健身实施计划(2021-2025年)的通知》\n三、主要内容\n明确了四项任务。")  # fmt: skip
     assert titles(text) == ["关于《某县全民健身实施计划》的政策解读"]
+
+
+def test_a_line_ending_a_sentence_is_no_title_whatever_its_wrapping(seed_paths):
+    # `is_title_line` skips cleaning such lines: cleaning them would have found no title either.
+    from drafter.corpus.split import _SENTENCE_MARKS, _TITLE_LINE_MAX
+    from drafter.corpus.titles import clean_title, is_title_shaped
+
+    wrapped = ["琼府〔2020〕19号《关于印发实施方案的通知》", "【通知】关于做好工作的通知", "首页 > 政策 > 工作要点",
+               "标题：卫生健康工作实施方案", "实施方案 - 某某网", "实施方案.docx", "工作计划(18页)", "《实施方案》"]  # fmt: skip
+    lines = [ln for p in seed_paths for ln in p.read_text(encoding="utf-8").split("\n")]
+    lines += [w + mark for w in wrapped for mark in _SENTENCE_MARKS]
+    lines += [w + mark + " " for w in wrapped for mark in "。：）"]
+    for line in lines:
+        slow = len(line) <= _TITLE_LINE_MAX and is_title_shaped(clean_title(line))
+        assert is_title_line(line) == slow, line
