@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from drafter.model import Document, Section, Task
 
@@ -21,13 +23,29 @@ _OLD_TABLES = ("documents", "sections", "paragraphs", "tasks")
 _OLD_INDEXES = ("documents_file",)
 
 
+@contextmanager
+def _one_transaction(conn: sqlite3.Connection, *, keys_off: bool = False) -> Iterator[None]:
+    """A migration step all or nothing: an interrupted upgrade leaves the store as it was."""
+    if keys_off:
+        conn.execute("PRAGMA foreign_keys = OFF")  # the old tables point at each other while they move
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    if keys_off:
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA database_list").fetchone()[2]:  # a file, not :memory:: give the space back
+            conn.execute("VACUUM")
+
+
 def upgrade_layout(conn: sqlite3.Connection, version: int) -> None:
     """Schema `version` (0–3, with tables) → the current one, in place."""
     from drafter.store.schema import SCHEMA_VERSION, schema_statements
 
-    conn.execute("PRAGMA foreign_keys = OFF")  # the old tables point at each other while they move
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _one_transaction(conn, keys_off=True):
         if "parser" not in _columns(conn, "source_files"):
             conn.execute("ALTER TABLE source_files ADD COLUMN parser TEXT")
         for name in _OLD_INDEXES:
@@ -41,22 +59,13 @@ def upgrade_layout(conn: sqlite3.Connection, version: int) -> None:
         for table in reversed(_OLD_TABLES):
             conn.execute(f"DROP TABLE old_{table}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if conn.execute("PRAGMA database_list").fetchone()[2]:  # a file, not :memory:: give the space back
-        conn.execute("VACUUM")
 
 
 def texts_apart(conn: sqlite3.Connection) -> None:
     """Schema 4 → 5: the documents' texts move into `texts` (in place, one transaction)."""
-    from drafter.store.schema import SCHEMA_VERSION, schema_statements
+    from drafter.store.schema import schema_statements
 
-    conn.execute("PRAGMA foreign_keys = OFF")
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _one_transaction(conn, keys_off=True):
         for statement in schema_statements():
             if "CREATE TABLE IF NOT EXISTS texts" in statement:
                 conn.execute(statement)
@@ -64,13 +73,6 @@ def texts_apart(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE documents DROP COLUMN text")
         conn.execute("ALTER TABLE documents DROP COLUMN extra")
         conn.execute("PRAGMA user_version = 5")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if conn.execute("PRAGMA database_list").fetchone()[2]:
-        conn.execute("VACUUM")
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
@@ -127,10 +129,8 @@ def _type(document: Document, row: sqlite3.Row | None = None) -> None:
 def type_documents(conn: sqlite3.Connection) -> None:
     """Schema 5 → 6: each document's type, template flag and missing-region note, from its outline."""
     from drafter.store.read import load_document
-    from drafter.store.schema import SCHEMA_VERSION
 
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _one_transaction(conn):
         columns = _columns(conn, "documents")
         if "is_template" not in columns:
             conn.execute("ALTER TABLE documents ADD COLUMN is_template INTEGER NOT NULL DEFAULT 0")
@@ -144,24 +144,16 @@ def type_documents(conn: sqlite3.Connection) -> None:
             rows.append((document.doc_type, int(document.is_template), document.region_note, doc_id))
         conn.executemany("UPDATE documents SET doc_type = ?, is_template = ?, region_note = ? WHERE id = ?", rows)
         conn.execute("PRAGMA user_version = 6")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def index_kinds(conn: sqlite3.Connection) -> None:
     """Schema 6 → 7: `doc_kinds`, filled from each document's `kinds` (one transaction)."""
     from drafter.store.schema import SCHEMA_VERSION, schema_statements
 
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _one_transaction(conn):
         for statement in schema_statements():
             if "doc_kinds" in statement:
                 conn.execute(statement)
-        conn.execute("INSERT OR IGNORE INTO doc_kinds (document_id, kind) SELECT d.id, k.key FROM documents d, json_each(d.kinds) k")
+        conn.execute("INSERT OR IGNORE INTO doc_kinds (document_id, kind)"
+                     " SELECT d.id, k.key FROM documents d, json_each(d.kinds) k")  # fmt: skip
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")

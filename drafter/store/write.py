@@ -297,9 +297,8 @@ def _insert_all(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows["documents"],
     )
-    conn.executemany(
-        "INSERT INTO doc_kinds (document_id, kind) SELECT ?, key FROM json_each(?)", [(r[0], r[17]) for r in rows["documents"]]
-    )
+    kinds = [(row[0], row[17]) for row in rows["documents"]]  # (id, kinds JSON)
+    conn.executemany("INSERT INTO doc_kinds (document_id, kind) SELECT ?, key FROM json_each(?)", kinds)
     conn.executemany("INSERT INTO texts (document_id, text, extra) VALUES (?, ?, ?)", rows["texts"])
     conn.executemany(
         "INSERT INTO sections (id, document_id, parent_id, marker, title, level, kind, body) VALUES (?,?,?,?,?,?,?,?)",
