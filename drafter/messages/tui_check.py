@@ -69,7 +69,7 @@ MESSAGES = {
     "todo_superior": ("还没有列出上级文件（前言写作“上级有关文件”）：在公文各部分中按 s 添加",
                       "no superior document listed yet (the preface says “上级有关文件”): s adds one in the parts"),
     "key_parts": ("公文各部分", "Parts"),
-    "parts_hint_key": ("（m 填写）", "(m fills them in)"),
+    "parts_hint_key": ("（m 填写）", " (m fills them in)"),  # no space before a full-width bracket
     "key_edit": ("修改", "Edit"),
     "key_unset": ("恢复默认", "Default"),
     "key_add_superior": ("添加上级文件", "Add superior"),

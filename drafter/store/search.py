@@ -203,7 +203,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> str:
-    """A window of about `width` characters around the first match, matches wrapped in « »."""
+    """A window of about `width` characters around the fullest match, matches wrapped in « »."""
     start, end = window(text, spans, width)
     out = ["…"] if start > 0 else []
     cursor = start
@@ -220,7 +220,9 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH)
 
 
 def window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
-    """(start, end) of about `width` characters of `text` showing its first match in context."""
-    first = spans[0][0] if spans else 0
+    """(start, end) of about `width` characters of `text` showing its fullest match in context: the
+    first of the longest spans (the query verbatim, rather than one of its words met earlier)."""
+    longest = max((e - s for s, e in spans), default=0)
+    first = next((s for s, e in spans if e - s == longest), 0)
     start = max(0, min(first - width // 4, len(text) - width))
     return start, min(len(text), start + width)

@@ -190,3 +190,13 @@ def test_search_never_crashes_and_spans_lie_inside_the_text(store, query):
     for hit in store.search(query, limit=5):
         assert all(0 <= s < e <= len(hit.text) for s, e in hit.spans)
         assert hit.snippet
+
+
+def test_the_snippet_shows_the_query_itself_rather_than_one_of_its_words_met_earlier():
+    from drafter.store.search import match_spans, snippet
+
+    text = "完善医疗卫生投入机制。" + "落实政府办医责任，" * 12 + "加强公立医院与基层医疗卫生机构分工协作。"
+    spans = match_spans(text, {"医疗卫生", "基层"}, ["基层医疗卫生机构"])
+    shown = snippet(text, spans)
+    assert "«基层医疗卫生机构»" in shown
+    assert shown.startswith("…")  # the window moved past the earlier 医疗卫生

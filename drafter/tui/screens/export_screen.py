@@ -64,7 +64,7 @@ class ExportScreen(DrafterScreen):
         if self.app.draft is None:
             return ""
         items = todo_items(self.app.draft)
-        return t("tui_check.parts_todo", items="；".join(items)) + " " + t("tui_check.parts_hint_key") if items else ""
+        return t("tui_check.parts_todo", items="；".join(items)) + t("tui_check.parts_hint_key") if items else ""
 
     def record(self, kind: str, result: str) -> None:
         what = t(services.EXPORTS[kind][2])
