@@ -158,3 +158,7 @@ async def test_search_counts_filters_and_inserts_where_the_user_picks(make_app, 
         assert source["地区"] == region and source["id"] == f"corpus:{hit.doc_id}"
         assert source.get("文号", "") == hit.doc_number  # the 来源 note names the 文号 too
         assert hit.text not in target.body
+        await pilot.press("f3")
+        await settle(pilot)
+        assert app.screen.section is first  # Compose shows the section the text went into
+        assert hit.text in app.screen.query_one("#section-editor").text
