@@ -160,7 +160,7 @@ class SearchScreen(DrafterScreen):
                 return
             cursor = compose.editor_cursor(target.section) if compose is not None else None
             self.app.put_passage(target.section, [hit.text], fields, target.where, cursor)
-            if compose is not None:
+            if compose is not None and target.section is not compose.section:
                 compose.select(target.section)  # Compose opens where the text went, not where it was
             self.app.status_text = t("tui.inserted", heading=target.section.heading)
             self.notify(self.app.status_text)
