@@ -22,7 +22,7 @@ from drafter.store import files as store_files
 from drafter.store import index_sync
 from drafter.store.errors import StoreError, folder_error, store_error
 from drafter.store.generic import StoreHelpers
-from drafter.store.interface import DEFAULT_CORPUS_KEY, DocFilter, Facets, Versions
+from drafter.store.interface import DocFilter, Facets, Versions
 from drafter.store.read import (
     count,
     heading_paths,
@@ -305,21 +305,6 @@ class Store(StoreHelpers):
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-
-    def ensure_default_corpus(self, progress: Progress | None = None) -> IngestReport | None:
-        """On first use (and after a parser upgrade), ingest the bundled seed plans; None when
-        they are already in the store as this parser reads them."""
-        from drafter.reader import PARSER_VERSION
-
-        if self.meta(DEFAULT_CORPUS_KEY) == PARSER_VERSION:
-            return None
-        from drafter.corpus.ingest import ingest_paths
-        from drafter.resources import corpus_files
-
-        report = ingest_paths(self, corpus_files(), progress=progress)
-        if report.read or report.unchanged:  # all skipped (a broken install): try again next time
-            self.set_meta(DEFAULT_CORPUS_KEY, PARSER_VERSION)
-        return report
 
 
 def _create_private(path: os.PathLike) -> None:
