@@ -29,20 +29,26 @@ class Query:
     def words(self, terms: list[str], every: bool):  # noqa: ANN201 - tantivy.Query
         import tantivy
 
+        if len(terms) == 1:  # the term itself: a boolean query of one clause scores the same, 25 % slower
+            return self._filtered(tantivy.Query.term_query(self.schema, "terms", terms[0]))
         occur = tantivy.Occur.Must if every else tantivy.Occur.Should
         subqueries = [(occur, tantivy.Query.term_query(self.schema, "terms", t)) for t in terms]
         return self._filtered(tantivy.Query.boolean_query(subqueries))
 
-    def phrases(self, phrases: list[list[str]]):  # noqa: ANN201 - tantivy.Query
-        """Every query part's words in a row (a part of one word: that word)."""
+    def phrases(self, phrases: list[list[tuple[int, str]]]):  # noqa: ANN201 - tantivy.Query
+        """Every query part's words at their places (`search.phrase_places`; a part of one word:
+        that word)."""
         import tantivy
 
         subqueries = []
-        for words in phrases:
-            if len(words) == 1:
-                subqueries.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "terms", words[0])))
-            elif words:
-                subqueries.append((tantivy.Occur.Must, tantivy.Query.phrase_query(self.schema, "terms", words)))
+        for places in phrases:
+            if len(places) == 1:
+                term = tantivy.Query.term_query(self.schema, "terms", places[0][1])
+                subqueries.append((tantivy.Occur.Must, term))
+            elif places:
+                subqueries.append((tantivy.Occur.Must, tantivy.Query.phrase_query(self.schema, "terms", places)))
+        if len(subqueries) == 1:
+            return self._filtered(subqueries[0][1])
         return self._filtered(tantivy.Query.boolean_query(subqueries))
 
     def _filtered(self, query):  # noqa: ANN001, ANN202

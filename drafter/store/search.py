@@ -67,9 +67,30 @@ def query_parts(query: str) -> list[str]:
 
 def query_terms(query: str) -> list[str]:
     """The query's words, cut as the index cuts its paragraphs, each once, in order."""
+    return list(dict.fromkeys(cut_words(query)))
+
+
+def cut_words(text: str) -> list[str]:
+    """`text` cut as the index cuts a paragraph: every word at its position, repeats kept."""
     from drafter.text.tokens import index_words
 
-    return list(dict.fromkeys(index_words([query])[0].split()))
+    return index_words([text])[0].split()
+
+
+def phrase_places(part: str) -> list[tuple[int, str]]:
+    """The words a phrase query asks for, each at its position in the part's cut. The search cut
+    puts a word's sub-words just before it (基层 医疗 卫生 医疗卫生 机构): where 医疗卫生 stands, 医疗
+    and 卫生 stand before it, so they are left out — the same paragraphs match, and the sub-words'
+    posting lists (the longest) are never read. A word's group is recognised by its own cut, so a
+    sub-word that stands on its own (…和医疗) is kept."""
+    words = cut_words(part)
+    implied: set[int] = set()
+    for at, word in enumerate(words):
+        group = cut_words(word)
+        before = len(group) - 1
+        if before > 0 and group[-1] == word and words[max(at - before, 0) : at] == group[:-1]:
+            implied.update(range(at - before, at))
+    return [(at, word) for at, word in enumerate(words) if at not in implied]
 
 
 def search(
@@ -95,10 +116,10 @@ def search(
 def _ranked(conn: sqlite3.Connection, index: SearchIndex, built, terms: list[str], parts: list[str],  # noqa: ANN001
             limit: int, every: bool) -> list[Hit]:  # fmt: skip
     """Verbatim matches first (by BM25), then the rest (by BM25), `limit` in all."""
-    phrases = [query_terms(p) for p in parts]
+    phrases = [phrase_places(p) for p in parts]
     # A query part that is one index word is in every paragraph holding that word: when all parts
     # are, every match is verbatim and BM25's best `limit` are the answer (no text to check).
-    all_verbatim = every and all(words == [part] for words, part in zip(phrases, parts))
+    all_verbatim = every and all([w for _, w in places] == [part] for places, part in zip(phrases, parts))
     wanted = limit if all_verbatim else limit * CANDIDATES
     words = required_words(terms) if every else terms
     scored = dict((pid, score) for score, pid in index.search(built.words(words, every), wanted))

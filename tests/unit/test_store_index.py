@@ -159,3 +159,34 @@ def test_requiring_only_the_words_not_implied_by_others_finds_the_same_paragraph
             everything = {pid for _, pid in index.search(built.words(terms, True), 10_000)}
             assert {pid for _, pid in index.search(built.words(required, True), 10_000)} == everything, query
         assert reduced >= 5  # the rule did cut words from most of these queries
+
+
+def test_a_phrase_asked_without_its_implied_sub_words_matches_the_same_paragraphs(tmp_path, seed_paths):
+    """The phrase query leaves out the sub-words the search cut puts before a word (医疗, 卫生
+    before 医疗卫生) and asks for the rest at their places: on the seeds it matches exactly what the
+    whole cut in a row matches — repeats included (医疗 twice below, which the old deduplicated
+    phrase asked for in the wrong places) — and every verbatim occurrence is among its matches."""
+    import tantivy
+
+    from drafter.store.query import Query
+    from drafter.store.search import _details, cut_words, phrase_places
+
+    assert phrase_places("基层医疗卫生机构") == [(0, "基层"), (3, "医疗卫生"), (4, "机构")]
+    # a sub-word that stands on its own stays; the one inside 医疗卫生's group goes
+    assert phrase_places("卫生健康和医疗卫生") == [(0, "卫生"), (1, "健康"), (2, "和"), (5, "医疗卫生")]
+    with Store(tmp_path / "s.sqlite3") as store:
+        ingest_paths(store, seed_paths, workers=1)
+        index = store.index()
+        built = Query(index.schema, store.conn, None)
+        every_pid = [pid for (pid,) in store.conn.execute("SELECT id FROM paragraphs")]
+        texts = {pid: row["text"] for pid, row in _details(store.conn, every_pid).items()}
+        shortened = 0
+        for part in ("基层医疗卫生机构", "公共卫生服务", "医疗卫生服务体系", "城乡居民基本医疗保险", "医疗卫生和医疗保障",
+                     "家庭医生签约服务", "公立医院综合改革", "慢性病管理"):  # fmt: skip
+            places = phrase_places(part)
+            shortened += len(places) < len(cut_words(part))
+            whole = tantivy.Query.phrase_query(index.schema, "terms", cut_words(part))
+            matched = {pid for _, pid in index.search(whole, 100_000)}
+            assert {pid for _, pid in index.search(built.phrases([places]), 100_000)} == matched, part
+            assert {pid for pid, text in texts.items() if part in text} <= matched, part
+        assert shortened >= 6

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from drafter.store.postgres.read import BASE, heading_paths, where_sql
 from drafter.store.postgres.write import MAX_LEXEME_BYTES, quote
 from drafter.store.search import (
-    CANDIDATES, match_spans, normalize_query, query_parts, query_terms, required_words, snippet,
+    CANDIDATES, match_spans, normalize_query, phrase_places, query_parts, query_terms, required_words, snippet,
 )
 from drafter.store.types import Hit
 
@@ -64,10 +64,10 @@ class Ranked:
         many = self.rum and matches_at_most(self.conn, self.key, scored_on, every) >= SCORE_ALL_BELOW
         words = (" & " if every else " | ").join(map(quote, scored_on))
         pool = self.candidates(words, limit * CANDIDATES * POOL, many)
-        phrases = [query_terms(p) for p in parts]
+        phrases = [phrase_places(p) for p in parts]
         in_a_row: list[int] = []
-        if every and any(len(words) > 1 for words in phrases):
-            phrase = " & ".join(f"({' <-> '.join(map(quote, words))})" for words in phrases if words)
+        if every and any(len(places) > 1 for places in phrases):
+            phrase = " & ".join(f"({_in_a_row(places)})" for places in phrases if places)
             in_a_row = self.candidates(phrase, limit * CANDIDATES * POOL, many)
         if not pool and not in_a_row:
             return []
@@ -118,3 +118,11 @@ class Ranked:
                             heading_path=paths.get(section_id, []), text=text, snippet=snippet(text, spans),
                             score=scored[pid], paragraph_id=pid, spans=spans))  # fmt: skip
         return hits
+
+
+def _in_a_row(places: list[tuple[int, str]]) -> str:
+    """A tsquery of the words at their places: 基层 <3> 医疗卫生 <1> 机构."""
+    out = quote(places[0][1])
+    for (before, _), (at, word) in zip(places, places[1:]):
+        out += f" <{at - before}> {quote(word)}"
+    return out
