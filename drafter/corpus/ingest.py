@@ -135,6 +135,10 @@ def ingest_paths(
     started = time.perf_counter()
     report = IngestReport()
     items = _unique(expand_paths(paths))
+    if _pooled(len(items), workers):
+        from drafter.corpus.read_pool import start_readers
+
+        start_readers()
 
     def done(result: IngestResult) -> None:
         report.results.append(result)
@@ -235,9 +239,18 @@ def _unique(items: Iterable[Path | IngestResult]) -> list[Path | IngestResult]:
     return out
 
 
-def _read_all(jobs: list[FileJob], workers: int | None) -> Iterator[FileJob]:
+def _workers(files: int, workers: int | None) -> int:
     if workers is None:
-        workers = min(2, os.cpu_count() or 1) if len(jobs) >= POOL_THRESHOLD else 1
+        return min(2, os.cpu_count() or 1) if files >= POOL_THRESHOLD else 1
+    return workers
+
+
+def _pooled(files: int, workers: int | None) -> bool:
+    return _workers(files, workers) > 1 and files >= 2
+
+
+def _read_all(jobs: list[FileJob], workers: int | None) -> Iterator[FileJob]:
+    workers = _workers(len(jobs), workers)
     if workers <= 1 or len(jobs) < 2:
         yield from map(read_file_job, jobs)
         return

@@ -29,3 +29,24 @@ def test_a_reader_killed_on_one_file_costs_only_that_file(tmp_path, seed_paths):
     assert dead.path.endswith("killer.txt")
     assert "进程被终止" in dead.why
     assert all(r.prepared for r in results if r is not dead)
+
+
+def test_readers_speak_the_language_of_the_process_that_started_them(tmp_path, seed_paths):
+    """Readers come from a fork server that may be older than the app's language setting: a file
+    that holds no plan is reported in the language the app uses now, in every reader."""
+    from drafter.messages import set_language
+
+    empty = []
+    for n in range(4):
+        path = tmp_path / f"empty-{n}.txt"
+        path.write_text("\n", encoding="utf-8")
+        empty.append(hash_file(path))
+    try:
+        set_language("en")
+        english = [r.why for r in read_in_processes(empty, workers=2)]
+        set_language("zh")
+        chinese = [r.why for r in read_in_processes(empty, workers=2)]
+    finally:
+        set_language(None)
+    assert all(why and why.isascii() for why in english), english
+    assert all(why and not why.isascii() for why in chinese), chinese
