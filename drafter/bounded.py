@@ -13,14 +13,16 @@ import errno
 import hashlib
 import os
 import stat
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from drafter.errors import UnreadableFile
 from drafter.fsnames import storable
 from drafter.messages import t
+
+if TYPE_CHECKING:
+    import zipfile  # only named in annotations: importing it costs every command ~10 ms
 
 MiB = 2**20
 MAX_FILE_BYTES = 50 * MiB  # a plan file on disk: .txt .md .html .docx

@@ -1,6 +1,6 @@
 """The `drafter` command: a thin layer over the library, one module per group of subcommands.
 
-Each module in `COMMAND_MODULES` exposes `register(subparsers)`; a subcommand sets `func(args)`
+Each module in `COMMANDS` exposes `register(subparsers)`; a subcommand sets `func(args)`
 returning an exit code. Heavy imports stay inside the command functions so `drafter --help` is fast.
 With no subcommand, drafter opens the terminal app on the bundled corpus.
 """
@@ -14,34 +14,53 @@ import sys
 from drafter.errors import DrafterError
 from drafter.messages import t
 
-COMMAND_MODULES = (
-    "drafter.cli.corpus_cmds",
-    "drafter.cli.store_cmds",
-    "drafter.cli.server_cmds",  # after store_cmds: adds push, pull and files to its `corpus` group
-    "drafter.cli.compare_cmds",
-    "drafter.cli.compose_cmds",
-    "drafter.cli.draft_cmds",
-    "drafter.cli.export_cmds",
-    "drafter.cli.check_cmds",
-    "drafter.cli.app_cmds",
-)
+# Each module and the top-level commands it registers, in registration order (a test checks).
+# A command line names one of them: only its modules are imported and registered — building every
+# subcommand's parser cost each command ~40 ms; `--help` and the app still build them all.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "drafter.cli.corpus_cmds": ("locate", "outline", "clean"),
+    "drafter.cli.store_cmds": ("ingest", "corpus"),
+    "drafter.cli.server_cmds": ("store", "corpus"),  # after store_cmds: adds push, pull and files to `corpus`
+    "drafter.cli.compare_cmds": ("diff", "cover", "rank"),
+    "drafter.cli.compose_cmds": ("sections", "new", "add", "render", "gaps"),
+    "drafter.cli.draft_cmds": ("meta",),
+    "drafter.cli.export_cmds": ("export",),
+    "drafter.cli.check_cmds": ("check", "fix"),
+    "drafter.cli.app_cmds": ("tui",),
+}
+COMMAND_MODULES = tuple(COMMANDS)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`'s command (every command's when `argv` names none, or is not given)."""
     parser = argparse.ArgumentParser(
         prog="drafter",
         description="Draft a local 实施方案 from other places' plans: ingest, compose, compare, export.",
     )
     parser.add_argument("--db", help="the store's location (default: see `drafter locate`; env DRAFTER_DB)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    wanted = command_named(argv) if argv is not None else None
+    for name, commands in COMMANDS.items():
+        if wanted is None or wanted in commands:
+            importlib.import_module(name).register(sub)
     return parser
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The known command `argv` names after the global options, else None."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--db":
+            next(tokens, None)
+        elif not token.startswith("--db="):
+            known = any(token in commands for commands in COMMANDS.values())
+            return token if known else None
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_stdio()
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         from drafter.cli.app_cmds import run_app

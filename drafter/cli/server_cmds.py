@@ -26,8 +26,11 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     _db_here_too(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_init)
+    if "corpus" in sub.choices:  # not built when the command line names `store` alone
+        _register_corpus_parts(_subparsers(sub.choices["corpus"]))
 
-    corpus = _subparsers(sub.choices["corpus"])
+
+def _register_corpus_parts(corpus) -> None:  # noqa: ANN001 - argparse's private subparsers type
     for name, helptext, func in (
         ("push", "copy the local corpus to the server store (--db), skipping what it holds", cmd_push),
         ("pull", "copy the server store's corpus (--db) into the local store", cmd_pull),
