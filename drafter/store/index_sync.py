@@ -14,6 +14,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 
+from drafter.store.assemble import joined_text
 from drafter.store.index import Entry, IndexBusy, SearchIndex
 from drafter.store.schema import rows_of
 from drafter.store.write import places_of
@@ -169,7 +170,7 @@ def entries_from_store(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int
         paragraphs[p["document_id"]].append(p)
     out: dict[int, list[Entry]] = {}
     for doc_id, d in docs.items():
-        base = f"{d['text']}\n{d['extra']}" if d["extra"] else d["text"]
+        base = joined_text(d["text"], d["extra"])
         mine = paragraphs[doc_id]
         words = index_words([base[p["start"] : p["end"]] for p in mine])
         places = places_of(d["region"], d["province"])

@@ -7,8 +7,10 @@ import json
 import sqlite3
 from dataclasses import asdict
 
-from drafter.errors import NotFound
-from drafter.model import Document, Section, Task
+from drafter.model import Document, Section
+from drafter.store.assemble import (
+    document_from_rows, heading_paths_from, joined_text, not_found, stored_paragraphs_from,
+)
 from drafter.store.interface import ORDERS, DocFilter
 from drafter.store.schema import id_range, rows_of
 from drafter.store.types import DocSummary, StoredParagraph
@@ -93,69 +95,30 @@ def count(conn: sqlite3.Connection, where: DocFilter | None = None) -> int:
 def summary(conn: sqlite3.Connection, doc_id: int) -> DocSummary:
     row = conn.execute(f"{_SUMMARY_SQL} WHERE d.id = ?", (doc_id,)).fetchone()
     if row is None:
-        raise _not_found(doc_id)
+        raise not_found(doc_id)
     return summary_of(row)
-
-
-def _not_found(doc_id: int) -> NotFound:
-    from drafter.messages import t
-
-    return NotFound(t("store_backend.no_document", id=doc_id))
 
 
 def load_document(conn: sqlite3.Connection, doc_id: int) -> Document:
     row = conn.execute("SELECT d.*, x.text, x.extra FROM documents d JOIN texts x ON x.document_id = d.id"
                        " WHERE d.id = ?", (doc_id,)).fetchone()  # fmt: skip
     if row is None:
-        raise _not_found(doc_id)
-    document = Document(
-        title=row["title"], plan_title=row["plan_title"], issuer=row["issuer"], date=row["date"],
-        doc_number=row["doc_number"], region=row["region"], level=row["level"], text=row["text"],
-        source=f"corpus:{doc_id}",
-    )  # fmt: skip
-    document.doc_type = row["doc_type"] or "方案"
-    document.is_template, document.region_note = bool(row["is_template"]), row["region_note"]
-    base = f"{row['text']}\n{row['extra']}" if row["extra"] else row["text"]
-    texts: dict[int | None, list[str]] = {}
-    for p in conn.execute("SELECT section_id, start, end FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id",
-                          id_range(doc_id)):  # fmt: skip
-        texts.setdefault(p["section_id"], []).append(base[p["start"] : p["end"]])
-    document.preamble = row["preamble"] if row["preamble"] is not None else "\n".join(texts.get(None, []))
-    document.sections = _load_sections(conn, doc_id, texts)
-    return document
-
-
-def _load_sections(conn: sqlite3.Connection, doc_id: int, texts: dict[int | None, list[str]]) -> list[Section]:
-    by_id: dict[int, Section] = {}
-    roots: list[Section] = []
-    rows = conn.execute(
-        "SELECT id, parent_id, marker, title, level, kind, body FROM sections WHERE id BETWEEN ? AND ? ORDER BY id",
-        id_range(doc_id),
-    )
-    for r in rows:  # pre-order: a parent always comes before its children
-        body = r["body"] if r["body"] is not None else "\n".join(texts.get(r["id"], []))
-        section = Section(r["marker"], r["title"], r["level"], r["kind"], body)
-        by_id[r["id"]] = section
-        parent = by_id.get(r["parent_id"]) if r["parent_id"] is not None else None
-        (parent.children if parent else roots).append(section)
-    tasks = conn.execute(
-        "SELECT section_id, text, lead, partners, deadline FROM tasks WHERE id BETWEEN ? AND ? ORDER BY id",
-        id_range(doc_id),
-    )
-    for t in tasks:
-        task = Task(t["text"], t["lead"], json.loads(t["partners"] or "[]"), t["deadline"])
-        by_id[t["section_id"]].tasks.append(task)
-    return roots
+        raise not_found(doc_id)
+    low_high = id_range(doc_id)
+    paragraphs = conn.execute("SELECT section_id, start, end FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id",
+                              low_high)  # fmt: skip
+    sections = conn.execute("SELECT id, parent_id, marker, title, level, kind, body FROM sections"
+                            " WHERE id BETWEEN ? AND ? ORDER BY id", low_high).fetchall()  # fmt: skip
+    tasks = conn.execute("SELECT section_id, text, lead, partners, deadline FROM tasks WHERE id BETWEEN ? AND ?"
+                         " ORDER BY id", low_high)  # fmt: skip
+    return document_from_rows(doc_id, row, paragraphs, sections, tasks)
 
 
 def heading_paths(conn: sqlite3.Connection, doc_ids: list[int]) -> dict[int, list[str]]:
     """Section id → its headings, outermost first (itself last), for the sections of `doc_ids`."""
     if not doc_ids:
         return {}
-    paths: dict[int, list[str]] = {}
-    for r in rows_of(conn, "SELECT id, parent_id, marker, title FROM sections", doc_ids):  # parents come first
-        paths[r["id"]] = [*paths.get(r["parent_id"], []), f"{r['marker']}{r['title']}"]
-    return paths
+    return heading_paths_from(rows_of(conn, "SELECT id, parent_id, marker, title FROM sections", doc_ids))
 
 
 _ANCESTORS = """
@@ -172,25 +135,18 @@ def section_paths(conn: sqlite3.Connection, section_ids: list[int]) -> dict[int,
     wanted = sorted({s for s in section_ids if s is not None})
     if not wanted:
         return {}
-    paths: dict[int, list[str]] = {}
-    for r in conn.execute(_ANCESTORS.format(marks=",".join("?" * len(wanted))), wanted):  # parents first
-        paths[r["id"]] = [*paths.get(r["parent_id"], []), f"{r['marker']}{r['title']}"]
-    return paths
+    return heading_paths_from(conn.execute(_ANCESTORS.format(marks=",".join("?" * len(wanted))), wanted))
 
 
 def stored_paragraphs(conn: sqlite3.Connection, doc_id: int) -> list[StoredParagraph]:
     row = conn.execute("SELECT text, extra FROM texts WHERE document_id = ?", (doc_id,)).fetchone()
     if row is None:
-        raise _not_found(doc_id)
-    base = f"{row['text']}\n{row['extra']}" if row["extra"] else row["text"]
-    paths = heading_paths(conn, [doc_id])
+        raise not_found(doc_id)
     low, high = id_range(doc_id)
-    return [
-        StoredParagraph(p["id"], doc_id, p["section_id"], p["id"] - low, base[p["start"] : p["end"]],
-                        paths.get(p["section_id"], []))  # fmt: skip
-        for p in conn.execute("SELECT id, section_id, start, end FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id",
-                              (low, high))  # fmt: skip
-    ]
+    rows = conn.execute("SELECT id, section_id, start, end FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id",
+                        (low, high))  # fmt: skip
+    return stored_paragraphs_from(doc_id, low, joined_text(row["text"], row["extra"]), rows,
+                                  heading_paths(conn, [doc_id]))  # fmt: skip
 
 
 def section_json(section: Section) -> dict:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from drafter.model import Document, Section, Task
+from drafter.store.assemble import joined_text
 from drafter.store.index import Entry
 from drafter.store.schema import ID_SHIFT, id_range
 
@@ -73,7 +74,7 @@ class Prepared:
 
     @property
     def base(self) -> str:
-        return f"{self.document.text}\n{self.extra}" if self.extra else self.document.text
+        return joined_text(self.document.text, self.extra)
 
     def paragraph_texts(self) -> list[str]:
         base = self.base

@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from drafter.errors import NotFound
-from drafter.model import Document, Section, Task
+from drafter.model import Document
+from drafter.store.assemble import (
+    document_from_rows, heading_paths_from, joined_text, not_found, stored_paragraphs_from,
+)
 from drafter.store.interface import ORDERS, DocFilter
 from drafter.store.postgres.schema import ID_SHIFT, id_range
 from drafter.store.types import DocSummary, SourceFile, StoredParagraph
@@ -102,59 +104,28 @@ def summary(conn: psycopg.Connection, doc_id: int) -> DocSummary:
     return summary_of(row)
 
 
-def not_found(doc_id: int) -> NotFound:
-    from drafter.messages import t
-
-    return NotFound(t("store_backend.no_document", id=doc_id))
+_HEAD = ("title", "plan_title", "issuer", "date", "doc_number", "region", "level", "text", "preamble", "extra",
+         "doc_type", "is_template", "region_note")  # fmt: skip
 
 
 def load_document(conn: psycopg.Connection, doc_id: int) -> Document:
     """The document with its sections, bodies and tasks; one snapshot (the caller's transaction)."""
-    row = conn.execute(
-        "SELECT title, plan_title, issuer, date, doc_number, region, level, text, preamble, extra, doc_type,"
-        " is_template, region_note FROM documents WHERE id = %s",
-        (doc_id,),
-    ).fetchone()
+    row = conn.execute(f"SELECT {', '.join(_HEAD)} FROM documents WHERE id = %s", (doc_id,)).fetchone()
     if row is None:
         raise not_found(doc_id)
-    title, plan_title, issuer, date, number, region, level, text, preamble, extra, doc_type, template, note = row
-    document = Document(title=title, plan_title=plan_title, issuer=issuer, date=date, doc_number=number,
-                        region=region, level=level, text=text, source=f"corpus:{doc_id}", doc_type=doc_type or "方案",
-                        is_template=bool(template), region_note=note)  # fmt: skip
-    base = f"{text}\n{extra}" if extra else text
-    texts: dict[int | None, list[str]] = {}
-    for section_id, start, end in conn.execute(
-        "SELECT section_id, start_at, end_at FROM paragraphs WHERE id BETWEEN %s AND %s ORDER BY id",
-        id_range(doc_id),
-    ):
-        texts.setdefault(section_id, []).append(base[start:end])
-    document.preamble = preamble if preamble is not None else "\n".join(texts.get(None, []))
-    document.sections = _load_sections(conn, doc_id, texts)
-    return document
-
-
-def _load_sections(
-    conn: psycopg.Connection, doc_id: int, texts: dict[int | None, list[str]]
-) -> list[Section]:
-    by_id: dict[int, Section] = {}
-    roots: list[Section] = []
-    rows = conn.execute(
+    low_high = id_range(doc_id)
+    paragraphs = conn.execute(
+        "SELECT section_id, start_at, end_at FROM paragraphs WHERE id BETWEEN %s AND %s ORDER BY id", low_high
+    ).fetchall()
+    sections = conn.execute(
         "SELECT id, parent_id, marker, title, level, kind, body FROM sections WHERE id BETWEEN %s AND %s ORDER BY id",
-        id_range(doc_id),
-    )
-    for sid, parent_id, marker, title, level, kind, body in rows:  # pre-order: parents first
-        section = Section(
-            marker, title, level, kind, body if body is not None else "\n".join(texts.get(sid, []))
-        )
-        by_id[sid] = section
-        parent = by_id.get(parent_id) if parent_id is not None else None
-        (parent.children if parent else roots).append(section)
-    for section_id, text, lead, partners, deadline in conn.execute(
+        low_high,
+    ).fetchall()
+    tasks = conn.execute(
         "SELECT section_id, text, lead, partners, deadline FROM tasks WHERE id BETWEEN %s AND %s ORDER BY id",
-        id_range(doc_id),
-    ):
-        by_id[section_id].tasks.append(Task(text, lead, json.loads(partners or "[]"), deadline))
-    return roots
+        low_high,
+    ).fetchall()
+    return document_from_rows(doc_id, dict(zip(_HEAD, row)), paragraphs, sections, tasks)
 
 
 def heading_paths(conn: psycopg.Connection, doc_ids: list[int]) -> dict[int, list[str]]:
@@ -166,26 +137,19 @@ def heading_paths(conn: psycopg.Connection, doc_ids: list[int]) -> dict[int, lis
         f" JOIN sections s ON s.id BETWEEN d.id << {ID_SHIFT} AND ((d.id + 1) << {ID_SHIFT}) - 1 ORDER BY s.id",
         (sorted(doc_ids),),
     )
-    paths: dict[int, list[str]] = {}
-    for sid, parent_id, marker, title in rows:
-        paths[sid] = [*paths.get(parent_id, []), f"{marker}{title}"]
-    return paths
+    return heading_paths_from(rows)
 
 
 def stored_paragraphs(conn: psycopg.Connection, doc_id: int) -> list[StoredParagraph]:
     row = conn.execute("SELECT text, extra FROM documents WHERE id = %s", (doc_id,)).fetchone()
     if row is None:
         raise not_found(doc_id)
-    base = f"{row[0]}\n{row[1]}" if row[1] else row[0]
-    paths = heading_paths(conn, [doc_id])
     low, high = id_range(doc_id)
     rows = conn.execute(
         "SELECT id, section_id, start_at, end_at FROM paragraphs WHERE id BETWEEN %s AND %s ORDER BY id",
         (low, high),
-    )
-    return [
-        StoredParagraph(pid, doc_id, sid, pid - low, base[s:e], paths.get(sid, [])) for pid, sid, s, e in rows
-    ]
+    ).fetchall()
+    return stored_paragraphs_from(doc_id, low, joined_text(*row), rows, heading_paths(conn, [doc_id]))
 
 
 def paragraph_texts(conn: psycopg.Connection, doc_ids: list[int]) -> dict[int, str]:
@@ -196,7 +160,7 @@ def paragraph_texts(conn: psycopg.Connection, doc_ids: list[int]) -> dict[int, s
         row = conn.execute("SELECT text, extra FROM documents WHERE id = %s", (doc_id,)).fetchone()
         if row is None:
             continue
-        base = f"{row[0]}\n{row[1]}" if row[1] else row[0]
+        base = joined_text(*row)
         for pid, s, e in conn.execute(
             "SELECT id, start_at, end_at FROM paragraphs WHERE id BETWEEN %s AND %s ORDER BY id", (low, high)
         ):
