@@ -144,18 +144,19 @@ def _gutter_style(status: str) -> str:
 
 def print_ranking(ranking, console: Console | None = None, *, show: int = 20) -> None:  # noqa: ANN001
     console = console or Console()
-    table = Table(title=f"与草稿最相似的方案 plans most similar to: {ranking.draft_title or '—'}")
-    for name, justify in (("#", "right"), ("id", "right"), ("地区 region", "left"), ("年 year", "left"),
-                          ("相似度", "right"), ("复用段落 reused", "right"), ("标题 title", "left")):
+    table = Table(title=t("compare.rank_title", title=ranking.draft_title or "—"))
+    for name, justify in (("#", "right"), ("id", "right"), (t("compare.rank_col_region"), "left"),
+                          (t("compare.rank_col_year"), "left"), (t("compare.rank_col_similarity"), "right"),
+                          (t("compare.rank_col_reused"), "right"), (t("compare.rank_col_title"), "left")):  # fmt: skip
         table.add_column(name, justify=justify, overflow="fold")
     for rank, plan in enumerate(ranking.plans, start=1):
         table.add_row(str(rank), str(plan.id), plan.region or "—", plan.year or "—", f"{plan.similarity:.0%}",
                       str(plan.reused_paragraphs), plan.title or "—")
     console.print(table)
     if not ranking.reused:
-        console.print("没有段落与语料中的方案近乎相同 (no draft paragraph appears nearly verbatim in the corpus)")
+        console.print(t("compare.rank_no_reuse"))
         return
-    console.print(Rule("近乎原文复用的段落 paragraphs found nearly verbatim", align="left", style="cyan"))
+    console.print(Rule(t("compare.rank_reused"), align="left", style="cyan"))
     for reuse in ranking.reused[:show]:
         line = Text()
         line.append(_clip(reuse.paragraph, 60), style="bold")
@@ -164,7 +165,7 @@ def print_ranking(ranking, console: Console | None = None, *, show: int = 20) ->
         line.append(f"\n   ← {places}", style="green")
         console.print(line)
     if len(ranking.reused) > show:
-        console.print(f"… {len(ranking.reused) - show} more (--json lists them all)", style="dim")
+        console.print(t("compare.rank_more", n=len(ranking.reused) - show), style="dim")
 
 
 def _clip(text: str, width: int) -> str:
