@@ -116,6 +116,7 @@ def cmd_sections_list(args) -> int:  # noqa: ANN001
 
 def cmd_sections_show(args) -> int:  # noqa: ANN001
     from drafter.cli.output import emit_json
+    from drafter.messages import t
     from drafter.library.render import render_variant
     from drafter.library.variants import Library
 
@@ -129,7 +130,8 @@ def cmd_sections_show(args) -> int:  # noqa: ANN001
         return 0
     source = variant.source
     print(f"{variant.id} · {variant.kind} · {variant.path}")
-    print(f"来源: {source.get('title', '')} {source.get('doc_number', '')} {source.get('date', '')}")
+    print(t("outline.variant_source", source=" ".join([source.get("title", ""), source.get("doc_number", ""),
+                                                        source.get("date", "")])))  # fmt: skip
     if variant.also_in:
         print("also in: " + ", ".join(a.get("region") or a.get("title", "") for a in variant.also_in))
     print()

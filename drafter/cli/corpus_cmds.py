@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from drafter.cli.output import emit_json
+from drafter.cli.output import emit_json, task_line
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -56,7 +56,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
             kind = f"  [{section.kind}]" if section.kind else ""
             print(f"{'  ' * section.level}{section.heading}{kind}")
         for task in doc.tasks():
-            print(f"    任务: {task.text[:30]}… 牵头: {task.lead or '—'}  配合: {'、'.join(task.partners) or '—'}")
+            print(f"    {task_line(task, task.text[:30] + '…')}")
         print()
     return 0
 

@@ -12,7 +12,7 @@ import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
 
-from drafter.cli.output import emit_json, warn
+from drafter.cli.output import emit_json, task_line, warn
 from drafter.fsnames import shown
 from drafter.messages import t
 
@@ -292,10 +292,7 @@ def print_document(summary: DocSummary, document: Document) -> None:
         kind = f"  [{section.kind}]" if section.kind else ""
         print(f"{'  ' * section.level}{section.heading}{kind}")
         for task in section.tasks:
-            partners = "、".join(task.partners) or "—"
-            deadline = f"  期限: {task.deadline}" if task.deadline else ""
-            print(f"{'  ' * (section.level + 1)}任务: {_short(task.text)}  牵头: {task.lead or '—'}"
-                  f"  配合: {partners}{deadline}")  # fmt: skip
+            print(f"{'  ' * (section.level + 1)}{task_line(task, _short(task.text))}")
 
 
 def _short(text: str, width: int = 40) -> str:

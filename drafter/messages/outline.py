@@ -16,4 +16,8 @@ MESSAGES = {
         "只列出各地方案（不含通知、解读、起草说明、征求意见和范文模板）",
         "list places' own plans only (no notices, readings, drafting notes, calls for comments or templates)",
     ),
+    # a task line under its heading (`drafter outline`, `drafter corpus show`)
+    "task_line": ("任务：{text}  牵头：{lead}  配合：{partners}{deadline}", "task: {text}  lead: {lead}  partners: {partners}{deadline}"),
+    "task_deadline": ("  期限：{deadline}", "  deadline: {deadline}"),
+    "variant_source": ("来源：{source}", "source: {source}"),
 }
