@@ -13,12 +13,19 @@ milliseconds instead of half a second of CPU. The fork server is a fresh single-
 so forking from it is safe even when the ingest runs in the app's worker thread — forking the app
 itself is not. Each reader takes the environment and the language of the process that started it,
 not the fork server's (which may be older).
+
+In the app, `sys.stderr` is Textual's capture, whose `fileno()` is -1: multiprocessing hands that
+to its resource tracker and every pool failed ("bad value(s) in fds_to_keep"), so an ingest of a
+folder from the app never read a file. The tracker is started with /dev/null as its stderr there,
+and the readers' own output goes to /dev/null too (a warning printed by a reader would land on the
+app's screen).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -66,6 +73,8 @@ def read_alone(job: FileJob, reader: Reader = read_file_job) -> FileJob:
 
 def start_readers() -> None:
     """Start the fork server now (it warms up while the caller hashes the files to read)."""
+    if not _has_real_stderr():
+        _start_tracker_quietly()  # the fork server starts the tracker first
     if _context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
@@ -73,8 +82,31 @@ def start_readers() -> None:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
+    quiet = not _has_real_stderr()
+    if quiet:
+        _start_tracker_quietly()
     return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_adopt,
-                               initargs=(dict(os.environ), language()))  # fmt: skip
+                               initargs=(dict(os.environ), language(), quiet))  # fmt: skip
+
+
+def _has_real_stderr() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is a ValueError and an OSError
+        return False
+
+
+def _start_tracker_quietly() -> None:
+    """multiprocessing's resource tracker (every pool needs it) with /dev/null as its stderr."""
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    with open(os.devnull, "w", encoding="utf-8") as devnull:
+        sys.stderr = devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -86,8 +118,14 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def _adopt(environ: dict[str, str], lang: str) -> None:
-    """In a new reader: the starting process's environment and language."""
+def _adopt(environ: dict[str, str], lang: str, quiet: bool) -> None:
+    """In a new reader: the starting process's environment and language; no output where the
+    starting process has no stderr of its own (the app's screen)."""
     os.environ.clear()
     os.environ.update(environ)
     set_language(lang)
+    if quiet:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.close(devnull)

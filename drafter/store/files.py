@@ -81,7 +81,7 @@ def read_file_job(job: FileJob) -> FileJob:
     except Exception as err:  # noqa: BLE001 - a parser bug on one file must not stop an ingest
         job.why = t("ingest.parse_failed", error=f"{type(err).__name__}: {err}")
         return job
-    if not documents:
+    if not documents or not _holds_a_plan(documents):
         job.why = t("ingest.no_plan")
         return job
     try:
@@ -89,6 +89,21 @@ def read_file_job(job: FileJob) -> FileJob:
     except DrafterError as err:  # e.g. a document of more than 16 million paragraphs
         job.why = str(err)
     return job
+
+
+MIN_PLAN_HAN = 20  # Chinese characters in a file's text below which it holds no plan, whatever it decoded to
+
+
+def _holds_a_plan(documents: list) -> bool:
+    """A scraped stub or a few bytes of binary that decoded as text (10 bytes of UTF-16 are five
+    Chinese-looking characters) make an untitled document of nothing; a real plan, or even a
+    notice's title alone, has a couple of dozen Chinese characters."""
+    han = 0
+    for document in documents:
+        han += sum(1 for ch in document.text if "\u4e00" <= ch <= "\u9fff")
+        if han >= MIN_PLAN_HAN:
+            return True
+    return False
 
 
 def unchanged(conn: sqlite3.Connection, job: FileJob) -> IngestResult | None:

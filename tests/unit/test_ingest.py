@@ -114,6 +114,27 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(store_location
     assert report.summary().startswith("读入 1 个文件")
 
 
+def test_a_file_with_no_plan_in_it_is_skipped_not_stored_as_an_untitled_document(store_location, tmp_path,
+                                                                                  seeds_dir):  # fmt: skip
+    """Ten bytes of binary behind a UTF-16 BOM decode to five Chinese-looking characters, and a
+    scraped error page holds a line or two: neither is a plan, and the corpus list must not gain an
+    untitled 其他 for them. A short real notice is still read."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "garbage.txt").write_bytes(b"\xff\xfe\x00garbage")
+    (folder / "stub.html").write_text("<html><body><h1>404 页面不存在</h1><p>返回首页</p></body></html>", encoding="utf-8")
+    (folder / "notice.txt").write_text("关于印发运城市深化医药卫生体制改革实施方案的通知\n各县（市、区）人民政府：\n"
+                                       "现将方案印发给你们，请认真贯彻执行。\n", encoding="utf-8")  # fmt: skip
+    with connect_store(store_location) as store:
+        report = ingest_paths(store, [folder])
+        titles = [s.title for s in store.list_documents()]
+    by_name = {Path(r.path).name: r for r in report.results}
+    for name in ("garbage.txt", "stub.html"):
+        assert by_name[name].status == "skipped" and by_name[name].why == "没有找到方案正文", name
+    assert by_name["notice.txt"].status == "read"
+    assert len(titles) == 1
+
+
 def test_progress_is_reported_for_every_file(store_location, tmp_path, seed_paths):
     seen = []
     with connect_store(store_location) as store:

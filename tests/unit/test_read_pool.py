@@ -50,3 +50,41 @@ def test_readers_speak_the_language_of_the_process_that_started_them(tmp_path, s
         set_language(None)
     assert all(why and why.isascii() for why in english), english
     assert all(why and not why.isascii() for why in chinese), chinese
+
+
+_IN_THE_APP = """
+import sys
+sys.path.insert(0, {root!r})
+
+
+class Captured:  # what Textual puts in sys.stderr while the app runs: no file descriptor
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+
+if __name__ == "__main__":
+    sys.stderr = Captured()
+    from drafter.corpus.read_pool import read_in_processes, start_readers
+    from drafter.store.files import hash_file
+
+    start_readers()  # as an ingest does, while it hashes the files
+    jobs = [hash_file(path) for path in sys.argv[1:]]
+    results = list(read_in_processes(jobs, workers=2))
+    print(sum(1 for r in results if r.prepared and not r.why), len(jobs))
+"""
+
+
+def test_readers_start_when_stderr_is_the_apps_capture(tmp_path, seed_paths):
+    """Inside the app, sys.stderr has no file descriptor (fileno() is -1): multiprocessing could not
+    start its resource tracker, and every folder ingested from the app failed before reading a file."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "in_the_app.py"
+    script.write_text(_IN_THE_APP.format(root=str(Path(__file__).resolve().parents[2])), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), *map(str, seed_paths)], capture_output=True, text=True,
+                          timeout=240, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(len(seed_paths))] * 2
