@@ -121,8 +121,9 @@ def xxe_docx(path: Path, secret: Path) -> Path:
     """A .docx whose text is an external entity naming a local file (XXE)."""
     xml = (
         f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>'
-        f"<w:document {_W}><w:body><w:p><w:r><w:t>一、总体要求&xxe;</w:t></w:r></w:p></w:body></w:document>"
-    )
+        f"<w:document {_W}><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p><w:p><w:r><w:t>"
+        "为深化医药卫生体制改革，结合本市实际，制定本方案。&xxe;</w:t></w:r></w:p></w:body></w:document>"
+    )  # a plan's first lines (a file of fewer than 20 Chinese characters holds no plan), then the entity
     return docx_with(path, {"word/document.xml": xml.encode()})
 
 
