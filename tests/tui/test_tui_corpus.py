@@ -129,6 +129,36 @@ async def test_ingest_from_the_app_with_progress_and_garbled_spans_marked(make_a
         assert "乱码" in screen_text(app)  # the legend
 
 
+async def test_a_folder_of_many_plans_is_read_by_reading_processes_from_the_app(make_app, tiny_db, tmp_path,
+                                                                              seed_paths):  # fmt: skip
+    """From 40 files on the ingest reads in worker processes. Inside the app stderr is Textual's
+    capture, which has no file descriptor: multiprocessing could not start a pool from there, and a
+    user's folder of plans failed whole (`bad value(s) in fds_to_keep`)."""
+    from drafter.corpus.ingest import POOL_THRESHOLD
+    from drafter.text.decode import read_text
+
+    folder = tmp_path / "全省方案"
+    folder.mkdir()
+    count = POOL_THRESHOLD + 4
+    for n in range(count):  # each a different text: files of the same content are read once
+        text = read_text(seed_paths[n % len(seed_paths)])
+        (folder / f"{n:02d}.txt").write_text(f"{text}\n本方案为第{n}份收集稿。\n", encoding="utf-8")
+    app = make_app(db=tiny_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#path-input", Input).value = str(folder)
+        await pilot.press("enter")
+        for _ in range(600):  # the readers start, then read 44 plans
+            await pilot.pause(0.1)
+            if "读入" in app.status_text or "失败" in app.status_text:
+                break
+        assert f"读入 {count} 个文件" in app.status_text, app.status_text
+        await settle(pilot)
+        assert len(app.screen.shown) > count
+
+
 async def test_filters_by_year_kind_type_and_text(make_app):
     from textual.widgets import Select
 
