@@ -34,6 +34,11 @@ POOL_THRESHOLD = 40  # fewer files to read than this: a pool costs more than it 
 Progress = Callable[[int, int, IngestResult], None]  # (files done, files in all, latest result)
 
 
+class IngestStopped(Exception):
+    """Raised by a `progress` callback to stop an ingest (the app quitting): the files stored so
+    far stay stored, the readers stop at once, and the index catches up at the store's next open."""
+
+
 @dataclass
 class IngestReport:
     results: list[IngestResult] = field(default_factory=list)
@@ -148,8 +153,9 @@ def ingest_paths(
     to_read, twins = _files_to_read(store, items, done)
     batch: list[FileJob] = []
     flushed = time.monotonic()
+    reading = _read_all(to_read, workers)
     try:
-        for job in _read_all(to_read, workers):
+        for job in reading:
             batch.append(job)
             # Big batches for speed, but at least once a second so a progress bar keeps moving.
             if len(batch) >= BATCH_FILES or time.monotonic() - flushed > BATCH_SECONDS:
@@ -161,6 +167,8 @@ def ingest_paths(
         if not report.read:
             raise
         raise StoreError(t("ingest.stopped", error=err, stored=len(report.read)), err.path, err.code) from err
+    finally:
+        reading.close()  # stopped early (IngestStopped, Ctrl+C, a store error): the readers stop now
     _report_twins(report, twins, done)
     report.seconds = time.perf_counter() - started
     return report

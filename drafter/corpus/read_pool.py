@@ -58,6 +58,9 @@ def read_in_processes(jobs: list[FileJob], workers: int, reader: Reader = read_f
                     yield result
             except BrokenProcessPool:
                 lost = [job for job, _ in in_flight]
+            except GeneratorExit:  # the caller stopped reading: drop the files not started yet
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
         yield from (read_alone(job, reader) for job in lost)
 
 

@@ -135,6 +135,32 @@ def test_a_file_with_no_plan_in_it_is_skipped_not_stored_as_an_untitled_document
     assert len(titles) == 1
 
 
+def test_an_ingest_stopped_by_its_progress_keeps_what_it_stored(store_location, tmp_path, seed_paths):
+    """The app stops an ingest when it quits (its progress callback raises IngestStopped): the
+    files stored so far stay, the index catches up, and adding the folder again reads only the rest."""
+    from drafter.corpus.ingest import IngestStopped
+    from drafter.text.decode import read_text
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(44):  # a pool of readers (40 files or more), each file a different text
+        text = read_text(seed_paths[n % len(seed_paths)])
+        (folder / f"{n:02d}.txt").write_text(f"{text}\n本方案为第{n}份收集稿。\n", encoding="utf-8")
+
+    def stop_at_ten(done: int, total: int, result) -> None:  # noqa: ANN001
+        if done == 10:
+            raise IngestStopped
+
+    with connect_store(store_location) as store:
+        with pytest.raises(IngestStopped):
+            ingest_paths(store, [folder], progress=stop_at_ten, workers=2)
+    with connect_store(store_location) as store:
+        assert store.search("本方案为第3份收集稿") or store.search("收集稿")
+        again = ingest_paths(store, [folder], workers=2)
+    assert len(again.unchanged) >= 10
+    assert len(again.unchanged) + len(again.read) == 44 and not again.skipped
+
+
 def test_progress_is_reported_for_every_file(store_location, tmp_path, seed_paths):
     seen = []
     with connect_store(store_location) as store:

@@ -252,11 +252,21 @@ class CorpusScreen(DrafterScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="ingest")
     def run_ingest(self, paths: list[Path]) -> None:
+        from textual.worker import get_current_worker
+
+        from drafter.corpus.ingest import IngestStopped
+
+        worker = get_current_worker()
+
         def progress(done: int, total: int, result: Any) -> None:
+            if worker.is_cancelled:  # the app is quitting: it must not wait for the whole folder
+                raise IngestStopped
             self.post_message(self.IngestProgress(done, total, Path(result.path).name))
 
         try:
             report = services.ingest(self.app.db, paths, progress)
+        except IngestStopped:
+            return
         except Exception as err:  # noqa: BLE001 - shown to the user; the store is left as it was
             self.post_message(self.IngestFinished(None, str(err)))
             return
