@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"drafter: {t('files.out_of_memory')}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("drafter: interrupted", file=sys.stderr)
+        print(f"drafter: {t('common.interrupted')}", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `drafter … | head` closing the pipe is not an error
         return 0
