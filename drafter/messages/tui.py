@@ -95,6 +95,9 @@ MESSAGES = {
                           "{path} was changed by another program since it was opened.\nOverwrite it with this draft?"),
     "overwrite_export": ("{path} 已经存在（不是本次导出的）。\n覆盖它吗？",
                          "{path} already exists (not written in this session).\nOverwrite it?"),
+    "overwrite_export_changed": ("{path} 在本次导出后被改过（例如在 WPS 中编辑过）。\n覆盖它吗？改动会丢失。",
+                                 "{path} changed after this session exported it (edited in WPS, say).\n"
+                                 "Overwrite it? Those changes would be lost."),
     "unsaved_question": ("草稿 {name} 有未保存的修改。", "The draft {name} has unsaved changes."),
     "kept_copy": ("未保存的文本留了一份副本：{path}", "kept a copy of the unsaved text: {path}"),
     "saved": ("已保存 {path}", "saved {path}"),

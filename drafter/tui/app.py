@@ -130,7 +130,9 @@ class DrafterApp(ReviewActions, CompareActions, DraftActions, FileActions, App[N
         self.user_keymap: dict[str, str] = {}
         self.compared = ComparisonState()
         self.edits = 0  # every change to the draft counts one: a comparison knows which state it saw
-        self.written: set[Path] = set()  # files this session wrote: exporting again needs no question
+        # Exports this session wrote, with their (size, mtime) once written: exporting again asks only
+        # when the file changed since (opened and edited in WPS, say). None: being written now.
+        self.written: dict[Path, tuple[int, int] | None] = {}
         self._after_compare: dict[int, Callable[[], None]] = {}
 
     def on_mount(self) -> None:
@@ -287,6 +289,9 @@ class DrafterApp(ReviewActions, CompareActions, DraftActions, FileActions, App[N
 
     def on_drafter_app_export_done(self, message: ExportDone) -> None:
         if message.path:
+            from drafter.tui.draft_session import file_stamp
+
+            self.written[Path(message.path).resolve()] = file_stamp(Path(message.path))
             result = t("tui.export_wrote", path=services.shown_path(message.path))
         else:
             result = t("tui.export_failed", why=message.error)

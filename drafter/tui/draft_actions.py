@@ -169,17 +169,28 @@ class DraftActions:
         def write(yes: bool | None = True) -> None:
             if not yes:
                 return
-            self.written.add(target.resolve())
+            self.written[target.resolve()] = None  # ours, being written (its stamp comes when done)
             hide = not getattr(self.mode_screen("compare"), "show_unimportant", True)
             self.switch_mode("export")
             # a copy: the worker must not read a draft the editor is changing meanwhile
             self.run_export(kind, copy.deepcopy(self.draft), self.export_dir, stem, comparison, hide)
 
-        if target.exists() and target.resolve() not in self.written:
-            question = t("tui.overwrite_export", path=services.shown_path(target))
+        if target.exists() and not self._own_export(target):
+            changed = target.resolve() in self.written
+            question = t("tui.overwrite_export_changed" if changed else "tui.overwrite_export",
+                         path=services.shown_path(target))  # fmt: skip
             self.push_screen(ConfirmDialog(question, yes=t("tui.choice_overwrite")), write)
         else:
             write()
+
+    def _own_export(self, target: Path) -> bool:
+        """Written by this session and not changed since (or being written now)."""
+        from drafter.tui.draft_session import file_stamp
+
+        key = target.resolve()
+        if key not in self.written:
+            return False
+        return self.written[key] is None or self.written[key] == file_stamp(target)
 
     def action_choose_export_folder(self) -> None:
         def chosen(path: Path | None) -> None:

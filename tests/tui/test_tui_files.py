@@ -193,3 +193,38 @@ async def test_quitting_a_draft_never_saved_asks(make_app, tiny_db, tmp_path):
         await pilot.click("#choice-save")
         await settle(pilot)
     assert (tmp_path / "运城市-实施方案.md").is_file()
+
+
+async def test_an_export_edited_after_it_was_written_is_not_overwritten_silently(make_app, tiny_db, tmp_path):
+    """Export, open the .docx in WPS, add the seal, save, come back and export again: the app
+    wrote that file itself, but it is the user's now, and a second export asks first."""
+    from drafter.tui.dialogs.confirm_dialog import ConfirmDialog
+
+    app = make_app(db=tiny_db, export_dir=tmp_path)
+    target = tmp_path / "运城市-公文.docx"
+
+    async def export_docx() -> None:
+        app.status_text = ""
+        await pilot.press("d")
+        for _ in range(300):
+            await pilot.pause(0.1)
+            if "已写入" in app.status_text or isinstance(app.screen, ConfirmDialog):
+                break
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await start_new_draft(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        await export_docx()
+        assert target.is_file() and "已写入" in app.status_text
+        await export_docx()  # unchanged since this session wrote it: no question
+        assert not isinstance(app.screen, ConfirmDialog) and "已写入" in app.status_text
+        target.write_bytes(target.read_bytes() + b"\0")  # saved by WPS meanwhile
+        edited = target.read_bytes()
+        await export_docx()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "在本次导出后被改过" in shown(app.screen.query_one(".dialog-text"))
+        await pilot.press("escape")
+        await settle(pilot)
+    assert target.read_bytes() == edited
