@@ -3,7 +3,8 @@
 Punctuation comes from the shared normaliser (`drafter.text.punctuation.find_fixes`, the same one
 the export uses): each fix it would make is a finding with that fix as a safe suggestion. On top of
 it: heading markers in their standard form (一、 （一） 1. （1）, nothing after a bracketed number),
-numbering that skips or repeats (一、二、四), and in `geshi_lines`: the 成文日期, titles, 附件.
+numbering that skips or repeats (一、二、四), and in `geshi_lines`: the 成文日期, titles, 附件; in
+`geshi_units`: the units named after a task, each whole and each alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from drafter.check.geshi_lines import (
     date_line_findings,
     title_findings,
 )
+from drafter.check.geshi_units import unit_list_findings
 from drafter.check.geshi_wenhao import doc_number_findings
 from drafter.check.model import Finding
 from drafter.check.parts import TextPart
@@ -59,6 +61,7 @@ def check_geshi(parts: list[TextPart], ctx: CheckContext) -> list[Finding]:
     found += title_findings(parts)
     found += attachment_findings(parts, items)
     found += doc_number_findings(parts)
+    found += unit_list_findings(parts)
     return found
 
 

@@ -41,6 +41,10 @@ MESSAGES = {
     "shixian_superior": ("引用的文件“{text}”是{year}年的，晚于成文日期（{date}）",
                          "the cited document “{text}” is from {year}, after the plan's date ({date})"),
     # 格式
+    "geshi_units_glued": ("“{unit}”像是几个单位连在了一起（中间缺了顿号或字），请按原文件核对后分开写全",
+                          "“{unit}” looks like several units run together (a 顿号 or characters lost): check the source and write each out"),
+    "geshi_units_incomplete": ("单位名称“{unit}”不完整（抓取时可能丢了字），请写全称",
+                               "the unit “{unit}” is not a whole name (characters lost in a scrape?): write it out"),
     "geshi_marker": ("层次序数应写作“{new}”，不是“{old}”", "the heading marker is “{new}”, not “{old}”"),
     "geshi_unpaired": ("标点“{mark}”不成对，请补全或删去", "the mark “{mark}” has no partner: complete it or delete it"),
     "geshi_numbering_repeat": ("序号“{marker}”重复", "the number “{marker}” repeats"),

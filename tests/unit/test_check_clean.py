@@ -47,10 +47,17 @@ def test_recent_real_plans_raise_no_tifa_shudi_or_shixian_finding(recent_plans):
         assert report.findings == [], (doc.title, [(f.rule, f.text) for f in report.findings])
 
 
-def test_with_standard_punctuation_they_raise_nothing_at_all(recent_plans):
+def test_with_standard_punctuation_they_raise_nothing_but_the_unit_lists_their_scrape_broke(recent_plans):
+    """Only the 聊城 page's 责任单位 lists are left: its scrape lost 顿号 and characters there
+    (人力资源社会保障财政市医疗保障局), which a reviewer would send back."""
+    broken = {}
     for doc in recent_plans:
         report = check_target(_target(doc, normalise=True))
-        assert report.findings == [], (doc.title, [(f.rule, f.text) for f in report.findings])
+        others = [(f.rule, f.text) for f in report.findings if not f.rule.startswith("geshi.units")]
+        assert others == [], (doc.title, others)
+        broken[doc.region] = {f.text for f in report.findings}
+    assert {region for region, units in broken.items() if units} == {"聊城市"}
+    assert {"人力资源社会保障财政市医疗保障局", "财政"} <= broken["聊城市"]
 
 
 def test_as_scraped_their_half_width_marks_are_found_and_fixable(recent_plans):
