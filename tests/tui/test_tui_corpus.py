@@ -90,6 +90,14 @@ async def test_enter_reads_a_plan_its_outline_and_text(make_app, tiny_db):
         assert app.screen.__class__.__name__ == "CorpusScreen"
 
 
+async def add_folder(pilot, app, folder) -> None:  # noqa: ANN001
+    """`a`, the folder's path, Enter: the ingest starts in its worker."""
+    await pilot.press("a")
+    await pilot.pause()
+    app.screen.query_one("#path-input", Input).value = str(folder)
+    await pilot.press("enter")
+
+
 async def test_ingest_from_the_app_with_progress_and_garbled_spans_marked(make_app, tiny_db, tmp_path, monkeypatch):
     from drafter.tui.screens.corpus_screen import CorpusScreen
     from drafter.tui.widgets.garbled import GARBLED_STYLE
@@ -109,10 +117,7 @@ async def test_ingest_from_the_app_with_progress_and_garbled_spans_marked(make_a
     app = make_app(db=tiny_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        app.screen.query_one("#path-input", Input).value = str(folder)
-        await pilot.press("enter")
+        await add_folder(pilot, app, folder)
         await settle(pilot)
         assert progress and progress[-1] == (2, 2)
         assert "读入 1 个文件" in app.status_text and "1 个跳过" in app.status_text  # one bad file: reported
@@ -135,21 +140,14 @@ async def test_a_folder_of_many_plans_is_read_by_reading_processes_from_the_app(
     capture, which has no file descriptor: multiprocessing could not start a pool from there, and a
     user's folder of plans failed whole (`bad value(s) in fds_to_keep`)."""
     from drafter.corpus.ingest import POOL_THRESHOLD
-    from drafter.text.decode import read_text
+    from tests.support.many_plans import write_distinct_plans
 
-    folder = tmp_path / "全省方案"
-    folder.mkdir()
     count = POOL_THRESHOLD + 4
-    for n in range(count):  # each a different text: files of the same content are read once
-        text = read_text(seed_paths[n % len(seed_paths)])
-        (folder / f"{n:02d}.txt").write_text(f"{text}\n本方案为第{n}份收集稿。\n", encoding="utf-8")
+    folder = write_distinct_plans(tmp_path / "全省方案", seed_paths, count)
     app = make_app(db=tiny_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        app.screen.query_one("#path-input", Input).value = str(folder)
-        await pilot.press("enter")
+        await add_folder(pilot, app, folder)
         for _ in range(600):  # the readers start, then read 44 plans
             await pilot.pause(0.1)
             if "读入" in app.status_text or "失败" in app.status_text:

@@ -139,13 +139,9 @@ def test_an_ingest_stopped_by_its_progress_keeps_what_it_stored(store_location, 
     """The app stops an ingest when it quits (its progress callback raises IngestStopped): the
     files stored so far stay, the index catches up, and adding the folder again reads only the rest."""
     from drafter.corpus.ingest import IngestStopped
-    from drafter.text.decode import read_text
+    from tests.support.many_plans import write_distinct_plans
 
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for n in range(44):  # a pool of readers (40 files or more), each file a different text
-        text = read_text(seed_paths[n % len(seed_paths)])
-        (folder / f"{n:02d}.txt").write_text(f"{text}\n本方案为第{n}份收集稿。\n", encoding="utf-8")
+    folder = write_distinct_plans(tmp_path / "many", seed_paths, 44)  # 40 files or more: a pool of readers
 
     def stop_at_ten(done: int, total: int, result) -> None:  # noqa: ANN001
         if done == 10:
