@@ -177,6 +177,8 @@ class SearchIndex:
     def _part_of(self, entries: list[Entry]) -> int:
         """The part a document goes to, from its words: the same text lands in the same part on
         every machine (a pulled copy ranks as the original does), whatever its id there."""
+        if len(self.parts) == 1:
+            return 0
         crc = 0
         for e in entries:
             crc = zlib.crc32(e.tokens.encode("utf-8"), crc)
