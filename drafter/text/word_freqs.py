@@ -60,8 +60,8 @@ class SqliteFrequencies:
         with self._lock:
             for at in range(0, len(words), _MAX_VARIABLES):
                 chunk = words[at : at + _MAX_VARIABLES]
-                marks = ",".join("?" * len(chunk))
-                found.update(self.conn.execute(f"SELECT word, freq FROM words WHERE word IN ({marks})", chunk))
+                query = f"SELECT word, freq FROM words WHERE word IN ({','.join('?' * len(chunk))})"
+                found.update(self.conn.execute(query, chunk))
         return found
 
 
@@ -115,16 +115,18 @@ def build_if_missing() -> None:
         _checked.add(path)
     if _open_file(path) is not False or not _writable(path.parent):
         return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
     key = cache_key()
     source = _built.get(key)
     if source is not None and _link(source, path):
         return
-    data = _build()
     from drafter.atomic import SaveError, write_bytes_atomically
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomically(path, data)
+        write_bytes_atomically(path, _build())
     except (OSError, SaveError):  # a cache that cannot be written only costs time
         return
     _built[key] = path
@@ -141,7 +143,6 @@ def _link(source: Path, path: Path) -> bool:
     """The file built for another cache folder, linked (not copied: 6 MB) into this one."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.link")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)
         os.link(source, tmp)
         os.replace(tmp, path)
