@@ -6,6 +6,10 @@ ready in ~0.15 s and cuts ~10 MB/s, and agreed with jieba on 99.7 % of the words
 (benchmarks/bench_segmenter.py measures both). The dictionary is built on first use, so importing
 this module costs nothing.
 
+A search query is cut without rjieba when it can be (`query_words`): `query_cut` runs jieba-rs's
+algorithm on the frequencies of the query's substrings (`word_freqs`, a small file in the cache
+folder), and gives rjieba's words exactly, or gives up (HMM needed) and rjieba cuts.
+
 `segmenter_version()` names the segmenter and its dictionary: a store records the version its
 index was cut with and re-indexes when it changes, as it re-reads files when `PARSER_VERSION` does.
 
@@ -113,11 +117,16 @@ def query_words(text: str) -> str:
     """`index_words([text])[0]`, for a query: cut without rjieba (`query_cut`, same words) when its
     word frequencies are in the cache folder and the cut needs no HMM, so a search need not import
     rjieba (~0.14 s)."""
+    import sqlite3  # (word_freqs imports it anyway)
+
     from drafter.text import query_cut, word_freqs
 
     text = _NOT_WORD.sub(" ", text.replace("\n", " "))
     freqs = word_freqs.frequencies()
-    words = query_cut.cut_for_search(text, freqs) if freqs is not None else None
+    try:
+        words = query_cut.cut_for_search(text, freqs) if freqs is not None else None
+    except sqlite3.Error:  # the file broke while open: rjieba cuts
+        words = None
     if words is None:
         words = _rjieba().cut_for_search(text, True)
         if freqs is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,12 @@ def test_a_file_rjieba_disagrees_with_is_never_used(monkeypatch, tmp_path):
     path = tmp_path / "words.sqlite3"
     path.write_bytes(word_freqs._build())
     assert word_freqs._open_file(path) is None
+
+
+def test_a_file_that_breaks_while_open_only_falls_back(freqs, monkeypatch):
+    opened = word_freqs.SqliteFrequencies(sqlite3.connect(":memory:"), freqs.total, freqs.longest)
+    opened.conn.close()
+    monkeypatch.setattr(word_freqs, "frequencies", lambda: opened)
+    tokens.query_words.cache_clear()
+    assert tokens.query_words("家庭医生签约") == "家庭 医生 家庭医生 签约"
+    tokens.query_words.cache_clear()
