@@ -83,11 +83,13 @@ def test_the_cut_is_rjiebas_on_every_paragraph_sentence_and_window_of_the_plans(
 
 
 def test_hand_picked_queries_are_cut_as_rjieba_cuts_them(freqs):
-    long_query = "".join(_plan_texts()[0].split())[1000:1200]
-    fast, fallback, wrong = _compare(HAND_PICKED + [long_query], freqs)
+    long_query = "".join(_plan_texts()[0].split())[1000:1200]  # 洪府发, 2017.07.28…: HMM, rjieba's
+    long_plain = ("推进分级诊疗制度建设，加强组织领导，确保工作落实。" * 10)[:200]
+    fast, fallback, wrong = _compare(HAND_PICKED + [long_query, long_plain], freqs)
     print(f"\nhand-picked: {fast} cut here, {fallback} by rjieba")
     assert wrong == []
-    for query in ("家庭医生", "2024年", "5G网络", "COVID-19", "建立 现代医院管理制度", "", "AT&T"):
+    plain = ("家庭医生", "2024年", "5G网络", "COVID-19", "建立 现代医院管理制度", "", "AT&T", long_plain)
+    for query in plain:
         assert query_cut.cut_for_search(query, freqs) is not None, query
     from drafter.store.search import normalize_query
 

@@ -18,12 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 def benchmark_queries() -> list[str]:
     """`QUERIES` of benchmarks/realistic.py, read without importing it (it sets up a bench home)."""
     tree = ast.parse((ROOT / "benchmarks" / "realistic.py").read_text(encoding="utf-8"))
-    node = next(n for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "QUERIES")
+    assigned = (n for n in tree.body if isinstance(n, ast.Assign))
+    node = next(n for n in assigned if getattr(n.targets[0], "id", "") == "QUERIES")
     return eval(compile(ast.Expression(node.value), "realistic.py", "eval"), {"__builtins__": {}})  # noqa: S307
 
 
 def _hits(store, query: str) -> list[tuple]:  # noqa: ANN001
-    return [(h.doc_id, h.paragraph_id, round(h.score, 9), h.snippet, h.spans) for h in store.search(query, limit=20)]
+    hits = store.search(query, limit=20)
+    return [(h.doc_id, h.paragraph_id, round(h.score, 9), h.snippet, h.spans) for h in hits]
 
 
 @pytest.fixture
@@ -72,7 +74,8 @@ def test_search_finds_the_same_with_either_cut_on_each_backend(empty_store, seed
 def test_corpus_search_imports_no_rjieba(tmp_path):
     env = dict(os.environ, DRAFTER_HOME=str(tmp_path))
     # ingests the bundled corpus, and so builds the word frequencies' file
-    first = [sys.executable, "-c", "import sys; from drafter.cli import main; sys.exit(main(['corpus', 'list']))"]
+    listing = "import sys; from drafter.cli import main; sys.exit(main(['corpus', 'list']))"
+    first = [sys.executable, "-c", listing]
     assert subprocess.run(first, env=env, capture_output=True, timeout=300).returncode == 0
     code = (
         "import sys\n"
