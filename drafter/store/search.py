@@ -72,9 +72,9 @@ def query_terms(query: str) -> list[str]:
 
 def cut_words(text: str) -> list[str]:
     """`text` cut as the index cuts a paragraph: every word at its position, repeats kept."""
-    from drafter.text.tokens import index_words
+    from drafter.text.tokens import query_words
 
-    return index_words([text])[0].split()
+    return query_words(text).split()
 
 
 def phrase_places(part: str) -> list[tuple[int, str]]:
