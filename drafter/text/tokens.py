@@ -105,9 +105,6 @@ def index_words(paragraphs: list[str]) -> list[str]:
     punctuation dropped. One segmenter call for all of them."""
     if not paragraphs:
         return []
-    from drafter.text import word_freqs
-
-    word_freqs.build_if_missing()  # here, where rjieba runs anyway, so that queries need not
     text = _NOT_WORD.sub(" ", "\n".join(p.replace("\n", " ") for p in paragraphs))
     return _joined(_rjieba().cut_for_search(text, True))
 

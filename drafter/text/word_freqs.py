@@ -5,9 +5,10 @@
 
 The file lives in drafter's cache folder, named after the segmenter's version and the stamp of
 jieba's `dict.txt` (the dictionary rjieba embeds), so a new rjieba or jieba gets a new file. Building
-it reads `dict.txt` (~1 s), so it is built where rjieba already runs: the first index words cut in a
-process (an ingest, an index rebuild), the app's warm-up, or a query cut by rjieba because the file
-was missing (an older store's first search). At build, the new cut is checked against rjieba on
+it reads `dict.txt` and takes ~2 s, so it is built where rjieba already runs and nobody waits for
+a figure: the app's warm-up (a worker thread), or a query cut by rjieba because the file was missing
+(the first search after an install pays it once). An ingest does not build it: its readers would
+spend the 2 s of every first ingest on it. At build, the new cut is checked against rjieba on
 a sample of the dictionary and a few sentences; a file where they disagree is kept, marked so, and
 never used (every query then goes to rjieba). A file that cannot be written, read or trusted only
 costs time: the caller falls back to rjieba.
