@@ -35,9 +35,10 @@ from drafter.atomic import write_bytes_atomically
 from drafter.draft.model import LIST_KEYS, META_KEYS, PROVENANCE, Draft, parse_outline
 from drafter.errors import DrafterError, UnreadableFile
 from drafter.model import Document
+from drafter.text import lazy_re
 
 FENCE = "+++"
-_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE_RE = lazy_re.compile(r"[\ud800-\udfff]")
 
 
 class BrokenDraft(DrafterError):
