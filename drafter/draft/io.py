@@ -28,7 +28,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from pathlib import Path
 
 from drafter.atomic import write_bytes_atomically
@@ -87,6 +86,8 @@ def _read_front_matter(lines: list[str], path) -> tuple[dict, str | None, int]: 
     except StopIteration:
         raise BrokenDraft(path, 1, "the metadata block opened with +++ is never closed") from None
     front = "\n".join(lines[1:end])
+    import tomllib  # here: a plan file that is no draft (`drafter rank plan.txt`) needs none of it
+
     try:
         meta = tomllib.loads(front)
     except tomllib.TOMLDecodeError as err:
