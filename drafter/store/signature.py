@@ -59,7 +59,8 @@ def _is_word() -> np.ndarray:
     """For every BMP code point: does `words_only` keep it (`\\w` but `_`, and `\\x00`)."""
     import numpy as np
 
-    table = np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
+    # `str.isalnum` of every code point, in C (asking Python 65,536 times took ~10 ms a process).
+    table = np.char.isalnum(np.arange(0x10000, dtype=np.uint32).view("U1"))
     table[0] = True
     table[ord("_")] = False
     return table

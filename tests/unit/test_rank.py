@@ -96,3 +96,14 @@ def test_the_written_out_permutations_are_datasketchs():
     gen = np.random.RandomState(SEED)
     assert np.array_equal(gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1), a)
     assert np.array_equal(gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32), b)
+
+
+def test_the_word_table_is_pythons_isalnum():
+    """`words_only` keeps what `\\w` keeps but `_` (and `\\x00`): its table, built by numpy, must
+    say what `str.isalnum` says of every BMP character."""
+    from drafter.store.signature import _is_word
+
+    table = _is_word()
+    expected = [chr(c).isalnum() for c in range(0x10000)]
+    expected[0] = True
+    assert table.tolist() == expected
