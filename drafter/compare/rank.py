@@ -121,7 +121,7 @@ def rank_against_corpus(
     plans: list[RankedPlan] = []
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
-        texts = [[p.text for p in store.paragraphs(doc_id)] for doc_id in batch]
+        texts = [store.paragraph_texts(doc_id) for doc_id in batch]
         for doc_id, theirs, (similarity, best) in zip(batch, texts, _compare_batch(mine_words, texts)):
             summary = store.summary(doc_id)
             plan = RankedPlan(summary.id, summary.title or summary.plan_title, summary.region,

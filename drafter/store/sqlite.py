@@ -27,6 +27,7 @@ from drafter.store.read import (
     count,
     heading_paths,
     load_document,
+    stored_paragraph_texts,
     stored_paragraphs,
     summaries,
     summary,
@@ -215,6 +216,9 @@ class Store(StoreHelpers):
 
     def paragraphs(self, doc_id: int) -> list[StoredParagraph]:
         return stored_paragraphs(self.conn, int(doc_id))
+
+    def paragraph_texts(self, doc_id: int) -> list[str]:
+        return stored_paragraph_texts(self.conn, int(doc_id))
 
     def tasks(
         self, where: DocFilter | None = None, *, lead: str | None = None, offset: int = 0, limit: int | None = None

@@ -107,3 +107,10 @@ def test_the_word_table_is_pythons_isalnum():
     expected = [chr(c).isalnum() for c in range(0x10000)]
     expected[0] = True
     assert table.tolist() == expected
+
+
+def test_paragraph_texts_are_the_paragraphs_texts(corpus):
+    """rank reads plans through `paragraph_texts` (no heading paths): the same texts, in order."""
+    _, store = corpus
+    for doc_id in (1, 7, 1234, PLANS):
+        assert store.paragraph_texts(doc_id) == [p.text for p in store.paragraphs(doc_id)]
