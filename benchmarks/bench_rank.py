@@ -46,8 +46,9 @@ def commands(stores: dict[str, Path], draft: Path, baseline: Path | None) -> dic
     trees = {"": None} if baseline is None else {"": None, " (baseline)": baseline}
     for label, db in stores.items():
         for suffix, tree in trees.items():
-            rows[f"drafter rank DRAFT, {label}{suffix}"] = from_tree(tree, "--db", db, "rank", draft)
-            rows[f"drafter rank DRAFT --json, {label}{suffix}"] = from_tree(tree, "--db", db, "rank", draft, "--json")
+            rank = ("--db", db, "rank", draft)
+            rows[f"drafter rank DRAFT, {label}{suffix}"] = from_tree(tree, *rank)
+            rows[f"drafter rank DRAFT --json, {label}{suffix}"] = from_tree(tree, *rank, "--json")
     return rows
 
 
@@ -61,13 +62,16 @@ def in_process(db: Path, drafts: list[Path], repeat: int) -> list[float]:
         documents = [load_side(str(path), store) for path in drafts]
         rank_against_corpus(documents[0], store)
         times: list[float] = []
+        rounds = max(1, repeat // len(documents))
         for doc in documents:
-            times += R.times_ms(lambda doc=doc: rank_against_corpus(doc, store), max(1, repeat // len(documents)))
+            times += R.times_ms(lambda doc=doc: rank_against_corpus(doc, store), rounds)
         return times
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--plans", type=int, default=10_000, help="the ingested store (bench_store.py's)")
     parser.add_argument("--simulated", type=int, default=100_000, help="the simulated store (0: none)")
@@ -76,7 +80,8 @@ def main() -> None:
     args = parser.parse_args()
     stores = {f"{args.plans:,} plans": R.BENCH_DIR / f"store-{args.plans}" / "drafter.sqlite3"}
     if args.simulated:
-        stores[f"{args.simulated:,} simulated"] = R.BENCH_DIR / f"store-{args.simulated}-simulated" / "drafter.sqlite3"
+        simulated = R.BENCH_DIR / f"store-{args.simulated}-simulated" / "drafter.sqlite3"
+        stores[f"{args.simulated:,} simulated"] = simulated
     missing = [str(db) for db in stores.values() if not db.exists()]
     if missing:
         sys.exit(f"no store at {', '.join(missing)}: build it with benchmarks/bench_store.py first")
