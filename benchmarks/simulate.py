@@ -69,8 +69,8 @@ def _copy_rows(conn: sqlite3.Connection, shift: int, step: int) -> None:
 
 def _index(conn: sqlite3.Connection, folder: Path, step: int, copies: int) -> None:
     index = SearchIndex(folder)
-    index.reset(store_id(conn), segmenter_version())
     ids = [r[0] for r in conn.execute("SELECT id FROM documents WHERE id < ? ORDER BY id", (step,))]
+    index.reset(store_id(conn), segmenter_version(), len(ids) * copies)
     for start in range(0, len(ids), 256):
         entries = entries_from_store(conn, ids[start : start + 256])
         for k in range(copies):

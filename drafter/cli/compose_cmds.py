@@ -152,7 +152,7 @@ def cmd_sections_check(args) -> int:  # noqa: ANN001
     year = args.year or sample_regions()[0].year
     if args.json:
         emit_json({"checked": len(results), "problems": [r.as_json() for r in bad],
-                   "outdated": [r.as_json() for r in old]})
+                   "outdated": [r.as_json() for r in old], "units": [r.as_json() for r in results if r.units]})
         return 1 if bad else 0
     for r in bad:
         items = "、".join(r.leaks) if r.leaks else ""
@@ -164,6 +164,10 @@ def cmd_sections_check(args) -> int:  # noqa: ANN001
         items = "、".join(sorted({f"{f.text}" for f in r.outdated}))
         print(t("check.sections_outdated", path=r.path or r.variant, region=r.region, year=year,
                 n=len(r.outdated), items=items))
+    for r in results:
+        if r.units:
+            items = "、".join(dict.fromkeys(f.text for f in r.units))
+            print(t("check.sections_units", path=r.path or r.variant, n=len(r.units), items=items))
     print(t("check.sections_summary", n=len(results), bad=len(bad), old=len(old), year=year))
     return 1 if bad else 0
 

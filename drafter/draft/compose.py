@@ -36,7 +36,8 @@ def pick_variants(library: Library, picks: dict[str, str] | None = None, context
                   corpus: object = None) -> dict[str, list[Variant]]:
     """One variant per kind, and several task areas. Picked ones first; else, for a plan `context`,
     the draft's own province and recent variants first, skipping any that rendered for the plan
-    would raise a 提法, 属地 or 时限 finding; without a context, the most supported and typical."""
+    would raise a 提法, 属地 or 时限 finding, and taking one whose 责任单位 lists the scrape garbled
+    only when no clean one is left; without a context, the most supported and typical."""
     picks = dict(picks or {})
     chosen: dict[str, list[Variant]] = {}
     for kind, variant_id in picks.items():
@@ -59,18 +60,27 @@ def _preferred(library: Library, kind: str, wanted: int, context: RegionContext 
     if context is None:
         found = library.of_kind(kind)
         return (_distinct_titles(found) if kind == "重点任务" else found)[:wanted]
-    from drafter.library.check import usable
+    from drafter.library.check import CLEAN, preference
 
     ranked = library.ranked(kind, context.province, context.year)
     clean: list[Variant] = []
-    titles: set[str] = set()
+    mendable: list[Variant] = []  # usable, but a 责任单位 list the scrape garbled: only to fill up
     for variant in ranked:
-        if variant.title in titles or not usable(variant, context, corpus):
+        if variant.title in {v.title for v in clean}:
             continue
-        clean.append(variant)
-        titles.add(variant.title)
-        if len(clean) == wanted:
-            break
+        grade = preference(variant, context, corpus)
+        if grade == CLEAN:
+            clean.append(variant)
+            if len(clean) == wanted:
+                break
+        elif grade is not None:
+            mendable.append(variant)
+    titles = {v.title for v in clean}
+    for variant in mendable:
+        if len(clean) < wanted and variant.title not in titles:
+            clean.append(variant)
+            titles.add(variant.title)
+    clean.sort(key=ranked.index)
     return clean or ranked[:1]  # none fits as it is: the best one, and `drafter check` will say why
 
 

@@ -61,20 +61,34 @@ def _part(kind: str, outline: SuperiorOutline, library: Library, context, voice:
 
 def _from_library(kind: str, library: Library, context, query: str,  # noqa: ANN001
                   corpus: object) -> DraftSection | None:
-    from drafter.library.check import usable
     from drafter.library.render import render_variant
 
     ranked = [v for v in library.ranked(kind, context.province, context.year) if _a_plans_own(v)]
     shortlist = ranked[:SHORTLIST]
     order = {v.id: i for i, v in enumerate(shortlist)}
     by_topic = sorted(shortlist, key=lambda v: (-_closeness(v, query) - _recency(v, context.year), order[v.id]))
-    for variant in by_topic:
-        if usable(variant, context, corpus):
-            section = render_variant(variant, context.values())
-            if kind in DATED and variant.year and context.year - variant.year > STALE_YEARS:
-                _mark_stale(section, variant.year)
-            return section
-    return None
+    variant = _first_clean(by_topic, context, corpus)
+    if variant is None:
+        return None
+    section = render_variant(variant, context.values())
+    if kind in DATED and variant.year and context.year - variant.year > STALE_YEARS:
+        _mark_stale(section, variant.year)
+    return section
+
+
+def _first_clean(variants: list[Variant], context, corpus: object) -> Variant | None:  # noqa: ANN001
+    """The first variant a new plan may take as it is; else the first whose only fault is a 责任单位
+    list the scrape garbled (`drafter.library.check.preference`); else None."""
+    from drafter.library.check import CLEAN, preference
+
+    fallback = None
+    for variant in variants:
+        grade = preference(variant, context, corpus)
+        if grade == CLEAN:
+            return variant
+        if grade is not None and fallback is None:
+            fallback = variant
+    return fallback
 
 
 def _recency(variant: Variant, year: int) -> float:

@@ -40,6 +40,7 @@ class CheckResult:
     error: str | None = None
     findings: list[Finding] = field(default_factory=list)  # 属地: problems
     outdated: list[Finding] = field(default_factory=list)  # 提法 / 时限 at the sample's date
+    units: list[Finding] = field(default_factory=list)  # 责任单位 lists the source's scrape garbled
 
     @property
     def ok(self) -> bool:
@@ -55,6 +56,7 @@ class CheckResult:
             "ok": self.ok,
             "findings": [f.as_json() for f in self.findings],
             "outdated": [f.as_json() for f in self.outdated],
+            "units": [f.as_json() for f in self.units],
         }
 
 
@@ -87,22 +89,42 @@ def variant_findings(
 ) -> list[Finding]:
     """The findings of `drafter check` on the variant rendered for `context` (its provenance kept, so
     the source's own names and 文号 are recognised). Raises DrafterError for a broken template."""
-    from drafter.check.parts import draft_parts
     from drafter.check.run import check_parts
+
+    return check_parts(_rendered_parts(variant, context), check_context(context, corpus), families)
+
+
+def _rendered_parts(variant: Variant, context: RegionContext) -> list:
+    from drafter.check.parts import draft_parts
     from drafter.draft.model import Draft
 
     section = render_variant(variant, context.values(), with_source=True)
     draft = Draft(meta={"region": context.region}, sections=[section])
-    parts = [p for p in draft_parts(draft) if p.part != "meta"]
-    return check_parts(parts, check_context(context, corpus), families)
+    return [p for p in draft_parts(draft) if p.part != "meta"]
 
 
 def usable(variant: Variant, context: RegionContext, corpus: object = None) -> bool:
     """Whether a new plan for `context` may take this variant as it is: no 提法, 属地 or 时限 finding."""
+    return preference(variant, context, corpus) is not None
+
+
+CLEAN, MENDABLE = 0, 1  # `preference`: as it is; only its unit lists need the drafter's pen
+
+
+def preference(variant: Variant, context: RegionContext, corpus: object = None) -> int | None:
+    """How willingly a new plan for `context` takes the variant: CLEAN, MENDABLE when it is usable but
+    a 责任单位 list lost marks or characters in the scrape (`drafter.check.geshi_units`: 财政,
+    人力资源社会保障财政市医疗保障局 — the drafter must write the real names), None when not usable."""
+    from drafter.check.geshi_units import unit_list_findings
+    from drafter.check.run import check_parts
+
     try:
-        return not variant_findings(variant, context, NEW_PLAN_FAMILIES, corpus)
+        parts = _rendered_parts(variant, context)
+        if check_parts(parts, check_context(context, corpus), NEW_PLAN_FAMILIES):
+            return None
     except DrafterError:
-        return False
+        return None
+    return MENDABLE if unit_list_findings(parts) else CLEAN
 
 
 def leaks_in(text: str, context: RegionContext) -> list[str]:
@@ -122,8 +144,11 @@ def check_variant(
     except DrafterError as err:
         result.error = str(err)
         return result
+    from drafter.check.geshi_units import unit_list_findings
+
     result.findings = [f for f in findings if f.family == "属地"]
     result.outdated = [f for f in findings if f.family != "属地"]
+    result.units = unit_list_findings(_rendered_parts(variant, context))
     result.leaks = sorted({f.text for f in result.findings})
     return result
 

@@ -102,6 +102,9 @@ MESSAGES = {
     "sections_outdated": ("{path}：为{region}（{year}年）渲染后有{n}处提法/时限问题：{items}；{year}年的新方案默认不选它",
                           "{path}: rendered for {region} ({year}), {n} 提法/时限 findings: {items}; `drafter new` will not pick it for {year}"),
     "sections_leak": ("{path}：为{region}渲染后仍有外地内容：{items}", "{path}: rendered for {region}, still has: {items}"),
+    "sections_units": ("{path}：有{n}处责任单位名称残缺或连在一起（来源网页抓取所致）：{items}；新方案只在没有别的可选时才用它",
+                       "{path}: {n} 责任单位 names cut short or run together (the source page's scrape): {items}; "
+                       "a new plan takes it only when nothing else is left"),
     "sections_summary": ("共检查{n}个段落模板：{bad}个有属地问题或模板错误，{old}个按{year}年已过时（不默认选用）",
                          "{n} variants checked: {bad} with leftovers or template errors, {old} outdated for {year} (not picked by default)"),
 }

@@ -8,6 +8,7 @@ read is recorded as skipped with its reason, and is tried again on the next inge
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -98,12 +99,17 @@ def _holds_a_plan(documents: list) -> bool:
     """A scraped stub or a few bytes of binary that decoded as text (10 bytes of UTF-16 are five
     Chinese-looking characters) make an untitled document of nothing; a real plan, or even a
     notice's title alone, has a couple of dozen Chinese characters."""
+    from itertools import islice
+
     han = 0
-    for document in documents:
-        han += sum(1 for ch in document.text if "\u4e00" <= ch <= "\u9fff")
+    for document in documents:  # counting stops at the 20th: a plan's text is never walked whole
+        han += sum(1 for _ in islice(_HAN.finditer(document.text), MIN_PLAN_HAN - han))
         if han >= MIN_PLAN_HAN:
             return True
     return False
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 def unchanged(conn: sqlite3.Connection, job: FileJob) -> IngestResult | None:

@@ -4,8 +4,9 @@ Every write that adds or removes documents journals their ids in `index_dirty` i
 transaction. `Journal.apply` then writes (or removes) those documents' index entries; once the index
 has committed them, the journal rows it handled are removed — each only if no later change
 re-marked it (`seq`). A process killed at any point leaves journal rows behind, never an index ahead of the
-store; the next open applies them. An index that is missing, damaged, belongs to another store or
-was cut by another segmenter is emptied and every document journalled again (a rebuild).
+store; the next open applies them. An index that is missing, damaged, belongs to another store,
+was cut by another segmenter or is in fewer parts than the store's size wants is emptied and every
+document journalled again (a rebuild).
 """
 
 from __future__ import annotations
@@ -43,13 +44,13 @@ def check(conn: sqlite3.Connection, index: SearchIndex) -> bool:
     from drafter.text.tokens import segmenter_version
 
     sid = store_id(conn)
-    if not index.belongs_to(sid, segmenter_version()):
-        index.reset(sid, segmenter_version())
+    stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    if not index.belongs_to(sid, segmenter_version(), stored):  # another's, another cut, outgrown
+        index.reset(sid, segmenter_version(), stored)
         journal_all(conn)
         return True
     if conn.execute("SELECT 1 FROM index_dirty LIMIT 1").fetchone():
         return True
-    stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     if index.doc_count() == stored:
         return False
     # Counts differ with nothing journalled (an index folder restored from a backup, say): journal

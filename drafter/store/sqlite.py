@@ -291,12 +291,13 @@ class Store(StoreHelpers):
             "SELECT count(*) FROM source_files WHERE status = ? AND (parser IS NULL OR parser != ?)",
             (READ, PARSER_VERSION),
         ).fetchone()[0]
-        sid, segmenter = index_sync.store_id(self.conn), segmenter_version()
+        sid, segmenter, documents = index_sync.store_id(self.conn), segmenter_version(), self.count_documents()
         if self._index is not None:
-            fresh = self._index.belongs_to(sid, segmenter)
+            fresh = self._index.belongs_to(sid, segmenter, documents)
         else:
-            fresh = self.index_path is not None and SearchIndex.matches(SearchIndex.label(self.index_path), sid, segmenter)
-        return Versions(stale, not fresh and self.count_documents() > 0, index_sync.pending(self.conn))
+            label = SearchIndex.label(self.index_path) if self.index_path is not None else {}
+            fresh = SearchIndex.matches(label, sid, segmenter, documents)
+        return Versions(stale, not fresh and documents > 0, index_sync.pending(self.conn))
 
     def upgrade(self, progress: Progress | None = None) -> IngestReport:
         from drafter.store.upgrade import upgrade

@@ -1,7 +1,7 @@
 """The search index and the SQLite store never disagree on which documents exist: after an ingest,
 a re-ingest, a killed ingest (at two different moments), a lost or foreign index folder, a segmenter
-change, and while another process holds the index writer. The index is only ever rebuilt from the
-store."""
+change, and while another process holds the index writer — with the index in one part (a corpus
+below `SPLIT_FROM`) and in two (an archive's). The index is only ever rebuilt from the store."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from drafter.corpus.ingest import ingest_paths
-from drafter.store import Store
+from drafter.store import Store, index
 from drafter.store.index import IndexBusy, SearchIndex
 from drafter.store.index_sync import entries_from_store
 from tests.support.plan_generator import PlanGenerator
@@ -29,14 +29,23 @@ def plans(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True, params=[1, 2], ids=["one part", "two parts"])
+def parts(request, monkeypatch) -> int:
+    """Every test here runs on an index of one part and on one of two (SPLIT_FROM 0: from the start)."""
+    monkeypatch.setattr(index, "SPLIT_FROM", 10**9 if request.param == 1 else 0)
+    return request.param
+
+
 def agree(store: Store) -> None:
-    """Same documents on both sides, and exactly one index entry for each stored paragraph."""
-    index = store.index()
+    """Same documents on both sides, and exactly one index entry for each stored paragraph (each
+    document's entries in one part only)."""
+    found = store.index()
     stored = {d.id for d in store.list_documents()}
-    assert index.doc_ids() == stored
+    assert found.doc_ids() == stored
     expected = sum(1 for entries in entries_from_store(store.conn, sorted(stored)).values() for e in entries if e.tokens)
-    assert index.paragraph_count() == expected
+    assert found.paragraph_count() == expected
     assert not store.conn.execute("SELECT count(*) FROM index_dirty").fetchone()[0]
+    assert len(found.parts) == index.parts_for(len(stored))
 
 
 def test_ingest_and_reingest_of_a_changed_file(tmp_path, plans):
@@ -61,7 +70,9 @@ _KILLED = textwrap.dedent("""
     sys.path.insert(0, {root!r})
     from drafter.corpus import ingest
     from drafter.store import Store, index_sync
-    db, folder, when = sys.argv[1:4]
+    db, folder, when, split_from = sys.argv[1:5]
+    from drafter.store import index
+    index.SPLIT_FROM = int(split_from)
     ingest.BATCH_FILES = 4  # commit to the store every few files
     if when == "after-index-commit":  # the index committed, the journal rows not yet removed
         def commit_then_die(self):
@@ -81,7 +92,8 @@ def test_a_killed_ingest_is_repaired_from_the_store_on_the_next_open(tmp_path, p
     db = tmp_path / "s.sqlite3"
     script = tmp_path / "ingest.py"
     script.write_text(_KILLED.format(root=str(ROOT)), encoding="utf-8")
-    done = subprocess.run([sys.executable, str(script), str(db), str(plans), when], capture_output=True, timeout=300)
+    argv = [sys.executable, str(script), str(db), str(plans), when, str(index.SPLIT_FROM)]
+    done = subprocess.run(argv, capture_output=True, timeout=300)
     assert done.returncode == -9, done.stderr.decode()
     with Store(db) as store:
         assert store.versions().index_pending > 0  # the journal remembers what the index lacks
@@ -190,3 +202,31 @@ def test_a_phrase_asked_without_its_implied_sub_words_matches_the_same_paragraph
             assert {pid for _, pid in index.search(built.phrases([places]), 100_000)} == matched, part
             assert {pid for pid, text in texts.items() if part in text} <= matched, part
         assert shortened >= 6
+
+
+def test_a_store_that_outgrows_one_part_is_split_and_searches_alike(tmp_path, plans, monkeypatch, parts):
+    if parts == 2:
+        pytest.skip("the split itself: from one part")
+    db = tmp_path / "s.sqlite3"
+    with Store(db) as store:
+        ingest_paths(store, [plans])
+        one_part = {h.paragraph_id for h in store.search("公立医院", limit=10_000)}
+        assert len(store.index().parts) == 1
+    monkeypatch.setattr(index, "SPLIT_FROM", 20)  # the 24 plans are now an archive
+    with Store(db) as store:
+        assert store.versions().index_stale  # told before a search, which shows the rebuild's progress
+        assert store.update_index()
+        assert not store.versions().index_stale
+        assert SearchIndex.label(Path(str(db) + ".index"))["parts"] == 2
+        agree(store)
+        halves = [len(s.search(_markers(s), 100, count=True).hits) for s in store.index().searchers()]
+        assert all(halves) and sum(halves) == store.count_documents()  # both parts hold documents
+        assert {h.paragraph_id for h in store.search("公立医院", limit=10_000)} == one_part
+    with Store(db) as store:  # reopened: two parts, no second rebuild
+        assert not store.versions().index_stale and len(store.index().parts) == 2
+
+
+def _markers(searcher):  # noqa: ANN001, ANN202
+    import tantivy
+
+    return tantivy.Query.term_query(index._schema(), "marker", 1)
