@@ -215,7 +215,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
 
         emit_json(ranking.to_json())
     else:
-        from drafter.compare.render_terminal import print_ranking
+        from drafter.compare.rank_render import print_ranking
 
         print_ranking(ranking)
     return 0

@@ -40,6 +40,7 @@ MIN_PARAGRAPH = 20  # shorter paragraphs (a one-line heading body) say little ab
 # of CPU a plan more (benchmarks/RESULTS.md).
 SHORTLIST = 100
 PAIR_THRESHOLD = 0.6  # a paragraph whose best match is below this counts as unmatched
+BATCH = 100  # plans whose paragraphs are compared with the draft's in one matrix (a few MB)
 
 
 @dataclass
@@ -118,17 +119,18 @@ def rank_against_corpus(
     mine_words = words_only("\0".join(mine)).split("\0")  # one pass of the regex for all of them
     reuse = {text: Reuse(text, heading) for text, heading in _draft_paragraphs(draft)}
     plans: list[RankedPlan] = []
-    for doc_id in ids:
-        summary = store.summary(doc_id)
-        theirs = [p.text for p in store.paragraphs(doc_id)]
-        similarity, best = paragraph_similarity(mine_words, words_only("\0".join(theirs)).split("\0"))
-        plan = RankedPlan(summary.id, summary.title or summary.plan_title, summary.region,
-                          (summary.date or "")[:4] or None, similarity, shared=shared.get(doc_id, 0.0))  # fmt: skip
-        for i, (score, j) in best.items():
-            if score >= VERBATIM and mine[i] in reuse:
-                reuse[mine[i]].found_in.append(ReuseHit(plan.id, plan.region, plan.year, score, theirs[j]))
-                plan.reused_paragraphs += 1
-        plans.append(plan)
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        texts = [store.paragraph_texts(doc_id) for doc_id in batch]
+        for doc_id, theirs, (similarity, best) in zip(batch, texts, _compare_batch(mine_words, texts)):
+            summary = store.summary(doc_id)
+            plan = RankedPlan(summary.id, summary.title or summary.plan_title, summary.region,
+                              (summary.date or "")[:4] or None, similarity, shared=shared.get(doc_id, 0.0))  # fmt: skip
+            for i, (score, j) in best.items():
+                if score >= VERBATIM and mine[i] in reuse:
+                    reuse[mine[i]].found_in.append(ReuseHit(plan.id, plan.region, plan.year, score, theirs[j]))
+                    plan.reused_paragraphs += 1
+            plans.append(plan)
     plans.sort(key=lambda p: (-p.similarity, p.id))
     reused = [r for r in reuse.values() if r.found_in]
     for r in reused:
@@ -136,10 +138,34 @@ def rank_against_corpus(
     return Ranking(draft.plan_title or draft.title, plans[:limit], reused, len(ids), store.count_documents(where))
 
 
-def paragraph_similarity(a: list[str], b: list[str]) -> tuple[float, dict[int, tuple[float, int]]]:
+def _compare_batch(mine: list[str], plans: list[list[str]]) -> list[tuple[float, dict[int, tuple[float, int]]]]:
+    """`paragraph_similarity(mine, words of each plan's paragraphs)` for several plans, their
+    paragraphs compared with the draft's in one matrix (one pass of `words_only`, one `cdist`: a
+    call a plan cost ~50 ms more on 100 plans, and split the work into pieces too small to share
+    between cores)."""
+    from drafter.store.signature import words_only
+
+    # A plan without paragraphs is one empty paragraph, as `"".split("\0")` made it.
+    columns = [plan or [""] for plan in plans]
+    words = words_only("\0".join(text for plan in columns for text in plan)).split("\0")
+    if len(words) != sum(map(len, columns)):  # a paragraph holding \0 itself: one plan at a time
+        return [paragraph_similarity(mine, words_only("\0".join(plan)).split("\0")) for plan in plans]
+    scores = pair_ratios(mine, words)
+    out, start = [], 0
+    for plan in columns:
+        end = start + len(plan)
+        out.append(paragraph_similarity(mine, words[start:end], scores[:, start:end]))
+        start = end
+    return out
+
+
+def paragraph_similarity(
+    a: list[str], b: list[str], scores: np.ndarray | None = None
+) -> tuple[float, dict[int, tuple[float, int]]]:
     """(similarity of two paragraph lists, {index in a: (best ratio, index in b)} for a's matched
     paragraphs). Each paragraph scores the ratio of its best match on the other side, 0 below
-    PAIR_THRESHOLD; the similarity weighs every paragraph of both sides by its length."""
+    PAIR_THRESHOLD; the similarity weighs every paragraph of both sides by its length. `scores`:
+    `pair_ratios(a, b)` when the caller has it."""
     import numpy as np
 
     la = np.array([len(t) for t in a], dtype=float)
@@ -147,7 +173,8 @@ def paragraph_similarity(a: list[str], b: list[str]) -> tuple[float, dict[int, t
     total = la.sum() + lb.sum()
     if not len(a) or not len(b) or not total:
         return (1.0 if not total else 0.0), {}
-    scores = pair_ratios(a, b)
+    if scores is None:
+        scores = pair_ratios(a, b)
     best_a, best_b = scores.max(axis=1), scores.max(axis=0)
     similarity = float(((la * best_a).sum() + (lb * best_b).sum()) / total)
     partner = scores.argmax(axis=1)
@@ -171,7 +198,8 @@ def pair_ratios(a: list[str], b: list[str]) -> np.ndarray:
     out = np.zeros((len(a), len(b)), dtype=np.float64)
     rows, cols = np.nonzero(bound)
     if len(rows):
-        exact = process.cpdist([a[i] for i in rows], [b[j] for j in cols], scorer=fuzz.ratio, score_cutoff=cutoff)
+        exact = process.cpdist([a[i] for i in rows], [b[j] for j in cols], scorer=fuzz.ratio, score_cutoff=cutoff,
+                               workers=-1)
         out[rows, cols] = exact / 100.0
     return out
 

@@ -83,9 +83,10 @@ def _as_draft(path: Path) -> Document | None:
         raise UnreadableFile(str(path), err.strerror or str(err)) from err
     if not draft_io.is_draft_text(head):
         return None
-    document = draft_io.load_as_document(path)
+    draft = draft_io.load_draft(path)  # once: its outline and its provenance both come from it
+    document = draft_io.draft_document(draft, source=str(path))
     provenance: dict[str, str] = {}
-    for section in draft_io.load_draft(path).walk():
+    for section in draft.walk():
         labels = [label for source in section.sources if (label := provenance_label(source))]
         if labels:
             provenance[section.title.strip()] = "、".join(dict.fromkeys(labels))

@@ -9,16 +9,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from drafter.text import lazy_re
+
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "Ｏ": 0}
-_ARABIC = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ARABIC = lazy_re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # `[…][…]{3}`, not `[…]{4}`: opening with a character class lets `re` skip to where it matches.
 _CN_YEAR_DIGIT = "[〇○零OＯ一二三四五六七八九]"
-_CHINESE = re.compile(
+_CHINESE = lazy_re.compile(
     f"({_CN_YEAR_DIGIT}{_CN_YEAR_DIGIT}{{3}})"
     r"\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
-_DOTTED = re.compile(r"(?<!\d)((?:19|20)\d{2})[.．/-](\d{1,2})[.．/-](\d{1,2})(?!\d)")
-_SQUASHED = re.compile(r"^[ \u3000]*((?:19|20)\d{2})(\d{1,4})[ \u3000]*$", re.M)
+_DOTTED = lazy_re.compile(r"(?<!\d)((?:19|20)\d{2})[.．/-](\d{1,2})[.．/-](\d{1,2})(?!\d)")
+_SQUASHED = lazy_re.compile(r"^[ \u3000]*((?:19|20)\d{2})(\d{1,4})[ \u3000]*$", re.M)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.text import lazy_re
+
 CN_DIGITS = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate(CN_DIGITS)}
 _CN = "[一二三四五六七八九十]{1,3}"
@@ -25,7 +27,7 @@ _CN = "[一二三四五六七八九十]{1,3}"
 # A marker may be followed by spaces or a tab before its title (`一、  全面深化…`, `（一）　指导思想`).
 # The lookahead names every alternative's first character: without it `re` tries all five at
 # every position of every line (4× slower; the outline's hottest loop).
-MARKER_RE = re.compile(
+MARKER_RE = lazy_re.compile(
     r"(?=[一二三四五六七八九十(（\d])"
     rf"(?:(?P<l1>{_CN}(?:[,，.．'’‘`]?、|[.．](?![\d一二三四五六七八九十]))[ \u3000\t]*)"
     rf"|(?P<l2>[(（]{_CN}[)）][ \u3000\t]*)"
@@ -35,7 +37,7 @@ MARKER_RE = re.compile(
 )
 # Forms taken only at the start of a line (so matched only there): `一，` `一'`, `3.65%以上的…` (item 3
 # or the number 3.65: the sequence decides), and bare numbers (`6 加强…`, `1总则`).
-LOOSE_RE = re.compile(
+LOOSE_RE = lazy_re.compile(
     rf"(?P<l1x>{_CN}[,，'’‘`](?!、))"
     r"|(?P<l3n>\d{1,2}[.．](?=\d))"
     r"|(?P<l3b>\d{1,2}(?![\d.．、%％)）])[ \u3000]*)"
@@ -55,18 +57,18 @@ _GLUED_TITLE_MAX = 24
 # A number followed by one of these is a quantity (`5 次`, `12月`), not a heading number.
 _UNITS = set("年月日号时分秒个次项条名人元万亿页天岁级倍家所座张台辆套批期届版周层户")
 # A title may open with a year, an age, a count or a share: `2025年底前…`, `65岁以上…`, `90%以上…`.
-_NUMBER_LED = re.compile(r"\d{1,4}(?:[.．]\d{1,2})?\s*(?:%|％|‰|[\u4e00-\u9fff])")
+_NUMBER_LED = lazy_re.compile(r"\d{1,4}(?:[.．]\d{1,2})?\s*(?:%|％|‰|[\u4e00-\u9fff])")
 # Lines at least this long are flattened pages: the gaps between their former lines are spaces.
 FLAT_LINE = 200
-_GAP = re.compile(r"[\u4e00-\u9fff，。：；）)”][ \u3000]+[\u4e00-\u9fff（(“《\d]")
+_GAP = lazy_re.compile(r"[\u4e00-\u9fff，。：；）)”][ \u3000]+[\u4e00-\u9fff（(“《\d]")
 _DECIMAL_ITEM = r"[1-9][.．][1-9](?![\d.．%％])[ \u3000]?[\u4e00-\u9fff]"
 # `(?:^|[ \u3000\n])` + item, as two patterns: one opening with a character class, which `re` skips
 # to (the `^` alternative made it try the pattern at every character of the text).
-_DECIMAL_OUTLINE = re.compile(rf"[ \u3000\n]{_DECIMAL_ITEM}")
-_DECIMAL_AT_START = re.compile(_DECIMAL_ITEM)
+_DECIMAL_OUTLINE = lazy_re.compile(rf"[ \u3000\n]{_DECIMAL_ITEM}")
+_DECIMAL_AT_START = lazy_re.compile(_DECIMAL_ITEM)
 # `1.4.2 …`: a third-tier decimal number, below the outline's labelled tiers, never a `1.` item.
-_DEEP_DECIMAL = re.compile(r"\d{1,2}[.．]\d{1,2}[.．]\d")
-_NOT_NUMBER = re.compile(r"[^\d一二三四五六七八九十.．]")
+_DEEP_DECIMAL = lazy_re.compile(r"\d{1,2}[.．]\d{1,2}[.．]\d")
+_NOT_NUMBER = lazy_re.compile(r"[^\d一二三四五六七八九十.．]")
 
 
 @dataclass

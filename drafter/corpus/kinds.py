@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from drafter.model import Document, Section
+from drafter.text import lazy_re
 
 _OTHER = (
     r"背景|意义|起草|依据|主要内容|范围|对象|重要性|紧迫性|必要性|充分认识|基本情况|现状|成效|成绩|进展情况|形势"
@@ -30,47 +31,47 @@ _ORGANISE = (
 )
 # Checked in order: the first rule whose pattern matches the title wins.
 _TITLE_RULES: list[tuple[str, re.Pattern]] = [
-    ("其他", re.compile(_OTHER)),
-    ("总体要求", re.compile(r"总体要求|总体思路|总体考虑|总体安排|总的要求|总体部署|总体框架|^总则$|思路|路径")),
-    ("组织保障", re.compile(_ORGANISE)),
-    ("指导思想", re.compile(r"指导思想|指导原则")),
-    ("基本原则", re.compile(r"原则")),
-    ("工作目标", re.compile(r"目标|目的")),
-    ("重点任务", re.compile(r"任务|重点工作|主要工作|工作重点|措施|举措|重点|内容")),
+    ("其他", lazy_re.compile(_OTHER)),
+    ("总体要求", lazy_re.compile(r"总体要求|总体思路|总体考虑|总体安排|总的要求|总体部署|总体框架|^总则$|思路|路径")),
+    ("组织保障", lazy_re.compile(_ORGANISE)),
+    ("指导思想", lazy_re.compile(r"指导思想|指导原则")),
+    ("基本原则", lazy_re.compile(r"原则")),
+    ("工作目标", lazy_re.compile(r"目标|目的")),
+    ("重点任务", lazy_re.compile(r"任务|重点工作|主要工作|工作重点|措施|举措|重点|内容")),
 ]
 # A title that opens with an action verb names a task, even when its object is a scope or a pace word.
-_ACTION = re.compile(
+_ACTION = lazy_re.compile(
     r"^(?:加快|加强|完善|健全|强化|提升|优化|深化|扩大|拓展|落实|开展|建立|构建|打造|培育|做好|抓好|推动"
     r"|促进|提高|规范|创新|夯实|巩固|严格|细化|压实|统筹|丰富|延伸|缩短)"
 )
-_SCOPE_WORDS = re.compile(r"范围|对象|进度|依据")
+_SCOPE_WORDS = lazy_re.compile(r"范围|对象|进度|依据")
 _FAMILY = {"指导思想": r"指导思想", "基本原则": r"原则", "工作目标": r"目标"}
-_OVERVIEW = re.compile(r"本(?:方案|计划|意见)|分为|共(?:[一二三四五六七八九十]|\d)+个?(?:部分|方面)")
+_OVERVIEW = lazy_re.compile(r"本(?:方案|计划|意见)|分为|共(?:[一二三四五六七八九十]|\d)+个?(?:部分|方面)")
 # `一、工作原则和目标` lists targets below; `(一)…参合率达95%以上` states one.
-_TARGET_TITLE = re.compile(
+_TARGET_TITLE = lazy_re.compile(
     r"(?:达到?|提高到|提升到|降低到|下降到|控制在|不低于|不少于|不超过|超过|增长)\s*[\d.]+\s*(?:%|％|‰|万|亿|个|家|所|人|张|元)?"
     r"|[\d.]+\s*(?:%|％|‰)\s*(?:以上|以下|左右)?|^(?:到|至)\s*(?:20\d\d|二〇)"
 )
-_TARGET_END = re.compile(r"(?:[\d.]+\s*(?:%|％|‰)|[\d.]+[^，,。;；]{0,6}(?:以上|以下))$")
-_TARGETS_BELOW = re.compile(r"(?:以下|如下|下列|主要|具体)目标[:：]?\s*$|目标(?:是|为)[:：]\s*$")
+_TARGET_END = lazy_re.compile(r"(?:[\d.]+\s*(?:%|％|‰)|[\d.]+[^，,。;；]{0,6}(?:以上|以下))$")
+_TARGETS_BELOW = lazy_re.compile(r"(?:以下|如下|下列|主要|具体)目标[:：]?\s*$|目标(?:是|为)[:：]\s*$")
 # Texts whose parts speak about a plan. A 通知's parts are not among them: `通知如下:` gives orders
 # (`二、积极引导高校毕业生到基层就业` is a task), whether or not the excerpt shows enough of them to
 # call the notice a plan.
 _NOT_PLANS = {"解读", "征求意见", "起草说明"}
 _UMBRELLA = {"指导思想", "基本原则", "工作目标", "总体要求"}
 _INHERITED = {"基本原则", "工作目标", "重点任务", "组织保障", "指导思想", "其他"}
-_GUIDING_BODY = re.compile(r"^(?:坚持)?以.{2,40}为(?:指导|统领|引领)|^(?:深入|全面|认真)贯彻")
-_TARGET_BODY = re.compile(r"^(?:到|至)\s*(?:20\d\d|二〇)")
-_ACHIEVED_BODY = re.compile(r"^(?:近年来|近几年|多年来|[^，,。]{0,12}以来|截至|截止|自20\d\d年)")
-_ACHIEVED_WORDS = re.compile(
+_GUIDING_BODY = lazy_re.compile(r"^(?:坚持)?以.{2,40}为(?:指导|统领|引领)|^(?:深入|全面|认真)贯彻")
+_TARGET_BODY = lazy_re.compile(r"^(?:到|至)\s*(?:20\d\d|二〇)")
+_ACHIEVED_BODY = lazy_re.compile(r"^(?:近年来|近几年|多年来|[^，,。]{0,12}以来|截至|截止|自20\d\d年)")
+_ACHIEVED_WORDS = lazy_re.compile(
     r"(?:取得|完成|实现|达到|建成|提高到)了|取得(?:明显|显著|积极|重要)|成效(?:明显|显著)|显著成效|圆满完成|长足发展"
     r"|已(?:经)?(?:建成|完成|实现|形成)|累计"
 )
-_ORGANISE_BODY = re.compile(
+_ORGANISE_BODY = lazy_re.compile(
     r"领导小组|工作专班|督查|督导|考核|问责|加强(?:组织)?领导|责任落实|落实责任|各地各部门|各有关部门要|经费保障"
     r"|宣传引导|舆论|联席会议|统筹协调"
 )
-_SUMMARY_PARENT = re.compile(r"主要内容|内容解读|主要措施解读|《[^》]*》")
+_SUMMARY_PARENT = lazy_re.compile(r"主要内容|内容解读|主要措施解读|《[^》]*》")
 
 
 @lru_cache(maxsize=8192)

@@ -14,21 +14,22 @@ from drafter.corpus.dates import find_dates, parse_date
 from drafter.corpus.regions import admin_level, divisions, infer_region  # noqa: F401 - re-exported
 from drafter.corpus.titles import clean_title, find_title
 from drafter.model import Document
+from drafter.text import lazy_re
 
-_FIELD = re.compile(r"【(制定机关|公布日期|发文字号|字号|发布部门|成文日期)】\s*([^•【\n]+)")
-_NOTICE_WORDS = re.compile(r"关于|印发|转发")
-_PLAN_IN_QUOTES = re.compile(r"《([^》]{4,80})》|〈([^〉]{4,80})〉")
-_TRAILING_NOTE = re.compile(r"[(（](?:最新|\d+篇|全文)[)）]$")
-_INNER_TITLE = re.compile(r"^[\u4e00-\u9fa5_\d]{4,40}?(?:方案|计划|意见|要点|办法)")
-_PLAN_PRINTED = re.compile(r"(?:印发|转发)(.{4,80}?)的通知")
-_SEVERAL_PLANS = re.compile(r"(?:方案|计划|意见|要点|办法|细则|规划|预案)(?:和|及|与|、)[\u4e00-\u9fa5]")
-_DOCNUM = re.compile(r"([〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）])\s*(\d{1,4})\s*号")
+_FIELD = lazy_re.compile(r"【(制定机关|公布日期|发文字号|字号|发布部门|成文日期)】\s*([^•【\n]+)")
+_NOTICE_WORDS = lazy_re.compile(r"关于|印发|转发")
+_PLAN_IN_QUOTES = lazy_re.compile(r"《([^》]{4,80})》|〈([^〉]{4,80})〉")
+_TRAILING_NOTE = lazy_re.compile(r"[(（](?:最新|\d+篇|全文)[)）]$")
+_INNER_TITLE = lazy_re.compile(r"^[\u4e00-\u9fa5_\d]{4,40}?(?:方案|计划|意见|要点|办法)")
+_PLAN_PRINTED = lazy_re.compile(r"(?:印发|转发)(.{4,80}?)的通知")
+_SEVERAL_PLANS = lazy_re.compile(r"(?:方案|计划|意见|要点|办法|细则|规划|预案)(?:和|及|与|、)[\u4e00-\u9fa5]")
+_DOCNUM = lazy_re.compile(r"([〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）])\s*(\d{1,4})\s*号")
 _DOCNUM_STOP = "的知告】:：,，。;；》(（ \u3000"
 ORG_SUFFIX = (
     r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府办公厅|办公厅|办公室|委员会|卫生健康委|"
     r"卫健委|医改办|领导小组|医疗保障局|医保局|管理局|局)"
 )
-_ORG = re.compile(rf"^[\u4e00-\u9fa5()（）]{{2,40}}?{ORG_SUFFIX}")
+_ORG = lazy_re.compile(rf"^[\u4e00-\u9fa5()（）]{{2,40}}?{ORG_SUFFIX}")
 
 
 def extract_metadata(doc: Document, title_hint: str | None) -> None:

@@ -9,11 +9,11 @@ is the title already).
 
 from __future__ import annotations
 
-import re
+from drafter.text import lazy_re
 
-_BLOCK = re.compile(r"文章属性\s*[•·]?\s*【(?:制定机关|发布部门|公布日期)】[^\n]{0,500}?正文")
+_BLOCK = lazy_re.compile(r"文章属性\s*[•·]?\s*【(?:制定机关|发布部门|公布日期)】[^\n]{0,500}?正文")
 # The 文号 the site prints under the title again (`凉政办发〔2019〕184号`, `(甬政发〔2013〕124号)`).
-_LEADING_NUMBER = re.compile(r"^[(（]?[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号[)）]?")
+_LEADING_NUMBER = lazy_re.compile(r"^[(（]?[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号[)）]?")
 _MIN_TITLE = 8  # characters: a shorter overlap is a coincidence, not the title printed again
 
 

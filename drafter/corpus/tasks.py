@@ -12,20 +12,21 @@ from __future__ import annotations
 import re
 
 from drafter.model import Document, Section, Task
+from drafter.text import lazy_re
 
-_NOTE = re.compile(r"[(（]([^()（）]{2,300})[)）]")
-_RESPONSIBLE = re.compile(r"牵头|负责|责任单位|责任部门|配合部门|配合单位")
-_LEAD = re.compile(r"牵头(?:部门|单位)\s*[:：]\s*([^;；)）]+)")
-_PARTNERS = re.compile(r"(?:配合|参与|协同|协办)(?:部门|单位)\s*[:：]\s*([^;；)）]+)")
-_RESPONSIBLE_LIST = re.compile(r"责任(?:部门|单位)\s*[:：]\s*([^;；)）]+)")
-_BEFORE_FUZE = re.compile(r"^(.+?)(?:等相关部门|等部门|等单位|等)?(?:按职责分工|按照职责分工|分别|共同牵头|共同)?负责")
-_DEADLINE_FIELD = re.compile(r"(?:完成时限|时间节点|完成时间)\s*[:：]\s*([^;；)）]+)")
-_DEADLINE = re.compile(
+_NOTE = lazy_re.compile(r"[(（]([^()（）]{2,300})[)）]")
+_RESPONSIBLE = lazy_re.compile(r"牵头|负责|责任单位|责任部门|配合部门|配合单位")
+_LEAD = lazy_re.compile(r"牵头(?:部门|单位)\s*[:：]\s*([^;；)）]+)")
+_PARTNERS = lazy_re.compile(r"(?:配合|参与|协同|协办)(?:部门|单位)\s*[:：]\s*([^;；)）]+)")
+_RESPONSIBLE_LIST = lazy_re.compile(r"责任(?:部门|单位)\s*[:：]\s*([^;；)）]+)")
+_BEFORE_FUZE = lazy_re.compile(r"^(.+?)(?:等相关部门|等部门|等单位|等)?(?:按职责分工|按照职责分工|分别|共同牵头|共同)?负责")
+_DEADLINE_FIELD = lazy_re.compile(r"(?:完成时限|时间节点|完成时间)\s*[:：]\s*([^;；)）]+)")
+_DEADLINE = lazy_re.compile(
     r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:年?底|年?末|中|上半年|下半年)?前?|年底前|长期坚持|持续推进)"
 )
-_NOT_UNIT = re.compile(r"排(?:在)?第一位|牵头单位|下同|各县区落实|各县\(市、区\)落实|落实$")
-_UNIT_SEPARATOR = re.compile(r"[、,，]")
-_ET_CETERA = re.compile(r"(?:等相关部门|等部门|等单位|等)$")
+_NOT_UNIT = lazy_re.compile(r"排(?:在)?第一位|牵头单位|下同|各县区落实|各县\(市、区\)落实|落实$")
+_UNIT_SEPARATOR = lazy_re.compile(r"[、,，]")
+_ET_CETERA = lazy_re.compile(r"(?:等相关部门|等部门|等单位|等)$")
 
 
 def extract_tasks(doc: Document) -> None:

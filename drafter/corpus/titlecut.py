@@ -10,7 +10,7 @@ are one clue among several, not the rule.
 
 from __future__ import annotations
 
-import re
+from drafter.text import lazy_re
 
 # Standard heading words; a title that starts with one and runs on without punctuation is cut there.
 HEADING_WORDS = sorted(
@@ -21,7 +21,7 @@ HEADING_WORDS = sorted(
 _JOINERS = ("、", "和", "及", "与")
 _SHORT_HEADING_WORDS = ("目标", "意义", "原则", "任务", "要求", "思路", "措施", "步骤", "范围", "依据")
 _HEADING_WORD_STARTS = frozenset(w[0] for w in HEADING_WORDS)  # most titles start with none of them
-_TITLE_FINAL = re.compile(r".*(?:重要性|必要性|紧迫性|重大意义|意义)")
+_TITLE_FINAL = lazy_re.compile(r".*(?:重要性|必要性|紧迫性|重大意义|意义)")
 # Words that open a body sentence right after a glued title.
 BODY_OPENERS = (
     "坚持", "以", "按照", "到", "落实", "全面", "深入", "在", "围绕", "为", "根据", "通过", "依据", "结合",
@@ -37,19 +37,19 @@ CLAUSE_OPENERS = tuple(sorted(
 ))  # fmt: skip
 _BODY_STARTS = ("本文", "按照", "根据", "围绕", "随着", "为了", "为贯彻", "以习近平", "坚持以", "紧紧围绕", "立足")
 # The subject of a background sentence: the place speaking of itself, or a time.
-_SUBJECT = re.compile(
+_SUBJECT = lazy_re.compile(
     r"(?:我|全|本)(?:省|市|县|区|镇|乡|州|旗)(?:是|位于|地处|现有|共有|辖|总面积|常住|户籍|有|已|自|在|作为)"
     r"|当前|目前|近年来|近几年|截至|截止"
 )
 _COPULA = r"(?:是|位于|地处|现有|共有|辖|总面积|常住人口|地处)"
-_COPULA_RE = re.compile(_COPULA)
+_COPULA_RE = lazy_re.compile(_COPULA)
 _SENTENCE_PUNCT = "，,；;：:"
 # Compiled once: `re.search(pattern, …)` looks its pattern up in re's cache at every call.
-_SPACES = re.compile(r"[ \u3000]+")
-_CLAUSE_END = re.compile(f"[{_SENTENCE_PUNCT}]")
-_COMMA = re.compile(r"[,，]")
-_PUNCT_OR_QUOTE = re.compile(f"[{_SENTENCE_PUNCT}“”《》(（]")
-_PUNCT_OR_OPENING = re.compile(f"[{_SENTENCE_PUNCT}“《(（]")
+_SPACES = lazy_re.compile(r"[ \u3000]+")
+_CLAUSE_END = lazy_re.compile(f"[{_SENTENCE_PUNCT}]")
+_COMMA = lazy_re.compile(r"[,，]")
+_PUNCT_OR_QUOTE = lazy_re.compile(f"[{_SENTENCE_PUNCT}“”《》(（]")
+_PUNCT_OR_OPENING = lazy_re.compile(f"[{_SENTENCE_PUNCT}“《(（]")
 
 
 def title_end(line: str, start: int, next_marker: int | None, flat: bool = False) -> tuple[int, int]:

@@ -14,42 +14,44 @@ from __future__ import annotations
 
 import re
 
-TITLE_END = re.compile(
+from drafter.text import lazy_re
+
+TITLE_END = lazy_re.compile(
     r"(?:通知|公告|通告|决定|意见|方案|计划|要点|办法|规划|预案|任务|安排|细则|通报|批复|报告|说明|规定|措施"
     r"|纲要|清单|解读|问答|函|启事|公示|总结|汇报|纪要|规则)$"
 )
 # What a template site writes after a title (`…工作规划范文`, `…工作方案范文模板`).
-TEMPLATE_DECOR = re.compile(r"(?:范文|范本|模板|模版|大全|精选|最新版|[(（](?:\d+篇|最新)[)）])+$")
-_TRAILING_NOTE = re.compile(r"(?:\s*[(（][^()（）]{1,24}[)）])+$")
-_LEADING_DOCNUM = re.compile(r"^[\u4e00-\u9fa5]{1,10}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号\s*")
-_LEADING_TAG = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|［[^］]{1,12}］)\s*")
-_LABEL = re.compile(r"^(?:标\s*题|文件名称|名\s*称|题\s*目|[\u4e00-\u9fa5]{0,4}(?:范文|资料|文章|原文|全文))\s*[:：]\s*")
-_CRUMBS = re.compile(r"\s*(?:>>?|»|›|→|＞)\s*")
+TEMPLATE_DECOR = lazy_re.compile(r"(?:范文|范本|模板|模版|大全|精选|最新版|[(（](?:\d+篇|最新)[)）])+$")
+_TRAILING_NOTE = lazy_re.compile(r"(?:\s*[(（][^()（）]{1,24}[)）])+$")
+_LEADING_DOCNUM = lazy_re.compile(r"^[\u4e00-\u9fa5]{1,10}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号\s*")
+_LEADING_TAG = lazy_re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|［[^］]{1,12}］)\s*")
+_LABEL = lazy_re.compile(r"^(?:标\s*题|文件名称|名\s*称|题\s*目|[\u4e00-\u9fa5]{0,4}(?:范文|资料|文章|原文|全文))\s*[:：]\s*")
+_CRUMBS = lazy_re.compile(r"\s*(?:>>?|»|›|→|＞)\s*")
 _CRUMB_MARKS = ">»›→＞"  # a `_CRUMBS` match holds one of these
-_SCRAPER_SUFFIX = re.compile(
+_SCRAPER_SUFFIX = lazy_re.compile(
     r"\s*(?:[-－—_|｜]+\s*(?:[\u4e00-\u9fa5]{1,10}[〔\[［]\d{4}[〕\]］]\d{1,4}号)?|[-_|｜]\s*[\u4e00-\u9fa5]{2,12}(?:网|网站|门户))\s*$"
 )
 _SUFFIX_MARKS = "-－—_|｜"  # a `_SCRAPER_SUFFIX` match holds one of these
 _DECOR_ENDS = ("文", "本", "板", "版", "全", "选", ")", "）")  # what a `TEMPLATE_DECOR` match ends with
 # A document site names the file: `…实施方案.docVIP`, `…行动计划(2021-2022年)(18页).docx`.
-_FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|wps|txt|pptx?)\s*(?:VIP)?\s*$", re.IGNORECASE)
-_PAGES_NOTE = re.compile(r"[(（]\s*\d+\s*[页頁]\s*[)）]$")
-_SENTENCE = re.compile(r"[。，,；;:：!！?？]")
-_QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>")
-_CHROME = re.compile(
+_FILE_SUFFIX = lazy_re.compile(r"\.(?:docx?|pdf|wps|txt|pptx?)\s*(?:VIP)?\s*$", re.IGNORECASE)
+_PAGES_NOTE = lazy_re.compile(r"[(（]\s*\d+\s*[页頁]\s*[)）]$")
+_SENTENCE = lazy_re.compile(r"[。，,；;:：!！?？]")
+_QUOTED = lazy_re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>")
+_CHROME = lazy_re.compile(
     r"首页|位置|浏览|来源|发布时间|字号|打印|关闭|分享|登录|网站|导航|下载|会员|点击|当前|欢迎|详情|正文|新闻|动态|栏目|文档|简介"
 )
-_NOT_START = re.compile(r"^(?:为|根据|按照|现将|現將|经|各|附件|特此|我们|近日|日前)")
+_NOT_START = lazy_re.compile(r"^(?:为|根据|按照|现将|現將|经|各|附件|特此|我们|近日|日前)")
 # The start of a notice title in a flattened page: an issuer (or nothing) and `关于`, at the line start
 # or after a gap; it ends at the first `的通知`/`的公告`/… outside 《》.
-_NOTICE_START = re.compile(r"(?:^|(?<=[\s•·]))[^\s•·。，,；;:：>》《]{0,40}?关于")
-_NOTICE_END = re.compile(r"的(?:通知|通告|公告|决定|意见|批复|函)")
+_NOTICE_START = lazy_re.compile(r"(?:^|(?<=[\s•·]))[^\s•·。，,；;:：>》《]{0,40}?关于")
+_NOTICE_END = lazy_re.compile(r"的(?:通知|通告|公告|决定|意见|批复|函)")
 # `现将《X》印发给你们` / `特制订《X》` / `《X》已经省政府同意`: the plan this document hands on.
-_OWN_BEFORE = re.compile(r"(?:现将|現將|特制定|特制订|制定了?|制订了?|拟定了?|研究制定了?|出台了?|印发了?)\s*$")
-_OWN_AFTER = re.compile(r"^\s*(?:已经|已)[^。]{0,30}?(?:同意|审议|通过)|^\s*(?:印发|转发)给")
+_OWN_BEFORE = lazy_re.compile(r"(?:现将|現將|特制定|特制订|制定了?|制订了?|拟定了?|研究制定了?|出台了?|印发了?)\s*$")
+_OWN_AFTER = lazy_re.compile(r"^\s*(?:已经|已)[^。]{0,30}?(?:同意|审议|通过)|^\s*(?:印发|转发)给")
 # Dates, 文号 and bracketed notes (`(此件公开发布)`) sit between a signature and a title, not inside one.
-_ABOUT = re.compile(r"征求[^。，,]{0,8}意见|解读")
-_NOT_TITLE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d+\s*号$|^[\d\s\-—()（）年]+$|^[(（][^()（）]*[)）]$")
+_ABOUT = lazy_re.compile(r"征求[^。，,]{0,8}意见|解读")
+_NOT_TITLE_TEXT = lazy_re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d+\s*号$|^[\d\s\-—()（）年]+$|^[(（][^()（）]*[)）]$")
 _FLAT = 200
 _JOIN_MAX = 4
 
@@ -222,9 +224,9 @@ def _flat_title(line: str) -> str | None:
     return _prefix_title(head)
 
 
-_TITLE_WORD = re.compile(TITLE_END.pattern.removesuffix("$"))
-_NOTE_AT = re.compile(r"\s*[(（][^()（）]{1,24}[)）]")
-_NOTICE_AFTER = re.compile(r"的?(?:通知|通告|公告|决定|意见|批复|函)")
+_TITLE_WORD = lazy_re.compile(TITLE_END.pattern.removesuffix("$"))
+_NOTE_AT = lazy_re.compile(r"\s*[(（][^()（）]{1,24}[)）]")
+_NOTICE_AFTER = lazy_re.compile(r"的?(?:通知|通告|公告|决定|意见|批复|函)")
 
 
 def _prefix_title(head: str) -> str | None:

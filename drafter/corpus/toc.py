@@ -13,12 +13,13 @@ import re
 
 from drafter.corpus.headings import match_marker
 from drafter.corpus.titles import squeeze
+from drafter.text import lazy_re
 
-_LABEL = re.compile(r"^[\s【\[]*(?:目录/提纲|目\s*录|提\s*纲|内容提要)[\s】\]:：…\.·]*")
-_FILLER = re.compile(r"^[\s.…·。\-—_]*$")
+_LABEL = lazy_re.compile(r"^[\s【\[]*(?:目录/提纲|目\s*录|提\s*纲|内容提要)[\s】\]:：…\.·]*")
+_FILLER = lazy_re.compile(r"^[\s.…·。\-—_]*$")
 _LEADER_CHARS = ".…·_-—"
 _MIN_TITLES = 3
-_SENTENCE_END = re.compile(r"[。;；!！?？]")
+_SENTENCE_END = lazy_re.compile(r"[。;；!！?？]")
 
 
 def _bare_title(line: str) -> str | None:

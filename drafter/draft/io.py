@@ -28,16 +28,16 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from pathlib import Path
 
 from drafter.atomic import write_bytes_atomically
 from drafter.draft.model import LIST_KEYS, META_KEYS, PROVENANCE, Draft, parse_outline
 from drafter.errors import DrafterError, UnreadableFile
 from drafter.model import Document
+from drafter.text import lazy_re
 
 FENCE = "+++"
-_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE_RE = lazy_re.compile(r"[\ud800-\udfff]")
 
 
 class BrokenDraft(DrafterError):
@@ -86,6 +86,8 @@ def _read_front_matter(lines: list[str], path) -> tuple[dict, str | None, int]: 
     except StopIteration:
         raise BrokenDraft(path, 1, "the metadata block opened with +++ is never closed") from None
     front = "\n".join(lines[1:end])
+    import tomllib  # here: a plan file that is no draft (`drafter rank plan.txt`) needs none of it
+
     try:
         meta = tomllib.loads(front)
     except tomllib.TOMLDecodeError as err:

@@ -14,8 +14,9 @@ from typing import Iterator
 
 from drafter.draft.numbering import marker, parse_heading
 from drafter.errors import DrafterError
+from drafter.text import lazy_re
 
-PROVENANCE = re.compile(r"^\s*<!--\s*来源[:：]\s*(?P<body>.*?)\s*-->\s*$")
+PROVENANCE = lazy_re.compile(r"^\s*<!--\s*来源[:：]\s*(?P<body>.*?)\s*-->\s*$")
 META_KEYS = (
     "region", "province", "level", "title", "issuer", "date", "superior",
     # the 公文 parts (drafter.draft.parts): 版头, 印发通知, the plan's layout, 版记

@@ -6,12 +6,12 @@ single-line question; the corpus outline parser answers the harder one for scrap
 
 from __future__ import annotations
 
-import re
+from drafter.text import lazy_re
 
 _DIGITS = "零一二三四五六七八九"
 _CN = "[一二三四五六七八九十百零〇]+"
 
-HEADING = re.compile(
+HEADING = lazy_re.compile(
     rf"^\s*(?:(?P<l1>{_CN})[、,，.．]"
     rf"|[(（](?P<l2>{_CN})[)）]"
     rf"|(?P<l3>\d{{1,2}})(?:[.．、](?!\d))"

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from drafter.text import lazy_re
+
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "县", "区", "旗", "州", "盟")
-_ETHNIC = re.compile(r"^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,5}?族)+|蒙古)自治[区州县旗]$")
+_ETHNIC = lazy_re.compile(r"^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,5}?族)+|蒙古)自治[区州县旗]$")
 _LEVEL_OF_TYPE = {
     "省": "省级", "自治区": "省级", "直辖市": "省级", "特别行政区": "省级",
     "地级市": "市级", "自治州": "市级", "地区": "市级", "盟": "市级",

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 
 class StoreHelpers:
+    def paragraph_texts(self, doc_id: int) -> list[str]:
+        return [p.text for p in self.paragraphs(doc_id)]  # type: ignore[attr-defined] - the backend's
+
     def page(
         self, where: DocFilter | None = None, *, offset: int = 0, limit: int = 100, order: str = "id"
     ) -> Page:

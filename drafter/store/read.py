@@ -149,6 +149,17 @@ def stored_paragraphs(conn: sqlite3.Connection, doc_id: int) -> list[StoredParag
                                   heading_paths(conn, [doc_id]))  # fmt: skip
 
 
+def stored_paragraph_texts(conn: sqlite3.Connection, doc_id: int) -> list[str]:
+    """`stored_paragraphs`' texts alone: rank reads 100 plans' paragraphs, and building their
+    heading paths and records took about as long as reading them."""
+    row = conn.execute("SELECT text, extra FROM texts WHERE document_id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise not_found(doc_id)
+    base = joined_text(row["text"], row["extra"])
+    rows = conn.execute("SELECT start, end FROM paragraphs WHERE id BETWEEN ? AND ? ORDER BY id", id_range(doc_id))
+    return [base[start:end] for start, end in rows]
+
+
 def section_json(section: Section) -> dict:
     return {
         "marker": section.marker,

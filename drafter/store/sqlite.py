@@ -27,6 +27,7 @@ from drafter.store.read import (
     count,
     heading_paths,
     load_document,
+    stored_paragraph_texts,
     stored_paragraphs,
     summaries,
     summary,
@@ -216,6 +217,9 @@ class Store(StoreHelpers):
     def paragraphs(self, doc_id: int) -> list[StoredParagraph]:
         return stored_paragraphs(self.conn, int(doc_id))
 
+    def paragraph_texts(self, doc_id: int) -> list[str]:
+        return stored_paragraph_texts(self.conn, int(doc_id))
+
     def tasks(
         self, where: DocFilter | None = None, *, lead: str | None = None, offset: int = 0, limit: int | None = None
     ) -> list[StoredTask]:
@@ -266,9 +270,12 @@ class Store(StoreHelpers):
 
     def signatures(self, where: DocFilter | None = None) -> tuple[list[int], bytes]:
         sql, params = where_sql(where)
+        # CROSS JOIN: signatures read in id order, each document looked up by its key. SQLite's own
+        # plan went through the doc_type index and sorted 95,000 signatures (340 ms at 100,000 plans,
+        # 200 ms this way; a filter keeping 100 of them: 45 ms its way, 53 ms this way).
         rows = self.conn.execute(
-            f"SELECT s.document_id, s.minhash FROM signatures s JOIN documents d ON d.id = s.document_id {sql}"
-            " ORDER BY s.document_id",
+            "SELECT s.document_id, s.minhash FROM signatures s CROSS JOIN documents d ON d.id = s.document_id"
+            f" {sql} ORDER BY s.document_id",
             params,
         ).fetchall()
         return [r[0] for r in rows], b"".join(r[1] for r in rows)

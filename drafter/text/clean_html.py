@@ -7,31 +7,32 @@ from __future__ import annotations
 import html
 import re
 
+from drafter.text import lazy_re
 from drafter.text.edits import Edit, regex_edits
 
 _TAG = r"<(?:/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?|![A-Za-z][^<>]*|\?[^<>]*\?)>"
-TAG_RE = re.compile(_TAG)
+TAG_RE = lazy_re.compile(_TAG)
 _JUNK_ELEMENTS = "script|style|noscript|template|head|iframe|svg|select|button|nav"
-JUNK_ELEMENT_RE = re.compile(
+JUNK_ELEMENT_RE = lazy_re.compile(
     rf"<!--.*?-->|<({_JUNK_ELEMENTS})\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
 )
 # A line that is nothing but tags, maybe after a list marker (`  1. <blockquote …></blockquote>`).
-JUNK_LINE_RE = re.compile(
+JUNK_LINE_RE = lazy_re.compile(
     rf"^[ \t\u3000]*(?:[•·●\-*]|\d{{1,3}}[.、)])?[ \t\u3000]*(?:{_TAG}[ \t\u3000]*)+(?:\n|\Z)", re.MULTILINE
 )
 _BLOCKS = (
     "p|div|br|li|ul|ol|dl|dt|dd|tr|table|tbody|thead|h[1-6]|section|article|header|footer|"
     "blockquote|pre|hr|center|title|form|fieldset|address|figure|figcaption|main|aside"
 )
-BLOCK_TAG_RE = re.compile(rf"</?(?:{_BLOCKS})\b", re.IGNORECASE)
-CELL_TAG_RE = re.compile(r"</?t[dh]\b", re.IGNORECASE)
+BLOCK_TAG_RE = lazy_re.compile(rf"</?(?:{_BLOCKS})\b", re.IGNORECASE)
+CELL_TAG_RE = lazy_re.compile(r"</?t[dh]\b", re.IGNORECASE)
 # Entities, including double-escaped chains (`&amp;lt;`), decoded in one go so cleaning is idempotent.
-ENTITY_RE = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-HTML_DOCUMENT_RE = re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html\b|<\?xml[^>]*>\s*<html\b)|<body\b", re.I)
+ENTITY_RE = lazy_re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+HTML_DOCUMENT_RE = lazy_re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html\b|<\?xml[^>]*>\s*<html\b)|<body\b", re.I)
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Source line breaks in an HTML document are just spaces (none between two Chinese characters).
-HTML_SOURCE_BREAK_RE = re.compile(r"[ \t\r]*\n\s*")
-CJK_RE = re.compile(f"[{_CJK}]")
+HTML_SOURCE_BREAK_RE = lazy_re.compile(r"[ \t\r]*\n\s*")
+CJK_RE = lazy_re.compile(f"[{_CJK}]")
 
 
 def looks_like_html_document(text: str) -> bool:

@@ -7,35 +7,36 @@ from __future__ import annotations
 
 import re
 
+from drafter.text import lazy_re
 from drafter.text.edits import Edit, regex_edits
 
-LINE_BREAK_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+LINE_BREAK_RE = lazy_re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # Zero-width characters, bidi marks and embeddings (RTL marks …), invisible operators, and C0/C1
 # controls other than tab and newline: never plan text, and they hide tags and pinyin from the rules.
 # Written `XX*`, not `X+`: a pattern that opens with a character class lets `re` skip to where that
 # class matches; one that opens with a repeat is tried at every character (2.5× slower on a plan).
 _INVISIBLE = r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\u180e\ufeff\u00ad]"
-INVISIBLE_RE = re.compile(f"{_INVISIBLE}{_INVISIBLE}*")
+INVISIBLE_RE = lazy_re.compile(f"{_INVISIBLE}{_INVISIBLE}*")
 _CONTROL = r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]"
-CONTROL_RE = re.compile(f"{_CONTROL}{_CONTROL}*")
+CONTROL_RE = lazy_re.compile(f"{_CONTROL}{_CONTROL}*")
 # Separator runs: `-----`, `=====`, `*****`, box-drawing lines. `——` (a Chinese dash) is too short.
-SEPARATOR_RE = re.compile(r"(?=[-=*～~─━—═])(?:-{5,}|={5,}|\*{5,}|～{5,}|~{5,}|[─━—]{6,}|[═]{3,})")
+SEPARATOR_RE = lazy_re.compile(r"(?=[-=*～~─━—═])(?:-{5,}|={5,}|\*{5,}|～{5,}|~{5,}|[─━—]{6,}|[═]{3,})")
 _SPACE = "[ \\t\\u3000\\xa0\\u2000-\\u200a\\u202f\\u205f\\u1680\\x0b\\x0c]"
 # The same characters as a string, for `str.strip`.
 _SPACE_CHARS = " \t\u3000\xa0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u1680\x0b\x0c"
 _BULLET = "[•·●▪■◆◇►▶‧∙・◦]"
-BULLET_RE = re.compile(rf"^{_SPACE}*(?:{_BULLET}[ \t\u3000\xa0]*)+", re.MULTILINE)
-_BULLET_RE = re.compile(_BULLET)  # no bullet character, no bullet (found faster than by `^…`)
+BULLET_RE = lazy_re.compile(rf"^{_SPACE}*(?:{_BULLET}[ \t\u3000\xa0]*)+", re.MULTILINE)
+_BULLET_RE = lazy_re.compile(_BULLET)  # no bullet character, no bullet (found faster than by `^…`)
 # Whitespace at a line's ends, or runs inside a line (kept as one plain space).
-EDGE_SPACE_RE = re.compile(rf"^{_SPACE}+|{_SPACE}+$", re.MULTILINE)
+EDGE_SPACE_RE = lazy_re.compile(rf"^{_SPACE}+|{_SPACE}+$", re.MULTILINE)
 # A space character before a line break, or a line break before one (the first character named
 # outside any lookaround, so `re` skips to the candidates).
-_SPACE_BY_BREAK = re.compile(rf"[{_SPACE[1:-1]}\n](?:(?<=\n)(?={_SPACE})|(?<!\n)(?=\n))")
-INNER_SPACE_RE = re.compile(rf"{_SPACE}+")
-_ODD_SPACE_RE = re.compile(_SPACE.replace("[ ", "[", 1))  # a space character other than the plain space
+_SPACE_BY_BREAK = lazy_re.compile(rf"[{_SPACE[1:-1]}\n](?:(?<=\n)(?={_SPACE})|(?<!\n)(?=\n))")
+INNER_SPACE_RE = lazy_re.compile(rf"{_SPACE}+")
+_ODD_SPACE_RE = lazy_re.compile(_SPACE.replace("[ ", "[", 1))  # a space character other than the plain space
 # A text holding none of these holds no SEPARATOR_RE run (a run of ─━— without ─ and ━ is ———…).
 _SEPARATOR_PIECES = ("-----", "=====", "*****", "～～～～～", "~~~~~", "─", "━", "———", "═══")
-BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n)+")
+BLANK_RUN_RE = lazy_re.compile(r"\n(?:[ \t]*\n)+")
 
 
 def normalise_line_breaks(text: str) -> list[Edit]:

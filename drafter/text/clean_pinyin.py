@@ -6,8 +6,7 @@ that stands for one): real parentheses like `(试行)`, `(2)`, `(DRG)` or `(含�
 
 from __future__ import annotations
 
-import re
-
+from drafter.text import lazy_re
 from drafter.text.edits import Edit, regex_edits
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c"
@@ -18,7 +17,7 @@ _SYLLABLES = rf"[{_LETTER}]*[{_TONED}][{_LETTER}]*(?:{_SEPARATOR}+[{_LETTER}]+)*
 _ANNOTATION = rf"[(（]{_SYLLABLES}"
 # Annotations after a non-space (`(?<=\S)(?:{_ANNOTATION})+`), written to open with the bracket (the
 # lookbehind then checks the character before it): `re` skips to the brackets, most of them real.
-PINYIN_RE = re.compile(rf"[(（](?<=\S[(（]){_SYLLABLES}(?:{_ANNOTATION})*")
+PINYIN_RE = lazy_re.compile(rf"[(（](?<=\S[(（]){_SYLLABLES}(?:{_ANNOTATION})*")
 
 
 def remove_pinyin(text: str) -> list[Edit]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.text import lazy_re
 from drafter.text.edits import Edit, lines_holding
 
 # Chinese words of gambling spam. STRONG ones weigh 2, CORE 1, FILLER 0 (they only glue a run).
@@ -25,15 +26,15 @@ _URL = r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'*+,;=%-]+|[A-Za-z0-9-]+\.(
 _LATIN = r"[A-Za-z0-9]+"
 _UNIT = rf"(?:{_URL}|{_STRONG}|{_CORE}|{_FILLER}|{_LATIN})"
 _JOIN = r"[_|/~·\-. ]{0,3}"
-RUN_RE = re.compile(rf"{_UNIT}(?:{_JOIN}{_UNIT})*")
-_UNIT_RE = re.compile(_UNIT)
-STRONG_RE = re.compile(_STRONG)
-CORE_RE = re.compile(_CORE)
-_GAMBLING_RE = re.compile(f"{_STRONG}|{_CORE}")
-URL_RE = re.compile(_URL)
-BRAND_WORD_RE = re.compile(r"bet|casino|bwin|poker|slot|lottery", re.IGNORECASE)
-MIXED_RE = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
-HOUSE_NUMBER_RE = re.compile(r"\d{3}")  # 365, 188, 888 — not a year, not a count with its unit
+RUN_RE = lazy_re.compile(rf"{_UNIT}(?:{_JOIN}{_UNIT})*")
+_UNIT_RE = lazy_re.compile(_UNIT)
+STRONG_RE = lazy_re.compile(_STRONG)
+CORE_RE = lazy_re.compile(_CORE)
+_GAMBLING_RE = lazy_re.compile(f"{_STRONG}|{_CORE}")
+URL_RE = lazy_re.compile(_URL)
+BRAND_WORD_RE = lazy_re.compile(r"bet|casino|bwin|poker|slot|lottery", re.IGNORECASE)
+MIXED_RE = lazy_re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
+HOUSE_NUMBER_RE = lazy_re.compile(r"\d{3}")  # 365, 188, 888 — not a year, not a count with its unit
 
 # Lines up to this long without a full stop are chrome, not sentences.
 SHORT_LINE = 120

@@ -9,14 +9,15 @@ characters apart form one span.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from drafter.text import lazy_re
 
 _ANCHOR = r"[\ufffd\u3100-\u312f\u31a0-\u31bf]"
 # A run of anchors or a run of `?` (`{_ANCHOR}+|\?+`), written to open with one character class: `re`
 # then skips to where it matches, instead of trying both alternatives at every character (6× slower).
-CANDIDATE_RE = re.compile(rf"[\ufffd\u3100-\u312f\u31a0-\u31bf?](?:(?<=\?)\?*|(?<!\?){_ANCHOR}*)")
+CANDIDATE_RE = lazy_re.compile(rf"[\ufffd\u3100-\u312f\u31a0-\u31bf?](?:(?<=\?)\?*|(?<!\?){_ANCHOR}*)")
 # `?` counts only in Chinese text, and not when it ends a question (`怎么办?` then a space, quote or line end)
 QUESTION_END = set(" \t\n”’」』)）")
 

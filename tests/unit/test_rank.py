@@ -78,3 +78,39 @@ def test_folded_prefilter_loses_no_pair_and_keeps_every_ratio(corpus):
         direct = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=PAIR_THRESHOLD * 100) / 100.0
         assert np.array_equal(pair_ratios(a, b), direct)
     assert (pair_ratios(a, a).diagonal() == 1.0).all()
+
+
+def test_the_written_out_permutations_are_datasketchs():
+    """The MinHash permutations are a table (drawing them imported numpy.random, ~20 ms a rank): the
+    table must be what datasketch's affine32 scheme draws with the same seed, or stored signatures
+    and a draft's would disagree."""
+    import datasketch
+    import numpy as np
+
+    from drafter.store.signature import NUM_PERM, SEED, _permutations
+
+    a, b = _permutations()
+    theirs = datasketch.MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+    assert a.dtype == b.dtype == np.uint32 and len(a) == len(b) == NUM_PERM
+    assert np.array_equal(theirs[0], a) and np.array_equal(theirs[1], b)
+    gen = np.random.RandomState(SEED)
+    assert np.array_equal(gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1), a)
+    assert np.array_equal(gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32), b)
+
+
+def test_the_word_table_is_pythons_isalnum():
+    """`words_only` keeps what `\\w` keeps but `_` (and `\\x00`): its table, built by numpy, must
+    say what `str.isalnum` says of every BMP character."""
+    from drafter.store.signature import _is_word
+
+    table = _is_word()
+    expected = [chr(c).isalnum() for c in range(0x10000)]
+    expected[0] = True
+    assert table.tolist() == expected
+
+
+def test_paragraph_texts_are_the_paragraphs_texts(corpus):
+    """rank reads plans through `paragraph_texts` (no heading paths): the same texts, in order."""
+    _, store = corpus
+    for doc_id in (1, 7, 1234, PLANS):
+        assert store.paragraph_texts(doc_id) == [p.text for p in store.paragraphs(doc_id)]
