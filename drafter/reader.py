@@ -35,7 +35,7 @@ def outline_spans(spans: list, source: str | None = None) -> list[Document]:  # 
 
     documents: list[Document] = []
     for span in spans:
-        doc = parse_document(span.text, title_hint=span.title)
+        doc = parse_document(span.text, title_hint=span.title, toc=span.toc)
         doc.source = source
         if documents and doc.region is None and doc.doc_type in ("起草说明", "解读"):
             # A drafting explanation or a policy reading speaks for the plan it follows.

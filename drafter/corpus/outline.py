@@ -85,10 +85,11 @@ def _accept(line: str, mk: H.Marker, accepted: list[H.Marker], seq: H.Sequence) 
     return TEMPLATE_DECOR.sub("", before).endswith(_TITLE_TAILS) or dated
 
 
-def parse_document(text: str, title_hint: str | None = None) -> Document:
-    """Outline one document (already cleaned and split off from its file)."""
+def parse_document(text: str, title_hint: str | None = None, toc: set[int] | None = None) -> Document:
+    """Outline one document (already cleaned and split off from its file); `toc`: its TOC lines
+    when the caller found them already (`toc_lines` of its non-blank lines)."""
     doc = Document(text=text)
-    preamble, sections = build_tree(text)
+    preamble, sections = build_tree(text, toc)
     doc.preamble = "\n".join(preamble)
     doc.sections = sections
     extract_metadata(doc, title_hint)
@@ -101,21 +102,22 @@ def parse_document(text: str, title_hint: str | None = None) -> Document:
     return doc
 
 
-def build_tree(text: str) -> tuple[list[str], list[Section]]:
+def build_tree(text: str, toc: set[int] | None = None) -> tuple[list[str], list[Section]]:
     """Preamble paragraphs and the top-level sections, children nested by level."""
     decimal = H.is_decimal_outline(text)
-    tree = _scan(text, decimal)
+    tree = _scan(text, decimal, toc)
     _drop_teaser_items(tree, decimal)
     _cut_glued_titles(tree.roots, tree)
     return tree.preamble, tree.roots
 
 
-def _scan(text: str, decimal: bool) -> _Tree:
+def _scan(text: str, decimal: bool, toc: set[int] | None) -> _Tree:
     seq = H.Sequence(decimal=decimal)
     tree = _Tree()
     stack: list[tuple[int, Section]] = []  # (nesting rank, section), outermost first
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    toc = toc_lines(lines)
+    if toc is None:
+        toc = toc_lines(lines)
     for i, line in enumerate(lines):
         if i in toc:  # the outline printed before the plan: text, not headings
             _add_body(stack[-1][1] if stack else None, tree.preamble, line)

@@ -10,11 +10,12 @@ opens no document of its own, and a title printed twice in a row is one title.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from drafter.corpus.titles import clean_title, is_title_shaped, join_broken_title, squeeze
-from drafter.corpus.toc import toc_lines
+from drafter.corpus.toc import toc_from, toc_lines
 from drafter.text import lazy_re
 
 _NOTICE_END = lazy_re.compile(r"(?:通知|公告|决定|通报|批复|函)$")
@@ -38,6 +39,9 @@ class DocSpan:
     end: int
     text: str
     title: str | None
+    # The table-of-contents lines (indexes among the text's non-blank lines) when splitting could
+    # tell them (the file's last document): outlining need not look for them again.
+    toc: set[int] | None = None
 
 
 def is_title_line(line: str) -> bool:
@@ -102,8 +106,11 @@ def split_documents(text: str) -> list[DocSpan]:
             starts.append((pos, title))
             seen_first_heading = False
     if not starts:
-        return [DocSpan(0, len(text), text, None)] if text.strip() else []
-    return _spans(text, starts)
+        return [DocSpan(0, len(text), text, None, toc)] if text.strip() else []
+    spans = _spans(text, starts)
+    first_line = bisect.bisect_left([pos for pos, _ in lines], starts[-1][0])
+    spans[-1].toc = toc_from([ln for _, ln in lines], toc, first_line)
+    return spans
 
 
 def _opens_document(title: str, repeated: bool, page_titles: set[str], starts: list) -> bool:

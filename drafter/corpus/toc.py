@@ -61,6 +61,16 @@ def toc_lines(lines: list[str]) -> set[int]:
     return found
 
 
+def toc_from(lines: list[str], toc: set[int], k: int) -> set[int] | None:
+    """`toc_lines(lines[k:])`, from `toc = toc_lines(lines)`, when no run can cross line k (a line
+    of text, which ends any run: the scan then stands at k in both); else None. A TOC's recurrence
+    is judged on the lines below it, which are the same."""
+    line = lines[k].strip()
+    if k and (not line or _FILLER.match(line) or _bare_title(line) is not None):
+        return None
+    return {i - k for i in toc if i >= k}
+
+
 def _may_open_run(line: str) -> bool:
     """Blank, filler or a 目录 label: `_run_at` looks on (a line without a bare title stops it)."""
     line = line.strip()
