@@ -156,13 +156,12 @@ def one_line(text: str | None) -> str:
 
 def update_index(store: CorpusStore) -> None:
     """Before a search: rebuild or complete the search index, with a word and a bar, when needed."""
-    from drafter.messages import t
+    from drafter.store.index_work import index_work
 
-    versions = store.versions()
-    if not (versions.index_stale or versions.index_pending):
+    work = index_work(store)
+    if work is None:
         return
-    key = "upgrading_index" if versions.index_stale else "repairing_index"
-    count = store.count_documents() if versions.index_stale else versions.index_pending
+    key, count = work
     warn(t(f"store_backend.{key}", count=count))
     with progress_bar("index") as progress:
         store.update_index(lambda done, total: progress(done, total, None))

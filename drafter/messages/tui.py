@@ -245,6 +245,7 @@ MESSAGES = {
     "search_unavailable": ("语料库尚不可用，暂时不能检索", "search is not available yet: no corpus store"),
     "searching": ("正在检索 {query}…", "searching {query}…"),
     "search_failed": ("检索失败：{why}", "search failed: {why}"),
+    "indexing_progress": ("{what}\n已完成 {done}/{total} 份", "{what}\n{done} of {total} done"),
     "search_count": ("「{query}」共 {count} 处", "{count} paragraphs for {query}"),
     "search_count_filtered": ("「{query}」共 {count} 处，筛选后 {shown} 处", "{shown} of {count} paragraphs for {query}"),
     "search_keys": ("i 插入草稿 · Ctrl+F 检索词", "i insert into the draft · Ctrl+F query"),

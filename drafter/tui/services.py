@@ -222,6 +222,21 @@ def ingest(db: str | None, paths: list[Path], progress: Any) -> Any:
         return ingest_paths(store, paths, progress=progress)
 
 
+def update_index(db: str | None, say: Callable[[str], None]) -> None:
+    """What `drafter corpus search` does first: rebuild or complete the search index when it must
+    catch up (`drafter.store.index_work`), saying so and how far it is (`say` gets each line)."""
+    from drafter.store.index_work import index_work
+
+    with open_store(db) as store:
+        work = index_work(store)
+        if work is None:
+            return
+        key, count = work
+        what = t(f"store_backend.{key}", count=count)
+        say(what)
+        store.update_index(lambda done, total: say(t("tui.indexing_progress", what=what, done=done, total=total)))
+
+
 def search(db: str | None, query: str, limit: int = 200, where: Any = None) -> list[Any]:
     """`drafter corpus search QUERY` (`where`: a `DocFilter`, applied by the store), each hit with its
     document's 文号 added (`doc_number`)."""

@@ -162,3 +162,30 @@ async def test_search_counts_filters_and_inserts_where_the_user_picks(make_app, 
         await settle(pilot)
         assert app.screen.section is first  # Compose shows the section the text went into
         assert hit.text in app.screen.query_one("#section-editor").text
+
+
+async def test_a_search_that_must_rebuild_the_index_says_so_and_how_far_it_is(make_app, corpus_db, monkeypatch):
+    # A copied store has no index beside it: the first search rebuilds it, as after an upgrade
+    # that changed the segmenter, or a corpus grown past the split (minutes on a large corpus).
+    from drafter.tui.screens.search_screen import SearchScreen
+
+    said: list[str] = []
+    original = SearchScreen._say
+
+    def say(screen, text) -> None:  # noqa: ANN001
+        said.append(str(text))
+        original(screen, text)
+
+    monkeypatch.setattr(SearchScreen, "_say", say)
+    app = make_app(db=corpus_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4", *"取消药品加成", "enter")
+        await settle(pilot)
+        assert app.screen.hits and "取消药品加成" in app.screen.hits[0].text
+        rebuild = [s for s in said if "正在更新检索索引" in s]
+        assert rebuild, said
+        assert any("已完成" in s and "/" in s for s in rebuild)  # the count advances
+        await pilot.press("f4", *"家庭医生", "enter")  # the next search has nothing to rebuild
+        await settle(pilot)
+        assert len([s for s in said if "正在更新检索索引" in s]) == len(rebuild)

@@ -83,6 +83,8 @@ class SearchScreen(DrafterScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str, where: DocFilter) -> None:
         try:
+            # A rebuilt or completed index first, with its progress: minutes on a large corpus.
+            services.update_index(self.app.db, lambda text: self.app.call_from_thread(self._say, text))
             hits = services.search(self.app.db, query, where=None if where.is_empty() else where)
         except Exception as err:  # noqa: BLE001 - shown to the user, the app goes on
             self.app.call_from_thread(self._say, t("tui.search_failed", why=err))
