@@ -5,6 +5,7 @@
     python benchmarks/bench_ingest_cpu.py --digest-only         # just the output digest
     python benchmarks/bench_ingest_cpu.py --wall 500            # + a whole ingest of 500 files, 2 workers
     python benchmarks/bench_ingest_cpu.py --code /tmp/base      # the same figures for another checkout
+    python benchmarks/bench_ingest_cpu.py --wall 2000 --wall-only  # only the whole ingest
 
 CPU time (`time.process_time`, all threads of this process), not wall time: the machine is shared.
 The reading stages are the steps of `read_file_job` (what the pool workers run), timed one by one in
@@ -194,9 +195,10 @@ def wall_ingest(paths: list[Path], workers: int) -> dict[str, float]:
         command = [sys.executable, "-c", code, str(ROOT), str(Path(home) / "w.db"), str(workers), *map(str, paths)]
         out = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    seconds, size, forked = out.split()
+    seconds, size, forked, first, reading, between = out.split()
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime) + float(forked)
-    return {"seconds": float(seconds), "mb": int(size) / 1e6, "cpu": cpu}
+    return {"seconds": float(seconds), "mb": int(size) / 1e6, "cpu": cpu, "first": float(first),
+            "steady": int(between) / 1e6 / float(reading)}  # fmt: skip
 
 
 # Readers forked by multiprocessing's fork server are its children, not this process's: their CPU
@@ -223,12 +225,27 @@ def forked_cpu():
         return 0.0
 
 
+def timed_reading(read_all, marks):
+    # When each file comes back from the readers: the first and the last give the steady rate.
+    def reading(jobs, workers):
+        for job in read_all(jobs, workers):
+            marks.append((time.perf_counter(), job.size))
+            yield job
+    return reading
+
+
 if __name__ == "__main__":
+    import drafter.corpus.ingest as ingest
+
+    marks = []
+    ingest._read_all = timed_reading(ingest._read_all, marks)
     s = Store(sys.argv[2])
     t = time.perf_counter()
     r = ingest_paths(s, sys.argv[4:], workers=int(sys.argv[3]))
     s.close()
-    print(time.perf_counter() - t, r.bytes_read, forked_cpu())
+    done = time.perf_counter()
+    between = sum(size for _, size in marks[1:])  # read after the first file came back
+    print(done - t, r.bytes_read, forked_cpu(), marks[0][0] - t, marks[-1][0] - marks[0][0], between)
 """
 
 
@@ -239,6 +256,7 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, help="print the N hottest functions of reading")
     parser.add_argument("--digest-only", action="store_true")
     parser.add_argument("--wall", type=int, default=0, help="also ingest this many files with 2 workers")
+    parser.add_argument("--wall-only", action="store_true", help="only the whole ingest (--wall N)")
     parser.add_argument("--batch", type=int, default=64, help="files per store transaction (BATCH_FILES)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the folder of plan files to read")
     parser.add_argument("--code", help="measure the drafter of this checkout (a worktree of another commit)")
@@ -247,6 +265,9 @@ def main() -> None:
     paths = corpus_files(args.files, args.step, args.corpus)
     mb = sum(p.stat().st_size for p in paths) / 1e6
     print(f"{len(paths)} files, {mb:.2f} MB; load {os.getloadavg()[0]:.1f}; drafter from {ROOT}")
+    if args.wall_only:
+        print_wall(args.wall)
+        return
     if args.profile:
         profile_reading(paths, args.profile)
         return
@@ -270,11 +291,16 @@ def main() -> None:
     total = (reading + writing) / mb
     print(f"total {total:.3f} CPU-s/MB → {2 / total:.2f} MB/s projected on 2 idle cores")
     if args.wall:
-        wall = wall_ingest(corpus_files(args.wall, max(1, 10000 // args.wall)), 2)
-        speed, cpu = wall["mb"] / wall["seconds"], wall["cpu"] / wall["mb"]
-        print(f"wall: {wall['mb']:.1f} MB in {wall['seconds']:.1f} s = {speed:.2f} MB/s, {cpu:.3f} CPU-s/MB"
-              f" (all processes); load {os.getloadavg()[0]:.1f}")
+        print_wall(args.wall)
 
+
+def print_wall(files: int) -> None:
+    wall = wall_ingest(corpus_files(files, max(1, 10000 // files)), 2)
+    speed, cpu = wall["mb"] / wall["seconds"], wall["cpu"] / wall["mb"]
+    print(f"wall: {wall['mb']:.1f} MB in {wall['seconds']:.1f} s = {speed:.2f} MB/s, {cpu:.3f} CPU-s/MB"
+          f" (all processes); load {os.getloadavg()[0]:.1f}")
+    print(f"      first file back after {wall['first']:.2f} s (the readers' start); from then to the"
+          f" last one {wall['steady']:.2f} MB/s")
 
 if __name__ == "__main__":
     main()
