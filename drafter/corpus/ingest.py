@@ -140,7 +140,8 @@ def ingest_paths(
     started = time.perf_counter()
     report = IngestReport()
     items = _unique(expand_paths(paths))
-    if _pooled(len(items), workers):
+    pooled = _pooled(len(items), workers)
+    if pooled:
         from drafter.corpus.read_pool import start_readers
 
         start_readers()
@@ -150,10 +151,12 @@ def ingest_paths(
         if progress:
             progress(len(report.results), len(items), result)
 
-    to_read, twins = _files_to_read(store, items, done)
+    twins: list[tuple[FileJob, str]] = []
+    # Hashed as the readers ask for files: reading starts after the first file, not after the last.
+    to_read = _files_to_read(store, items, done, twins)
     batch: list[FileJob] = []
     flushed = time.monotonic()
-    reading = _read_all(to_read, workers)
+    reading = _read_all(to_read, _workers(len(items), workers) if pooled else 1)
     try:
         for job in reading:
             batch.append(job)
@@ -211,28 +214,30 @@ def _report_twins(report: IngestReport, twins: list[tuple[FileJob, str]], done: 
 
 
 def _files_to_read(
-    store: CorpusStore, items: list[Path | IngestResult], done: Callable[[IngestResult], None]
-) -> tuple[list[FileJob], list[tuple[FileJob, str]]]:
-    """Hash every file; report those already stored (or missing); return the files to read and
-    the twins (same content as a file to read, reported once that one is)."""
-    to_read: list[FileJob] = []
-    twins: list[tuple[FileJob, str]] = []
+    store: CorpusStore,
+    items: list[Path | IngestResult],
+    done: Callable[[IngestResult], None],
+    twins: list[tuple[FileJob, str]],
+) -> Iterator[FileJob]:
+    """Hash every file; report those already stored (or missing); yield the files to read, and
+    gather the twins (same content as a file read in this ingest, reported once that one is)."""
     first_with: dict[str, str] = {}
     for item in items:
         if isinstance(item, IngestResult):
             done(item)
             continue
         job = hash_file(item)
+        if job.sha256 and job.sha256 in first_with:
+            # before the store is asked: the first of them may be stored already by this ingest
+            twins.append((job, first_with[job.sha256]))
+            continue
         same = store.unchanged(job)
         if same:
             done(same)
-        elif job.sha256 and job.sha256 in first_with:
-            twins.append((job, first_with[job.sha256]))
         else:
             if job.sha256:
                 first_with[job.sha256] = job.path
-            to_read.append(job)
-    return to_read, twins
+            yield job
 
 
 def _unique(items: Iterable[Path | IngestResult]) -> list[Path | IngestResult]:
@@ -257,9 +262,8 @@ def _pooled(files: int, workers: int | None) -> bool:
     return _workers(files, workers) > 1 and files >= 2
 
 
-def _read_all(jobs: list[FileJob], workers: int | None) -> Iterator[FileJob]:
-    workers = _workers(len(jobs), workers)
-    if workers <= 1 or len(jobs) < 2:
+def _read_all(jobs: Iterable[FileJob], workers: int) -> Iterator[FileJob]:
+    if workers <= 1:
         yield from map(read_file_job, jobs)
         return
     from drafter.corpus.read_pool import read_in_processes

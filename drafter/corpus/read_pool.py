@@ -27,7 +27,7 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -40,28 +40,29 @@ IN_FLIGHT_PER_WORKER = 8
 Reader = Callable[[FileJob], FileJob]
 
 
-def read_in_processes(jobs: list[FileJob], workers: int, reader: Reader = read_file_job) -> Iterator[FileJob]:
-    """`reader` (a module-level function) of every job, in the jobs' order, in `workers` processes."""
-    todo = deque(jobs)
-    while todo:
+def read_in_processes(jobs: Iterable[FileJob], workers: int, reader: Reader = read_file_job) -> Iterator[FileJob]:
+    """`reader` (a module-level function) of every job, in the jobs' order, in `workers` processes.
+    `jobs` is taken as it is needed: a caller still hashing files feeds the readers as it goes."""
+    todo = iter(jobs)
+    job = next(todo, None)
+    while job is not None:
         with _pool(workers) as pool:
             in_flight: deque[tuple[FileJob, Future]] = deque()
             lost: list[FileJob] = []
             try:
-                while todo or in_flight:
-                    while todo and len(in_flight) < workers * IN_FLIGHT_PER_WORKER:
-                        job = todo.popleft()
+                while job is not None or in_flight:
+                    while job is not None and len(in_flight) < workers * IN_FLIGHT_PER_WORKER:
                         in_flight.append((job, pool.submit(reader, job)))
-                    job, future = in_flight[0]
-                    result = future.result()
+                        job = next(todo, None)
+                    result = in_flight[0][1].result()
                     in_flight.popleft()
                     yield result
             except BrokenProcessPool:
-                lost = [job for job, _ in in_flight]
+                lost = [lost_job for lost_job, _ in in_flight]
             except GeneratorExit:  # the caller stopped reading: drop the files not started yet
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
-        yield from (read_alone(job, reader) for job in lost)
+        yield from (read_alone(lost_job, reader) for lost_job in lost)
 
 
 def read_alone(job: FileJob, reader: Reader = read_file_job) -> FileJob:

@@ -273,3 +273,34 @@ def test_a_parser_upgrade_reads_unchanged_files_again(store_location, tmp_path, 
     assert (len(first.read), len(again.unchanged), len(upgraded.read)) == (1, 1, 1)
     assert store.count_documents() == 1
     store.close()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_reading_starts_before_the_last_file_is_hashed(tmp_path, seed_paths, monkeypatch, workers):
+    # An archive of ten thousand files took seconds of hashing before its first file was read.
+    import drafter.corpus.ingest as ingest
+
+    events: list[str] = []
+    hash_file, read_all = ingest.hash_file, ingest._read_all
+
+    def hashing(path):  # noqa: ANN001, ANN202
+        events.append("hash")
+        return hash_file(path)
+
+    def reading(jobs, n):  # noqa: ANN001, ANN202
+        for job in read_all(jobs, n):
+            events.append("read")
+            yield job
+
+    monkeypatch.setattr(ingest, "hash_file", hashing)
+    monkeypatch.setattr(ingest, "_read_all", reading)
+    copies = []
+    for i, seed in enumerate(seed_paths * 5):  # 25 files (more than the readers take at once), each different
+        copy = tmp_path / "in" / f"{i:02d}_{seed.name}"
+        copy.parent.mkdir(exist_ok=True)
+        copy.write_text(seed.read_text(encoding="utf-8") + f"\n附件{i}", encoding="utf-8")
+        copies.append(copy)
+    with Store(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths(store, [tmp_path / "in"], workers=workers)
+    assert len(report.read) == 25 and not report.skipped
+    assert events.count("hash") == 25 and events.index("read") < len(events) - 1 - events[::-1].index("hash")
