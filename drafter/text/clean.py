@@ -17,7 +17,7 @@ from drafter.text import clean_html, clean_layout
 from drafter.text.clean_boilerplate import remove_boilerplate
 from drafter.text.clean_pinyin import remove_pinyin
 from drafter.text.clean_spam import find_spam
-from drafter.text.edits import Edit, PositionMap, apply_edits, lines_with_offsets
+from drafter.text.edits import Edit, PositionMap, apply_edits, deletes_whole_lines, lines_with_offsets
 from drafter.text.garbled import find_garbled
 
 Step = Callable[[str], list[Edit]]
@@ -58,10 +58,40 @@ class _Pass:
         text = self.text
         if self._settled.get(step) is text:  # the very same string: nothing changed it since
             return False
-        changed = self.apply(step(text))
+        if step in _TEXT_TWINS and not (self.removed or self.cuts):
+            return self._rewrite(step, _TEXT_TWINS[step](text))
+        edits = step(text)
+        self._settle(step, text, edits, self.apply(edits))
+        return bool(edits)
+
+    def cut_spam(self) -> bool:
+        """Spam lines removed, spam inside a sentence cut out (each cut kept for a warning)."""
+        text = self.text
+        if self._settled.get(find_spam) is text:
+            return False
+        edits, cuts = find_spam(text)
+        self.cuts.extend(c.at for c in cuts)  # input offsets: moved by the spam edits themselves
+        self._settle(find_spam, text, edits, self.apply(edits))
+        return bool(edits)
+
+    def _settle(self, step: object, text: str, edits: list[Edit], changed: bool) -> None:
+        """Note the text `step` has nothing more to do on: the one it found nothing in, or its own
+        output when running it again there would find nothing (see `_IDEMPOTENT`, `_LINE_LOCAL`)."""
         if not changed:
             self._settled[step] = text
-        return changed
+        elif step in _IDEMPOTENT or (step in _LINE_LOCAL and deletes_whole_lines(text, edits)):
+            self._settled[step] = self.text
+
+    def _rewrite(self, step: Step, new: str) -> bool:
+        """A step's output made by its text twin: only unreported whitespace removed, counted."""
+        if new == self.text:
+            self._settled[step] = self.text
+            return False
+        self.whitespace += len(self.text) - len(new)
+        self.text = new
+        if step in _IDEMPOTENT:
+            self._settled[step] = new
+        return True
 
     def apply(self, edits: list[Edit]) -> bool:
         if not edits:
@@ -78,6 +108,10 @@ class _Pass:
             else:
                 self.whitespace += len(gone)
         self.text = apply_edits(old, edits)
+        if deletes_whole_lines(old, edits):  # every other line is as it was: line-local steps stay settled
+            for step, settled in self._settled.items():
+                if settled is old and step in _LINE_LOCAL:
+                    self._settled[step] = self.text
         return True
 
 
@@ -109,6 +143,28 @@ _LAYOUT_STEPS: list[Step] = [
     clean_layout.collapse_blank_lines,
     clean_layout.trim_text,
 ]
+
+
+# Steps that judge each line on its own (what they find never spans a line break nor depends on
+# another line): deleting whole lines leaves them nothing new to do, and one whose edits were all
+# whole-line deletions has nothing left to do on its output (every line left gave it no edit). Most
+# plans lose a few chrome lines in the first round: the second round then runs only what must.
+_LINE_LOCAL: frozenset[object] = frozenset(
+    {
+        clean_layout.split_separators,
+        clean_layout.strip_line_ends,
+        clean_layout.remove_bullets,
+        clean_layout.collapse_spaces,
+        find_spam,
+        remove_boilerplate,
+    }
+)
+# Steps that find nothing in their own output (a stripped line has no edge spaces, a collapsed run
+# is one plain space).
+_IDEMPOTENT: frozenset[object] = frozenset({clean_layout.strip_line_ends, clean_layout.collapse_spaces})
+# Steps whose edits are unreported deletions, with a twin giving their output at once: used when no
+# earlier position needs carrying through the edits (a plain text file's first strip of every line).
+_TEXT_TWINS: dict[Step, Callable[[str], str]] = {clean_layout.strip_line_ends: clean_layout.stripped_line_ends}
 
 
 # Removing any of these can re-form another (`<b\u200b>` is a tag once the zero-width space is gone,
@@ -146,9 +202,7 @@ def _remove_chrome(p: _Pass) -> None:
         changed = False
         for step in _LINE_START_STEPS:
             changed |= p.run(step)
-        spam, cuts = find_spam(p.text)
-        p.cuts.extend(c.at for c in cuts)
-        changed |= p.apply(spam)
+        changed |= p.cut_spam()
         changed |= p.run(remove_boilerplate)
         if not changed:
             break

@@ -92,6 +92,13 @@ def strip_line_ends(text: str) -> list[Edit]:
     return edits
 
 
+def stripped_line_ends(text: str) -> str:
+    """The text `strip_line_ends` makes, built at once (for when nobody needs its edits)."""
+    if not _has_edge_space(text):
+        return text
+    return "\n".join(line.strip(_SPACE_CHARS) for line in text.split("\n"))
+
+
 def _has_edge_space(text: str) -> bool:
     """Does a line of `text` open or end with a space character?"""
     if not text:

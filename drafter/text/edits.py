@@ -105,3 +105,13 @@ def lines_holding(text: str, positions: Iterable[int]) -> list[tuple[int, str]]:
         end = text.find("\n", start)
         out.append((start, text[start:] if end < 0 else text[start : end + 1]))
     return out
+
+
+def deletes_whole_lines(text: str, edits: list[Edit]) -> bool:
+    """Does every edit delete whole lines of `text` (from a line's start through its `\n`, or
+    through the text's end)? Then every line left is exactly as it was."""
+    n = len(text)
+    return all(
+        not e.replacement and (e.start == 0 or text[e.start - 1] == "\n") and (e.end == n or text[e.end - 1] == "\n")
+        for e in edits
+    )
