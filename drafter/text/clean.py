@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from drafter.text import clean_html, clean_layout
+from drafter.text import clean_html, clean_layout, lazy_re
 from drafter.text.clean_boilerplate import remove_boilerplate
-from drafter.text.clean_pinyin import remove_pinyin
+from drafter.text.clean_pinyin import TONED, remove_pinyin
 from drafter.text.clean_spam import find_spam
 from drafter.text.edits import Edit, PositionMap, apply_edits, deletes_whole_lines, lines_with_offsets
 from drafter.text.garbled import find_garbled
@@ -182,8 +182,17 @@ _MARKUP_STEPS: list[Step] = [
 ]
 
 
+# Every markup step needs one of these characters to find anything (a tag's or a junk element's `<`,
+# an entity's `&`, a line break to normalise, an invisible or control character, pinyin's tone mark).
+_MARKUP_TRIGGER_RE = lazy_re.compile(
+    f"[<&\r\u2028\u2029\x85{clean_layout.INVISIBLE_CLASS}{clean_layout.CONTROL_CLASS}{TONED}]"
+)
+
+
 def _clean_markup(p: _Pass) -> None:
     """Invisible characters, HTML (junk elements, tag-only lines, entities, tags) and pinyin."""
+    if not _MARKUP_TRIGGER_RE.search(p.text):  # gated: most plans hold no markup at all (one search)
+        return
     p.run(clean_layout.remove_invisible)
     if clean_html.looks_like_html_document(p.text):
         p.run(clean_html.remove_junk_elements)
@@ -221,7 +230,7 @@ def _to_simplified(p: _Pass) -> None:
     if converted == p.text:
         return
     if len(converted) == len(p.text):  # the usual case: character for character, positions unchanged
-        p.converted += sum(a != b for a, b in zip(p.text, converted))
+        p.converted += sum(map(str.__ne__, p.text, converted))
         p.text = converted
         return
     # A phrase conversion changed a length: replace line by line (positions inside map to the line).

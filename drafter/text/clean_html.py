@@ -36,7 +36,8 @@ CJK_RE = lazy_re.compile(f"[{_CJK}]")
 
 
 def looks_like_html_document(text: str) -> bool:
-    return bool(HTML_DOCUMENT_RE.search(text[:4096]))
+    head = text[:4096]
+    return "<" in head and bool(HTML_DOCUMENT_RE.search(head))  # the regex is tried at every character
 
 
 def remove_junk_elements(text: str) -> list[Edit]:

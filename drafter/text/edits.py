@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace text[start:end] with `replacement`. `what` names the category of a reported removal;
-    None means an unreported normalisation (whitespace, 繁→简)."""
+    None means an unreported normalisation (whitespace, 繁→简). A named tuple, not a dataclass: a
+    plan's cleaning makes tens of thousands, and a tuple is made 4× faster."""
 
     start: int
     end: int
