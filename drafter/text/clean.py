@@ -182,24 +182,47 @@ _MARKUP_STEPS: list[Step] = [
 ]
 
 
-# Every markup step needs one of these characters to find anything (a tag's or a junk element's `<`,
-# an entity's `&`, a line break to normalise, an invisible or control character, pinyin's tone mark).
-_MARKUP_TRIGGER_RE = lazy_re.compile(
-    f"[<&\r\u2028\u2029\x85{clean_layout.INVISIBLE_CLASS}{clean_layout.CONTROL_CLASS}{TONED}]"
-)
+# The characters each markup step needs to find anything: a tag's or a junk element's `<`, an
+# entity's `&`, a line break to normalise, an invisible or a control character, pinyin's tone mark.
+_NEEDS: dict[Step, str] = {
+    clean_layout.remove_invisible: clean_layout.INVISIBLE_CLASS,
+    clean_layout.remove_controls: clean_layout.CONTROL_CLASS,
+    clean_html.remove_junk_elements: "<",
+    clean_html.remove_junk_lines: "<",
+    clean_html.decode_entities: "&",
+    clean_html.strip_tags: "<",
+    clean_layout.normalise_line_breaks: "\r\u2028\u2029\x85",
+    remove_pinyin: TONED,
+}
+_MARKUP_TRIGGER_RE = lazy_re.compile(f"[{''.join(_NEEDS.values())}]")
+_NEEDS_RE = {step: lazy_re.compile(f"[{chars}]") for step, chars in _NEEDS.items()}
+
+
+def _markup_steps(text: str) -> list[Step]:
+    """The markup steps that can find anything in `text`: those whose characters it holds. Only
+    decoding an entity makes a character (`&lt;` → `<`): with an `&`, all of them."""
+    first = _MARKUP_TRIGGER_RE.search(text)
+    if not first:  # most plans hold no markup at all: one search
+        return []
+    if "&" in text:
+        return _MARKUP_STEPS
+    held = "".join(set(_MARKUP_TRIGGER_RE.findall(text, first.start())))
+    return [step for step in _MARKUP_STEPS if _NEEDS_RE[step].search(held)]
 
 
 def _clean_markup(p: _Pass) -> None:
     """Invisible characters, HTML (junk elements, tag-only lines, entities, tags) and pinyin."""
-    if not _MARKUP_TRIGGER_RE.search(p.text):  # gated: most plans hold no markup at all (one search)
+    steps = _markup_steps(p.text)
+    if not steps:
         return
-    p.run(clean_layout.remove_invisible)
+    if clean_layout.remove_invisible in steps:
+        p.run(clean_layout.remove_invisible)
     if clean_html.looks_like_html_document(p.text):
         p.run(clean_html.remove_junk_elements)
         p.run(clean_html.join_source_lines)
     for _ in range(MAX_ROUNDS):
         changed = False
-        for step in _MARKUP_STEPS:
+        for step in steps:
             changed |= p.run(step)
         if not changed:
             break
