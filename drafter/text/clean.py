@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from drafter.text import clean_html, clean_layout, lazy_re
 from drafter.text.clean_boilerplate import remove_boilerplate
 from drafter.text.clean_pinyin import TONED, remove_pinyin
+from drafter.text.clean_simplified import to_simplified
 from drafter.text.clean_spam import find_spam
 from drafter.text.edits import Edit, PositionMap, apply_edits, deletes_whole_lines, lines_with_offsets
 from drafter.text.garbled import find_garbled
@@ -240,16 +240,9 @@ def _remove_chrome(p: _Pass) -> None:
             break
 
 
-@lru_cache(maxsize=1)
-def _t2s():  # noqa: ANN202 - OpenCC has no type hints
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def _to_simplified(p: _Pass) -> None:
     """Traditional → simplified (OpenCC). A replacement, not a removal: only counted."""
-    converted = _t2s().convert(p.text)
+    converted = to_simplified(p.text)
     if converted == p.text:
         return
     if len(converted) == len(p.text):  # the usual case: character for character, positions unchanged
