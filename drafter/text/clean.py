@@ -98,13 +98,16 @@ class _Pass:
             return False
         old = self.text
         moved = PositionMap(edits)
-        for change in self.removed:
-            change.at = moved(change.at)
-        self.cuts = [moved(at) for at in self.cuts]
-        for i, e in enumerate(edits):
+        if self.removed:
+            for change, at in zip(self.removed, moved.map_all([c.at for c in self.removed])):
+                change.at = at
+        if self.cuts:
+            self.cuts = moved.map_all(self.cuts)
+        removed = self.removed
+        for e, at in zip(edits, moved.new_starts()):
             gone = old[e.start : e.end]
-            if e.what and gone.strip():
-                self.removed.append(Change(e.what, moved.new_start(i), gone.strip()))
+            if e.what and (kept := gone.strip()):
+                removed.append(Change(e.what, at, kept))
             else:
                 self.whitespace += len(gone)
         self.text = apply_edits(old, edits)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from drafter.text import lazy_re
 from drafter.text.edits import Edit, regex_edits
@@ -55,9 +56,13 @@ def join_source_lines(text: str) -> list[Edit]:
 
 
 def _between_cjk(text: str, m: re.Match[str]) -> bool:
-    before = text[m.start() - 1] if m.start() else ""
-    after = text[m.end()] if m.end() < len(text) else ""
-    return bool(before and after and CJK_RE.match(before) and CJK_RE.match(after))
+    start, end = m.span()
+    return 0 < start and end < len(text) and _is_cjk(text[start - 1]) and _is_cjk(text[end])
+
+
+def _is_cjk(ch: str) -> bool:
+    """`CJK_RE.match(ch)`, compared directly (a regex call costs more than the comparisons)."""
+    return "\u3000" <= ch <= "\u303f" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
 
 
 def remove_junk_lines(text: str) -> list[Edit]:
@@ -70,15 +75,17 @@ def remove_junk_lines(text: str) -> list[Edit]:
 def strip_tags(text: str) -> list[Edit]:
     """Every tag removed; block elements become a line break, table cells a space."""
 
-    def replacement(m: re.Match[str]) -> str:
-        tag = m.group()
-        if BLOCK_TAG_RE.match(tag):
-            return "\n"
-        if CELL_TAG_RE.match(tag):
-            return " "
-        return ""
+    return regex_edits(TAG_RE, text, lambda m: tag_replacement(m.group()), "html")
 
-    return regex_edits(TAG_RE, text, replacement, "html")
+
+@lru_cache(maxsize=4096)  # a page repeats its tags (`<p>`, `</td>` …) hundreds of times
+def tag_replacement(tag: str) -> str:
+    """What a tag becomes: a block element a line break, a table cell a space, any other nothing."""
+    if BLOCK_TAG_RE.match(tag):
+        return "\n"
+    if CELL_TAG_RE.match(tag):
+        return " "
+    return ""
 
 
 def decode_entities(text: str) -> list[Edit]:
