@@ -59,10 +59,14 @@ class _Pass:
         if self._settled.get(step) is text:  # the very same string: nothing changed it since
             return False
         if step in _TEXT_TWINS and not (self.removed or self.cuts):
-            return self._rewrite(step, _TEXT_TWINS[step](text))
-        edits = step(text)
-        self._settle(step, text, edits, self.apply(edits))
-        return bool(edits)
+            changed = self._rewrite(step, _TEXT_TWINS[step](text))
+        else:
+            edits = step(text)
+            changed = bool(edits)
+            self._settle(step, text, edits, self.apply(edits))
+        if changed and step is clean_layout.strip_line_ends:
+            self._carry(text, _BLIND_TO_EDGE_SPACES)
+        return changed
 
     def cut_spam(self) -> bool:
         """Spam lines removed, spam inside a sentence cut out (each cut kept for a warning)."""
@@ -112,10 +116,14 @@ class _Pass:
                 self.whitespace += len(gone)
         self.text = apply_edits(old, edits)
         if deletes_whole_lines(old, edits):  # every other line is as it was: line-local steps stay settled
-            for step, settled in self._settled.items():
-                if settled is old and step in _LINE_LOCAL:
-                    self._settled[step] = self.text
+            self._carry(old, _LINE_LOCAL)
         return True
+
+    def _carry(self, old: str, steps: frozenset[object]) -> None:
+        """Those of `steps` settled on `old` are settled on the text made from it."""
+        for step, settled in self._settled.items():
+            if settled is old and step in steps:
+                self._settled[step] = self.text
 
 
 def clean(raw: str) -> Cleaned:
@@ -165,6 +173,12 @@ _LINE_LOCAL: frozenset[object] = frozenset(
 # Steps that find nothing in their own output (a stripped line has no edge spaces, a collapsed run
 # is one plain space).
 _IDEMPOTENT: frozenset[object] = frozenset({clean_layout.strip_line_ends, clean_layout.collapse_spaces})
+# Line-local steps that find nothing in a line they found nothing in once its edge spaces are gone
+# (no separator run, no bullet opening the line after its spaces, no run of spaces but single plain
+# ones): stripping line ends leaves them settled.
+_BLIND_TO_EDGE_SPACES: frozenset[object] = frozenset(
+    {clean_layout.split_separators, clean_layout.remove_bullets, clean_layout.collapse_spaces}
+)
 # Steps whose edits are unreported deletions, with a twin giving their output at once: used when no
 # earlier position needs carrying through the edits (a plain text file's first strip of every line).
 _TEXT_TWINS: dict[Step, Callable[[str], str]] = {clean_layout.strip_line_ends: clean_layout.stripped_line_ends}

@@ -44,22 +44,20 @@ def _class(chars: Iterable[str], *ranges: str) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class Gate:
-    """What can make `t2s` change a text, found by two searches. `re` checks a class's characters
-    above U+FFFF one by one (a class of all the changing ones costs 200× more), so the first search
-    takes any such character and the set decides. The phrases open with common characters (打,
-    明…): the second search starts each at its pivot, one character of it (沈, 藉, 覆…)."""
+    """What can make `t2s` change a text, found by one search of a class: a changing character, any
+    character above U+FFFF (`re` checks a class's characters above U+FFFF one by one, 200× slower
+    for the changing ones: a set decides), or a phrase's pivot (沈, 藉, 覆…: one character of each
+    changing phrase made of characters that do not change alone), where the phrases are tried."""
 
-    chars: re.Pattern[str]  # the changing characters up to U+FFFF, or any character above
-    astral: frozenset[str]  # the changing characters above U+FFFF
-    phrases: re.Pattern[str]  # changing phrases of characters that do not change alone
+    chars: re.Pattern[str]  # changing characters up to U+FFFF, pivots, anything above U+FFFF
+    changing: frozenset[str]  # the changing characters
+    phrases: re.Pattern[str]  # the phrases, each matched from its pivot
 
     def may_change(self, text: str) -> bool:
-        m = self.chars.search(text)
-        while m:
-            if m.group() <= "\uffff" or m.group() in self.astral:
+        for m in self.chars.finditer(text):
+            if m.group() in self.changing or self.phrases.match(text, m.start()):
                 return True
-            m = self.chars.search(text, m.end())
-        return bool(self.phrases.search(text))
+        return False
 
 
 @lru_cache(maxsize=1)
@@ -69,9 +67,10 @@ def _gate() -> Gate | None:
         chars, phrases = changing_keys(_dictionary_entries())
     except Exception:  # noqa: BLE001 - any failure to read them only costs the shortcut
         return None
+    pivots = {_pivot(phrase, phrases) for phrase in phrases}
     return Gate(
-        chars=_class((c for c in chars if c <= "\uffff"), "\U00010000-\U0010ffff"),
-        astral=frozenset(c for c in chars if c > "\uffff"),
+        chars=_class((c for c in chars | pivots if c <= "\uffff"), "\U00010000-\U0010ffff"),
+        changing=frozenset(chars),
         phrases=re.compile(phrases_pattern(phrases)),
     )
 
