@@ -181,7 +181,9 @@ _BLIND_TO_EDGE_SPACES: frozenset[object] = frozenset(
 )
 # Steps whose edits are unreported deletions, with a twin giving their output at once: used when no
 # earlier position needs carrying through the edits (a plain text file's first strip of every line).
-_TEXT_TWINS: dict[Step, Callable[[str], str]] = {clean_layout.strip_line_ends: clean_layout.stripped_line_ends}
+_TEXT_TWINS: dict[Step, Callable[[str], str]] = {
+    clean_layout.strip_line_ends: clean_layout.stripped_line_ends
+}
 
 
 # Removing any of these can re-form another (`<b\u200b>` is a tag once the zero-width space is gone,

@@ -29,7 +29,9 @@ BLOCK_TAG_RE = lazy_re.compile(rf"</?(?:{_BLOCKS})\b", re.IGNORECASE)
 CELL_TAG_RE = lazy_re.compile(r"</?t[dh]\b", re.IGNORECASE)
 # Entities, including double-escaped chains (`&amp;lt;`), decoded in one go so cleaning is idempotent.
 ENTITY_RE = lazy_re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-HTML_DOCUMENT_RE = lazy_re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html\b|<\?xml[^>]*>\s*<html\b)|<body\b", re.I)
+HTML_DOCUMENT_RE = lazy_re.compile(
+    r"\A\s*(?:<!DOCTYPE\s+html|<html\b|<\?xml[^>]*>\s*<html\b)|<body\b", re.IGNORECASE
+)
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Source line breaks in an HTML document are just spaces (none between two Chinese characters).
 HTML_SOURCE_BREAK_RE = lazy_re.compile(r"[ \t\r]*\n\s*")
@@ -62,7 +64,12 @@ def _between_cjk(text: str, m: re.Match[str]) -> bool:
 
 def _is_cjk(ch: str) -> bool:
     """`CJK_RE.match(ch)`, compared directly (a regex call costs more than the comparisons)."""
-    return "\u3000" <= ch <= "\u303f" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
+    return (
+        "\u3000" <= ch <= "\u303f"
+        or "\u3400" <= ch <= "\u9fff"
+        or "\uf900" <= ch <= "\ufaff"
+        or "\uff00" <= ch <= "\uffef"
+    )
 
 
 def remove_junk_lines(text: str) -> list[Edit]:

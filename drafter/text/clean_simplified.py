@@ -24,7 +24,7 @@ _OCD2_HEADER = b"OPENCC_MARISA_0.2.5"
 
 
 @lru_cache(maxsize=1)
-def _t2s():  # noqa: ANN202 - OpenCC has no type hints
+def _t2s():
     import opencc
 
     return opencc.OpenCC("t2s")
@@ -155,4 +155,4 @@ def read_ocd2(data: bytes) -> list[tuple[str, list[str]]]:
         values.append(item)
     if offset != len(data) or cursor != n_bytes or len(trie) != n_items:
         raise ValueError("unexpected ocd2 layout")
-    return [(key, values[trie[key]]) for key in trie.keys()]
+    return [(key, values[trie[key]]) for key in trie.keys()]  # noqa: SIM118 - a marisa Trie, not a dict

@@ -95,7 +95,9 @@ def regex_edits(
 ) -> list[Edit]:
     """One edit per match of `pattern`; `replace` gives the replacement (None: leave that match)."""
     if not callable(replace):
-        return [Edit(m.start(), m.end(), replace, what) for m in pattern.finditer(text) if m.group() != replace]
+        return [
+            Edit(m.start(), m.end(), replace, what) for m in pattern.finditer(text) if m.group() != replace
+        ]
     edits = []
     for m in pattern.finditer(text):
         new = replace(m)
@@ -133,6 +135,8 @@ def deletes_whole_lines(text: str, edits: list[Edit]) -> bool:
     through the text's end)? Then every line left is exactly as it was."""
     n = len(text)
     return all(
-        not e.replacement and (e.start == 0 or text[e.start - 1] == "\n") and (e.end == n or text[e.end - 1] == "\n")
+        not e.replacement
+        and (e.start == 0 or text[e.start - 1] == "\n")
+        and (e.end == n or text[e.end - 1] == "\n")
         for e in edits
     )
