@@ -51,10 +51,13 @@ def remove_junk_elements(text: str) -> list[Edit]:
 def join_source_lines(text: str) -> list[Edit]:
     """In an HTML document, line breaks come from block elements, not from the source layout."""
 
-    def joined(m: re.Match[str]) -> str:
-        return "" if _between_cjk(text, m) else " "
-
-    return regex_edits(HTML_SOURCE_BREAK_RE, text, joined)
+    # `regex_edits(HTML_SOURCE_BREAK_RE, text, joined)` made in one comprehension: a page has thousands
+    edits = []
+    for m in HTML_SOURCE_BREAK_RE.finditer(text):
+        new = "" if _between_cjk(text, m) else " "
+        if new != m.group():
+            edits.append(Edit(m.start(), m.end(), new))
+    return edits
 
 
 def _between_cjk(text: str, m: re.Match[str]) -> bool:
@@ -82,7 +85,12 @@ def remove_junk_lines(text: str) -> list[Edit]:
 def strip_tags(text: str) -> list[Edit]:
     """Every tag removed; block elements become a line break, table cells a space."""
 
-    return regex_edits(TAG_RE, text, lambda m: tag_replacement(m.group()), "html")
+    # `regex_edits(TAG_RE, text, replacement, "html")` in one comprehension: a page has thousands of tags
+    return [
+        Edit(m.start(), m.end(), new, "html")
+        for m in TAG_RE.finditer(text)
+        if (new := tag_replacement(tag := m.group())) != tag
+    ]
 
 
 @lru_cache(maxsize=4096)  # a page repeats its tags (`<p>`, `</td>` …) hundreds of times
