@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 import re
 import struct
+import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -140,19 +142,16 @@ def read_ocd2(data: bytes) -> list[tuple[str, list[str]]]:
     offset = len(_OCD2_HEADER) + len(trie.tobytes())
     n_items, n_bytes = struct.unpack_from("<II", data, offset)
     offset += 8
-    buffer = data[offset : offset + n_bytes]
-    offset += n_bytes
+    strings = data[offset : offset + n_bytes].decode("utf-8").split("\0")  # each value ends with a NUL
+    table = array("H", data[offset + n_bytes :])  # per key: its number of values, then their lengths
+    if sys.byteorder != "little":
+        table.byteswap()
     values: list[list[str]] = []
-    cursor = 0
+    at = first = 0
     for _ in range(n_items):
-        (n_values,) = struct.unpack_from("<H", data, offset)
-        lengths = struct.unpack_from(f"<{n_values}H", data, offset + 2)
-        offset += 2 + 2 * n_values
-        item = []
-        for length in lengths:
-            item.append(buffer[cursor : cursor + length - 1].decode("utf-8"))  # without its NUL
-            cursor += length
-        values.append(item)
-    if offset != len(data) or cursor != n_bytes or len(trie) != n_items:
+        n_values = table[at]
+        values.append(strings[first : first + n_values])
+        at, first = at + 1 + n_values, first + n_values
+    if at != len(table) or first != len(strings) - 1 or len(trie) != n_items:
         raise ValueError("unexpected ocd2 layout")
-    return [(key, values[trie[key]]) for key in trie.keys()]  # noqa: SIM118 - a marisa Trie, not a dict
+    return [(key, values[key_id]) for key, key_id in trie.items()]
