@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import astuple
 
 import opencc
+from hypothesis import strategies as st
 
 from drafter.text import clean as C
 from drafter.text import clean_html, clean_layout
@@ -14,6 +15,17 @@ from drafter.text.clean_spam import find_spam
 from drafter.text.edits import Edit, PositionMap, apply_edits, lines_with_offsets
 
 _T2S = opencc.OpenCC("t2s")
+# Scraped dirt to build test texts from: tags, entities, pinyin, traditional characters and phrases,
+# spam, bullets, separators, odd spaces and line breaks, garbling, site chrome.
+DIRT = [
+    "<p>", "</p>", "<br/>", "<td>", "<html><body>", '<span id="a">', "<script>x</script>", "<!-- c -->",
+    "&nbsp;", "&amp;lt;", "&#20013;", "&#257;", "(yī)", "（zhōng）", "醫療", "衛生", "乾燥", "一坏", "批覆", "覆盖",
+    "365bet", "体育", "投注", "www.x365.com", "彩票", "· ", "• ", "•\u2003• ", "-----", "======", "\u3000", "\xa0",
+    "\u2003", "\u200b", "\x07", "\r\n", "\r", "\n", "\n\n\n", " ", "  ", "\t", "??", "\ufffd", "您现在所在位置:",
+    "当前位置：首页 > 新闻 > ", "【文件】", "作者:", "来源:", "更新时间:", "浏览次数: 3", "打印 关闭", "上一篇:",
+    "下载文档前", "欢迎访问本网站", "一、", "(一)", "。", "市卫生健康委", "𩏂",
+]  # fmt: skip
+DIRTY = st.lists(st.one_of(st.sampled_from(DIRT), st.text(max_size=4)), max_size=40).map("".join)
 
 
 class _Pass:

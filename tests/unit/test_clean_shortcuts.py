@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from dataclasses import astuple
 
-import opencc
-import pytest
-from clean_reference import reference_clean
+from clean_reference import DIRT, DIRTY, reference_clean
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,15 +15,6 @@ from drafter.text import clean_layout as L
 from drafter.text import clean_simplified as S
 from drafter.text.edits import apply_edits, deletes_whole_lines, lines_with_offsets
 
-DIRT = [
-    "<p>", "</p>", "<br/>", "<td>", "<html><body>", '<span id="a">', "<script>x</script>", "<!-- c -->",
-    "&nbsp;", "&amp;lt;", "&#20013;", "&#257;", "(yī)", "（zhōng）", "醫療", "衛生", "乾燥", "一坏", "批覆", "覆盖",
-    "365bet", "体育", "投注", "www.x365.com", "彩票", "· ", "• ", "•\u2003• ", "-----", "======", "\u3000", "\xa0",
-    "\u2003", "\u200b", "\x07", "\r\n", "\r", "\n", "\n\n\n", " ", "  ", "\t", "??", "\ufffd", "您现在所在位置:",
-    "当前位置：首页 > 新闻 > ", "【文件】", "作者:", "来源:", "更新时间:", "浏览次数: 3", "打印 关闭", "上一篇:",
-    "下载文档前", "欢迎访问本网站", "一、", "(一)", "。", "市卫生健康委", "𩏂",
-]  # fmt: skip
-DIRTY = st.lists(st.one_of(st.sampled_from(DIRT), st.text(max_size=4)), max_size=40).map("".join)
 LINES = st.lists(st.sampled_from(DIRT), max_size=30).map("".join)
 MANY = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -93,39 +82,6 @@ def test_a_partial_line_edit_is_not_a_whole_line_deletion():
     assert not deletes_whole_lines("ab\ncd", [C.Edit(0, 1)])
     assert not deletes_whole_lines("ab\ncd", [C.Edit(3, 5, "x")])
     assert deletes_whole_lines("ab\ncd", [C.Edit(0, 3), C.Edit(3, 5)])
-
-
-# OpenCC is skipped only for text it would leave as it is.
-marisa = pytest.importorskip("marisa_trie")
-T2S = opencc.OpenCC("t2s").convert
-
-
-def test_the_dictionaries_are_read_whole():
-    entries = dict(S._dictionary_entries())
-    assert entries["一坏"] == ["一坯"] and entries["後"] == ["后"]
-    assert len(entries) > 5000
-    chars, phrases = S.changing_keys(list(entries.items()))
-    assert "後" in chars and "一坏" in phrases and "一" not in chars
-
-
-def test_every_character_that_converts_passes_the_gate():
-    gate = S._gate()
-    every = [chr(i) for i in range(0x20, 0x110000) if not 0xD800 <= i < 0xE000]
-    converted = T2S("\n".join(every)).split("\n")
-    assert [c for c, out in zip(every, converted) if out != c and not gate.may_change(c)] == []
-
-
-@pytest.mark.parametrize("context", ["{}", "中{}文", "a{}", "覆{}。"])
-def test_every_dictionary_key_that_converts_passes_the_gate(context):
-    gate = S._gate()
-    texts = [context.format(key) for key, _ in S._dictionary_entries()]
-    assert [t for t in texts if T2S(t) != t and not gate.may_change(t)] == []
-
-
-@MANY
-@given(DIRTY)
-def test_to_simplified_is_opencc(text):
-    assert S.to_simplified(text) == T2S(text)
 
 
 def test_unreadable_dictionaries_mean_every_text_is_converted(monkeypatch):
