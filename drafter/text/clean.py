@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from drafter.text import clean_html, clean_layout
+from drafter.text import clean_html, clean_layout, lazy_re
 from drafter.text.clean_boilerplate import remove_boilerplate
-from drafter.text.clean_pinyin import remove_pinyin
+from drafter.text.clean_pinyin import TONED, remove_pinyin
+from drafter.text.clean_simplified import to_simplified
 from drafter.text.clean_spam import find_spam
-from drafter.text.edits import Edit, PositionMap, apply_edits, lines_with_offsets
+from drafter.text.edits import Edit, PositionMap, apply_edits, deletes_whole_lines, lines_with_offsets
 from drafter.text.garbled import find_garbled
 
 Step = Callable[[str], list[Edit]]
@@ -58,27 +58,72 @@ class _Pass:
         text = self.text
         if self._settled.get(step) is text:  # the very same string: nothing changed it since
             return False
-        changed = self.apply(step(text))
+        if step in _TEXT_TWINS and not (self.removed or self.cuts):
+            changed = self._rewrite(step, _TEXT_TWINS[step](text))
+        else:
+            edits = step(text)
+            changed = bool(edits)
+            self._settle(step, text, edits, self.apply(edits))
+        if changed and step is clean_layout.strip_line_ends:
+            self._carry(text, _BLIND_TO_EDGE_SPACES)
+        return changed
+
+    def cut_spam(self) -> bool:
+        """Spam lines removed, spam inside a sentence cut out (each cut kept for a warning)."""
+        text = self.text
+        if self._settled.get(find_spam) is text:
+            return False
+        edits, cuts = find_spam(text)
+        self.cuts.extend(c.at for c in cuts)  # input offsets: moved by the spam edits themselves
+        self._settle(find_spam, text, edits, self.apply(edits))
+        return bool(edits)
+
+    def _settle(self, step: object, text: str, edits: list[Edit], changed: bool) -> None:
+        """Note the text `step` has nothing more to do on: the one it found nothing in, or its own
+        output when running it again there would find nothing (see `_IDEMPOTENT`, `_LINE_LOCAL`)."""
         if not changed:
             self._settled[step] = text
-        return changed
+        elif step in _IDEMPOTENT or (step in _LINE_LOCAL and deletes_whole_lines(text, edits)):
+            self._settled[step] = self.text
+
+    def _rewrite(self, step: Step, new: str) -> bool:
+        """A step's output made by its text twin: only unreported whitespace removed, counted."""
+        if new == self.text:
+            self._settled[step] = self.text
+            return False
+        self.whitespace += len(self.text) - len(new)
+        self.text = new
+        if step in _IDEMPOTENT:
+            self._settled[step] = new
+        return True
 
     def apply(self, edits: list[Edit]) -> bool:
         if not edits:
             return False
         old = self.text
         moved = PositionMap(edits)
-        for change in self.removed:
-            change.at = moved(change.at)
-        self.cuts = [moved(at) for at in self.cuts]
-        for i, e in enumerate(edits):
+        if self.removed:
+            for change, at in zip(self.removed, moved.map_all([c.at for c in self.removed])):
+                change.at = at
+        if self.cuts:
+            self.cuts = moved.map_all(self.cuts)
+        removed = self.removed
+        for e, at in zip(edits, moved.new_starts()):
             gone = old[e.start : e.end]
-            if e.what and gone.strip():
-                self.removed.append(Change(e.what, moved.new_start(i), gone.strip()))
+            if e.what and (kept := gone.strip()):
+                removed.append(Change(e.what, at, kept))
             else:
                 self.whitespace += len(gone)
         self.text = apply_edits(old, edits)
+        if deletes_whole_lines(old, edits):  # every other line is as it was: line-local steps stay settled
+            self._carry(old, _LINE_LOCAL)
         return True
+
+    def _carry(self, old: str, steps: frozenset[object]) -> None:
+        """Those of `steps` settled on `old` are settled on the text made from it."""
+        for step, settled in self._settled.items():
+            if settled is old and step in steps:
+                self._settled[step] = self.text
 
 
 def clean(raw: str) -> Cleaned:
@@ -111,6 +156,36 @@ _LAYOUT_STEPS: list[Step] = [
 ]
 
 
+# Steps that judge each line on its own (what they find never spans a line break nor depends on
+# another line): deleting whole lines leaves them nothing new to do, and one whose edits were all
+# whole-line deletions has nothing left to do on its output (every line left gave it no edit). Most
+# plans lose a few chrome lines in the first round: the second round then runs only what must.
+_LINE_LOCAL: frozenset[object] = frozenset(
+    {
+        clean_layout.split_separators,
+        clean_layout.strip_line_ends,
+        clean_layout.remove_bullets,
+        clean_layout.collapse_spaces,
+        find_spam,
+        remove_boilerplate,
+    }
+)
+# Steps that find nothing in their own output (a stripped line has no edge spaces, a collapsed run
+# is one plain space).
+_IDEMPOTENT: frozenset[object] = frozenset({clean_layout.strip_line_ends, clean_layout.collapse_spaces})
+# Line-local steps that find nothing in a line they found nothing in once its edge spaces are gone
+# (no separator run, no bullet opening the line after its spaces, no run of spaces but single plain
+# ones): stripping line ends leaves them settled.
+_BLIND_TO_EDGE_SPACES: frozenset[object] = frozenset(
+    {clean_layout.split_separators, clean_layout.remove_bullets, clean_layout.collapse_spaces}
+)
+# Steps whose edits are unreported deletions, with a twin giving their output at once: used when no
+# earlier position needs carrying through the edits (a plain text file's first strip of every line).
+_TEXT_TWINS: dict[Step, Callable[[str], str]] = {
+    clean_layout.strip_line_ends: clean_layout.stripped_line_ends
+}
+
+
 # Removing any of these can re-form another (`<b\u200b>` is a tag once the zero-width space is gone,
 # `&#8203;` decodes to one, `<(ī)p>` is a tag once the pinyin is gone, `醫((ǎ)ī)` holds two
 # annotations): they run in rounds until a round changes nothing, so a second clean finds nothing.
@@ -126,15 +201,47 @@ _MARKUP_STEPS: list[Step] = [
 ]
 
 
+# The characters each markup step needs to find anything: a tag's or a junk element's `<`, an
+# entity's `&`, a line break to normalise, an invisible or a control character, pinyin's tone mark.
+_NEEDS: dict[Step, str] = {
+    clean_layout.remove_invisible: clean_layout.INVISIBLE_CLASS,
+    clean_layout.remove_controls: clean_layout.CONTROL_CLASS,
+    clean_html.remove_junk_elements: "<",
+    clean_html.remove_junk_lines: "<",
+    clean_html.decode_entities: "&",
+    clean_html.strip_tags: "<",
+    clean_layout.normalise_line_breaks: "\r\u2028\u2029\x85",
+    remove_pinyin: TONED,
+}
+_MARKUP_TRIGGER_RE = lazy_re.compile(f"[{''.join(_NEEDS.values())}]")
+_NEEDS_RE = {step: lazy_re.compile(f"[{chars}]") for step, chars in _NEEDS.items()}
+
+
+def _markup_steps(text: str) -> list[Step]:
+    """The markup steps that can find anything in `text`: those whose characters it holds. Only
+    decoding an entity makes a character (`&lt;` → `<`): with an `&`, all of them."""
+    first = _MARKUP_TRIGGER_RE.search(text)
+    if not first:  # most plans hold no markup at all: one search
+        return []
+    if "&" in text:
+        return _MARKUP_STEPS
+    held = "".join(set(_MARKUP_TRIGGER_RE.findall(text, first.start())))
+    return [step for step in _MARKUP_STEPS if _NEEDS_RE[step].search(held)]
+
+
 def _clean_markup(p: _Pass) -> None:
     """Invisible characters, HTML (junk elements, tag-only lines, entities, tags) and pinyin."""
-    p.run(clean_layout.remove_invisible)
+    steps = _markup_steps(p.text)
+    if not steps:
+        return
+    if clean_layout.remove_invisible in steps:
+        p.run(clean_layout.remove_invisible)
     if clean_html.looks_like_html_document(p.text):
         p.run(clean_html.remove_junk_elements)
         p.run(clean_html.join_source_lines)
     for _ in range(MAX_ROUNDS):
         changed = False
-        for step in _MARKUP_STEPS:
+        for step in steps:
             changed |= p.run(step)
         if not changed:
             break
@@ -146,28 +253,19 @@ def _remove_chrome(p: _Pass) -> None:
         changed = False
         for step in _LINE_START_STEPS:
             changed |= p.run(step)
-        spam, cuts = find_spam(p.text)
-        p.cuts.extend(c.at for c in cuts)
-        changed |= p.apply(spam)
+        changed |= p.cut_spam()
         changed |= p.run(remove_boilerplate)
         if not changed:
             break
 
 
-@lru_cache(maxsize=1)
-def _t2s():  # noqa: ANN202 - OpenCC has no type hints
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def _to_simplified(p: _Pass) -> None:
     """Traditional → simplified (OpenCC). A replacement, not a removal: only counted."""
-    converted = _t2s().convert(p.text)
+    converted = to_simplified(p.text)
     if converted == p.text:
         return
     if len(converted) == len(p.text):  # the usual case: character for character, positions unchanged
-        p.converted += sum(a != b for a, b in zip(p.text, converted))
+        p.converted += sum(map(str.__ne__, p.text, converted))
         p.text = converted
         return
     # A phrase conversion changed a length: replace line by line (positions inside map to the line).

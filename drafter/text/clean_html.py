@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from drafter.text import lazy_re
 from drafter.text.edits import Edit, regex_edits
@@ -28,7 +29,9 @@ BLOCK_TAG_RE = lazy_re.compile(rf"</?(?:{_BLOCKS})\b", re.IGNORECASE)
 CELL_TAG_RE = lazy_re.compile(r"</?t[dh]\b", re.IGNORECASE)
 # Entities, including double-escaped chains (`&amp;lt;`), decoded in one go so cleaning is idempotent.
 ENTITY_RE = lazy_re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-HTML_DOCUMENT_RE = lazy_re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html\b|<\?xml[^>]*>\s*<html\b)|<body\b", re.I)
+HTML_DOCUMENT_RE = lazy_re.compile(
+    r"\A\s*(?:<!DOCTYPE\s+html|<html\b|<\?xml[^>]*>\s*<html\b)|<body\b", re.IGNORECASE
+)
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Source line breaks in an HTML document are just spaces (none between two Chinese characters).
 HTML_SOURCE_BREAK_RE = lazy_re.compile(r"[ \t\r]*\n\s*")
@@ -36,7 +39,8 @@ CJK_RE = lazy_re.compile(f"[{_CJK}]")
 
 
 def looks_like_html_document(text: str) -> bool:
-    return bool(HTML_DOCUMENT_RE.search(text[:4096]))
+    head = text[:4096]
+    return "<" in head and bool(HTML_DOCUMENT_RE.search(head))  # the regex is tried at every character
 
 
 def remove_junk_elements(text: str) -> list[Edit]:
@@ -47,16 +51,28 @@ def remove_junk_elements(text: str) -> list[Edit]:
 def join_source_lines(text: str) -> list[Edit]:
     """In an HTML document, line breaks come from block elements, not from the source layout."""
 
-    def joined(m: re.Match[str]) -> str:
-        return "" if _between_cjk(text, m) else " "
-
-    return regex_edits(HTML_SOURCE_BREAK_RE, text, joined)
+    # `regex_edits(HTML_SOURCE_BREAK_RE, text, joined)` made in one comprehension: a page has thousands
+    edits = []
+    for m in HTML_SOURCE_BREAK_RE.finditer(text):
+        new = "" if _between_cjk(text, m) else " "
+        if new != m.group():
+            edits.append(Edit(m.start(), m.end(), new))
+    return edits
 
 
 def _between_cjk(text: str, m: re.Match[str]) -> bool:
-    before = text[m.start() - 1] if m.start() else ""
-    after = text[m.end()] if m.end() < len(text) else ""
-    return bool(before and after and CJK_RE.match(before) and CJK_RE.match(after))
+    start, end = m.span()
+    return 0 < start and end < len(text) and _is_cjk(text[start - 1]) and _is_cjk(text[end])
+
+
+def _is_cjk(ch: str) -> bool:
+    """`CJK_RE.match(ch)`, compared directly (a regex call costs more than the comparisons)."""
+    return (
+        "\u3000" <= ch <= "\u303f"
+        or "\u3400" <= ch <= "\u9fff"
+        or "\uf900" <= ch <= "\ufaff"
+        or "\uff00" <= ch <= "\uffef"
+    )
 
 
 def remove_junk_lines(text: str) -> list[Edit]:
@@ -69,15 +85,22 @@ def remove_junk_lines(text: str) -> list[Edit]:
 def strip_tags(text: str) -> list[Edit]:
     """Every tag removed; block elements become a line break, table cells a space."""
 
-    def replacement(m: re.Match[str]) -> str:
-        tag = m.group()
-        if BLOCK_TAG_RE.match(tag):
-            return "\n"
-        if CELL_TAG_RE.match(tag):
-            return " "
-        return ""
+    # `regex_edits(TAG_RE, text, replacement, "html")` in one comprehension: a page has thousands of tags
+    return [
+        Edit(m.start(), m.end(), new, "html")
+        for m in TAG_RE.finditer(text)
+        if (new := tag_replacement(tag := m.group())) != tag
+    ]
 
-    return regex_edits(TAG_RE, text, replacement, "html")
+
+@lru_cache(maxsize=4096)  # a page repeats its tags (`<p>`, `</td>` …) hundreds of times
+def tag_replacement(tag: str) -> str:
+    """What a tag becomes: a block element a line break, a table cell a space, any other nothing."""
+    if BLOCK_TAG_RE.match(tag):
+        return "\n"
+    if CELL_TAG_RE.match(tag):
+        return " "
+    return ""
 
 
 def decode_entities(text: str) -> list[Edit]:

@@ -15,9 +15,11 @@ LINE_BREAK_RE = lazy_re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # controls other than tab and newline: never plan text, and they hide tags and pinyin from the rules.
 # Written `XX*`, not `X+`: a pattern that opens with a character class lets `re` skip to where that
 # class matches; one that opens with a repeat is tried at every character (2.5× slower on a plan).
-_INVISIBLE = r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\u180e\ufeff\u00ad]"
+INVISIBLE_CLASS = r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\u180e\ufeff\u00ad"
+_INVISIBLE = f"[{INVISIBLE_CLASS}]"
 INVISIBLE_RE = lazy_re.compile(f"{_INVISIBLE}{_INVISIBLE}*")
-_CONTROL = r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]"
+CONTROL_CLASS = r"\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+_CONTROL = f"[{CONTROL_CLASS}]"
 CONTROL_RE = lazy_re.compile(f"{_CONTROL}{_CONTROL}*")
 # Separator runs: `-----`, `=====`, `*****`, box-drawing lines. `——` (a Chinese dash) is too short.
 SEPARATOR_RE = lazy_re.compile(r"(?=[-=*～~─━—═])(?:-{5,}|={5,}|\*{5,}|～{5,}|~{5,}|[─━—]{6,}|[═]{3,})")
@@ -90,6 +92,13 @@ def strip_line_ends(text: str) -> list[Edit]:
                 edits.append(Edit(pos + tail, pos + len(line)))
         pos += len(line) + 1
     return edits
+
+
+def stripped_line_ends(text: str) -> str:
+    """The text `strip_line_ends` makes, built at once (for when nobody needs its edits)."""
+    if not _has_edge_space(text):
+        return text
+    return "\n".join(line.strip(_SPACE_CHARS) for line in text.split("\n"))
 
 
 def _has_edge_space(text: str) -> bool:

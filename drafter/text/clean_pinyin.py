@@ -9,11 +9,11 @@ from __future__ import annotations
 from drafter.text import lazy_re
 from drafter.text.edits import Edit, regex_edits
 
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c"
-_LETTER = f"a-zü{_TONED}"
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c"
+_LETTER = f"a-zü{TONED}"
 # One bracketed annotation: letters (maybe several syllables) with at least one tone mark.
 _SEPARATOR = "[ '’\\t\\xa0\\u3000\\u2000-\\u200a\\u202f\\u205f]"  # any space: they are all collapsed later
-_SYLLABLES = rf"[{_LETTER}]*[{_TONED}][{_LETTER}]*(?:{_SEPARATOR}+[{_LETTER}]+)*[)）]"
+_SYLLABLES = rf"[{_LETTER}]*[{TONED}][{_LETTER}]*(?:{_SEPARATOR}+[{_LETTER}]+)*[)）]"
 _ANNOTATION = rf"[(（]{_SYLLABLES}"
 # Annotations after a non-space (`(?<=\S)(?:{_ANNOTATION})+`), written to open with the bracket (the
 # lookbehind then checks the character before it): `re` skips to the brackets, most of them real.

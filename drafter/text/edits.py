@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace text[start:end] with `replacement`. `what` names the category of a reported removal;
-    None means an unreported normalisation (whitespace, 繁→简)."""
+    None means an unreported normalisation (whitespace, 繁→简). A named tuple, not a dataclass: a
+    plan's cleaning makes tens of thousands, and a tuple is made 4× faster."""
 
     start: int
     end: int
@@ -48,15 +49,33 @@ class PositionMap:
 
     def __init__(self, edits: list[Edit]) -> None:
         self._starts = [e.start for e in edits]
+        self._ends = [e.end for e in edits]
         self._edits = edits
         # _shift[i]: total length change of edits[0..i-1]
-        self._shift = [0]
-        for e in edits:
-            self._shift.append(self._shift[-1] + len(e.replacement) - (e.end - e.start))
+        self._shift = [0, *accumulate(len(e.replacement) - (e.end - e.start) for e in edits)]
 
     def new_start(self, i: int) -> int:
         """Where edit i's replacement starts in the output."""
         return self._edits[i].start + self._shift[i]
+
+    def new_starts(self) -> list[int]:
+        """Where each edit's replacement starts in the output."""
+        return [start + shift for start, shift in zip(self._starts, self._shift)]
+
+    def map_all(self, positions: list[int]) -> list[int]:
+        """`[self(pos) for pos in positions]`, inlined: a scraped page carries thousands of removed
+        tags' positions through every later step."""
+        starts, ends, shift = self._starts, self._ends, self._shift
+        out = []
+        for pos in positions:
+            i = bisect_right(starts, pos) - 1
+            if i < 0:
+                out.append(pos)
+            elif pos < ends[i]:
+                out.append(starts[i] + shift[i])
+            else:
+                out.append(pos + shift[i + 1])
+        return out
 
     def __call__(self, pos: int) -> int:
         i = bisect_right(self._starts, pos) - 1
@@ -75,9 +94,13 @@ def regex_edits(
     what: str | None = None,
 ) -> list[Edit]:
     """One edit per match of `pattern`; `replace` gives the replacement (None: leave that match)."""
+    if not callable(replace):
+        return [
+            Edit(m.start(), m.end(), replace, what) for m in pattern.finditer(text) if m.group() != replace
+        ]
     edits = []
     for m in pattern.finditer(text):
-        new = replace(m) if callable(replace) else replace
+        new = replace(m)
         if new is not None and new != m.group():
             edits.append(Edit(m.start(), m.end(), new, what))
     return edits
@@ -105,3 +128,15 @@ def lines_holding(text: str, positions: Iterable[int]) -> list[tuple[int, str]]:
         end = text.find("\n", start)
         out.append((start, text[start:] if end < 0 else text[start : end + 1]))
     return out
+
+
+def deletes_whole_lines(text: str, edits: list[Edit]) -> bool:
+    """Does every edit delete whole lines of `text` (from a line's start through its `\n`, or
+    through the text's end)? Then every line left is exactly as it was."""
+    n = len(text)
+    return all(
+        not e.replacement
+        and (e.start == 0 or text[e.start - 1] == "\n")
+        and (e.end == n or text[e.end - 1] == "\n")
+        for e in edits
+    )
