@@ -21,9 +21,17 @@ MESSAGES = {
         "not a year or a range of years: '{spec}'. Write 2017, 2015-2018, 2015- or -2018.",
     ),
     "upgrading_index": (
-        "正在更新检索索引（分词器或索引格式已变化，或语料已大到分两部分检索，共 {count} 份文件，只需一次）…",
-        "updating the search index (the segmenter or the index format changed, or the corpus grew big enough "
-        "to be searched in two parts; {count} documents, once)…",
+        "正在更新检索索引（分词器或索引格式已变化，共 {count} 份文件，只需一次）…",
+        "updating the search index (the segmenter or the index format changed; {count} documents, once)…",
+    ),
+    "rebuilding_index": (
+        "正在重建检索索引（索引缺失或已损坏，语料库本身完好，共 {count} 份文件）…",
+        "rebuilding the search index (it was missing or damaged; the corpus itself is intact; {count} documents)…",
+    ),
+    "splitting_index": (
+        "正在重建检索索引（语料已大到分两部分检索，共 {count} 份文件，只需一次）…",
+        "rebuilding the search index (the corpus grew big enough to be searched in two parts; {count} documents, "
+        "once)…",
     ),
     "repairing_index": (
         "正在补全检索索引（上次导入被中断，{count} 份文件）…",

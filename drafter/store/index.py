@@ -124,11 +124,24 @@ class SearchIndex:
     def matches(info: dict, store_id: str, segmenter: str, documents: int = 0) -> bool:
         """Whether the index labelled `info` serves this store as it is: its own, cut by this
         segmenter, in as many parts as `documents` want."""
-        return (info.get("store_id") == store_id and info.get("segmenter") == segmenter
-                and _parts_of(info) >= parts_for(documents))  # fmt: skip
+        return SearchIndex.unfit(info, store_id, segmenter, documents) is None
+
+    @staticmethod
+    def unfit(info: dict, store_id: str, segmenter: str, documents: int = 0) -> str | None:
+        """Why the index labelled `info` must be rebuilt for this store, or None when it serves:
+        `missing` (none, damaged, of another index format, or another store's), `segmenter` (cut by
+        another one) or `parts` (the store outgrew one part)."""
+        if info.get("store_id") != store_id:
+            return "missing"
+        if info.get("segmenter") != segmenter:
+            return "segmenter"
+        return "parts" if _parts_of(info) < parts_for(documents) else None
 
     def belongs_to(self, store_id: str, segmenter: str, documents: int = 0) -> bool:
         return self.matches(self._info, store_id, segmenter, documents)
+
+    def unfit_for(self, store_id: str, segmenter: str, documents: int = 0) -> str | None:
+        return self.unfit(self._info, store_id, segmenter, documents)
 
     def reset(self, store_id: str, segmenter: str, documents: int = 0) -> None:
         """Empty the index and label it as belonging to this store and segmenter, in the parts

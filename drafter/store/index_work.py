@@ -14,12 +14,18 @@ if TYPE_CHECKING:
     from drafter.store.interface import CorpusStore
 
 
+# Why a rebuild happens, in the user's terms: each its own message (store_backend.*).
+_REBUILD_MESSAGE = {"missing": "rebuilding_index", "parts": "splitting_index"}
+
+
 def index_work(store: CorpusStore) -> tuple[str, int] | None:
     """(the `store_backend` message key, documents to index) when the index must catch up first:
-    `upgrading_index` for a rebuild, `repairing_index` to complete it; None when it is up to date."""
+    `rebuilding_index` (none or a damaged one), `upgrading_index` (another segmenter or format),
+    `splitting_index` (grown into two parts) for a rebuild, `repairing_index` to complete it; None
+    when it is up to date."""
     versions = store.versions()
     if versions.index_stale:
-        return "upgrading_index", store.count_documents()
+        return _REBUILD_MESSAGE.get(versions.index_reason, "upgrading_index"), store.count_documents()
     if versions.index_pending:
         return "repairing_index", versions.index_pending
     return None

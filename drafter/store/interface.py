@@ -100,6 +100,7 @@ class Versions:
     stale_files: int = 0
     index_stale: bool = False  # the search index must be rebuilt (segmenter or index format changed)
     index_pending: int = 0  # documents whose index entries are still to be written (a killed ingest)
+    index_reason: str = ""  # why it is stale: missing, segmenter or parts (SearchIndex.unfit)
 
 
 @runtime_checkable

@@ -293,11 +293,12 @@ class Store(StoreHelpers):
         ).fetchone()[0]
         sid, segmenter, documents = index_sync.store_id(self.conn), segmenter_version(), self.count_documents()
         if self._index is not None:
-            fresh = self._index.belongs_to(sid, segmenter, documents)
+            unfit = self._index.unfit_for(sid, segmenter, documents)
         else:
             label = SearchIndex.label(self.index_path) if self.index_path is not None else {}
-            fresh = SearchIndex.matches(label, sid, segmenter, documents)
-        return Versions(stale, not fresh and documents > 0, index_sync.pending(self.conn))
+            unfit = SearchIndex.unfit(label, sid, segmenter, documents)
+        unfit = unfit if documents > 0 else None
+        return Versions(stale, unfit is not None, index_sync.pending(self.conn), unfit or "")
 
     def upgrade(self, progress: Progress | None = None) -> IngestReport:
         from drafter.store.upgrade import upgrade

@@ -165,8 +165,9 @@ async def test_search_counts_filters_and_inserts_where_the_user_picks(make_app, 
 
 
 async def test_a_search_that_must_rebuild_the_index_says_so_and_how_far_it_is(make_app, corpus_db, monkeypatch):
-    # A copied store has no index beside it: the first search rebuilds it, as after an upgrade
-    # that changed the segmenter, or a corpus grown past the split (minutes on a large corpus).
+    # A copied store has no index beside it: the first search rebuilds it (as after an upgrade
+    # that changed the segmenter, or a corpus grown past the split: minutes on a large corpus),
+    # saying why in true words.
     from drafter.tui.screens.search_screen import SearchScreen
 
     said: list[str] = []
@@ -183,9 +184,10 @@ async def test_a_search_that_must_rebuild_the_index_says_so_and_how_far_it_is(ma
         await pilot.press("f4", *"取消药品加成", "enter")
         await settle(pilot)
         assert app.screen.hits and "取消药品加成" in app.screen.hits[0].text
-        rebuild = [s for s in said if "正在更新检索索引" in s]
+        rebuild = [s for s in said if "正在重建检索索引" in s]
         assert rebuild, said
+        assert "索引缺失或已损坏" in rebuild[0] and "分词器" not in rebuild[0]
         assert any("已完成" in s and "/" in s for s in rebuild)  # the count advances
         await pilot.press("f4", *"家庭医生", "enter")  # the next search has nothing to rebuild
         await settle(pilot)
-        assert len([s for s in said if "正在更新检索索引" in s]) == len(rebuild)
+        assert len([s for s in said if "检索索引" in s]) == len(rebuild)

@@ -238,7 +238,8 @@ class PostgresStore(StoreHelpers):
             recut = conn.execute(
                 "SELECT 1 FROM documents WHERE segmenter <> %s LIMIT 1", (segmenter_version(),)
             )
-            return Versions(stale, recut.fetchone() is not None, 0)
+            recut_any = recut.fetchone() is not None
+            return Versions(stale, recut_any, 0, "segmenter" if recut_any else "")
 
     def upgrade(self, progress: Progress | None = None) -> IngestReport:
         """Re-read the files this machine ingested that an older parser read (another machine's
