@@ -6,6 +6,7 @@
     python benchmarks/bench_ingest_cpu.py --wall 500            # + a whole ingest of 500 files, 2 workers
     python benchmarks/bench_ingest_cpu.py --code /tmp/base      # the same figures for another checkout
     python benchmarks/bench_ingest_cpu.py --wall 2000 --wall-only  # only the whole ingest
+    python benchmarks/bench_ingest_cpu.py --wall 2000 --cli /tmp/oldvenv/bin/drafter  # a whole `drafter ingest`
 
 CPU time (`time.process_time`, all threads of this process), not wall time: the machine is shared.
 The reading stages are the steps of `read_file_job` (what the pool workers run), timed one by one in
@@ -260,11 +261,16 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=64, help="files per store transaction (BATCH_FILES)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the folder of plan files to read")
     parser.add_argument("--code", help="measure the drafter of this checkout (a worktree of another commit)")
+    parser.add_argument("--cli", help="time `DRAFTER ingest FOLDER` of the --wall files instead"
+                        " (any release, whatever its insides): the path of a venv's drafter command")
     args = parser.parse_args()
     os.environ.setdefault("DRAFTER_HOME", tempfile.mkdtemp(prefix="drafter-bench-cpu-"))
     paths = corpus_files(args.files, args.step, args.corpus)
     mb = sum(p.stat().st_size for p in paths) / 1e6
     print(f"{len(paths)} files, {mb:.2f} MB; load {os.getloadavg()[0]:.1f}; drafter from {ROOT}")
+    if args.cli:
+        print_cli_ingest(args.cli, args.wall)
+        return
     if args.wall_only:
         print_wall(args.wall)
         return
@@ -301,6 +307,24 @@ def print_wall(files: int) -> None:
           f" (all processes); load {os.getloadavg()[0]:.1f}")
     print(f"      first file back after {wall['first']:.2f} s (the readers' start); from then to the"
           f" last one {wall['steady']:.2f} MB/s")
+
+def print_cli_ingest(drafter: str, files: int) -> None:
+    """Wall time of a whole `drafter ingest` of the --wall files (hard links in a folder of their own)."""
+    paths = corpus_files(files, max(1, 10000 // files))
+    with tempfile.TemporaryDirectory(dir=paths[0].parent.parent) as work:
+        folder = Path(work) / "plans"
+        folder.mkdir()
+        for path in paths:
+            os.link(path, folder / path.name)
+        env = {**os.environ, "DRAFTER_HOME": work}
+        t = time.perf_counter()
+        subprocess.run([drafter, "--db", str(Path(work) / "w.db"), "ingest", str(folder)],
+                       env=env, check=True, capture_output=True)
+        seconds = time.perf_counter() - t
+    mb = sum(p.stat().st_size for p in paths) / 1e6
+    print(f"drafter ingest (whole process, {drafter}): {mb:.1f} MB in {seconds:.1f} s = {mb / seconds:.2f} MB/s;"
+          f" load {os.getloadavg()[0]:.1f}")
+
 
 if __name__ == "__main__":
     main()
