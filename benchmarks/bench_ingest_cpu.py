@@ -73,6 +73,10 @@ def read_stages(paths: list[Path]) -> tuple[dict[str, float], list]:
     from drafter.text.decode import read_text
     from drafter.text.tokens import index_words, warm_up
 
+    try:
+        from drafter.reader import page_head
+    except ImportError:
+        page_head = None
     warm_up()
     stages = dict.fromkeys(("decode", "clean", "split", "outline", "layout+minhash", "index words"), 0.0)
     jobs = []
@@ -81,11 +85,13 @@ def read_stages(paths: list[Path]) -> tuple[dict[str, float], list]:
         t0 = time.process_time()
         raw = read_text(job.open_path)
         t1 = time.process_time()
-        text = clean(raw).text
+        cleaned = clean(raw)
+        text = cleaned.text
         t2 = time.process_time()
         spans = split_documents(text)
         t3 = time.process_time()
-        documents = outline_spans(spans, job.open_path)
+        head = page_head(text, spans, cleaned.removed) if page_head else ""  # (an older tree has none)
+        documents = outline_spans(spans, job.open_path, head) if head else outline_spans(spans, job.open_path)
         t4 = time.process_time()
         job.prepared = prepare_layout(documents)
         t5 = time.process_time()

@@ -10,7 +10,7 @@ import os
 from drafter.model import Document
 
 # Bump when cleaning or outlining gives different results: stored files are then read again.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"  # 3: issuer, date and 文号 from the fields a site prints in the page head
 
 
 def read_plans(path: str | os.PathLike) -> list[Document]:
@@ -19,23 +19,36 @@ def read_plans(path: str | os.PathLike) -> list[Document]:
     from drafter.text.decode import read_text
 
     cleaned = clean(read_text(path))
-    return parse_plans(cleaned.text, source=str(path))
+    return parse_plans(cleaned.text, source=str(path), removed=cleaned.removed)
 
 
-def parse_plans(text: str, source: str | None = None) -> list[Document]:
-    """Split cleaned text into its documents and outline each one."""
+def parse_plans(text: str, source: str | None = None, removed: list | None = None) -> list[Document]:
+    """Split cleaned text into its documents and outline each one; `removed`: what cleaning took
+    out of it (`Cleaned.removed`), where the page head's site fields may stand."""
     from drafter.corpus.split import split_documents
 
-    return outline_spans(split_documents(text), source)
+    spans = split_documents(text)
+    return outline_spans(spans, source, page_head(text, spans, removed or []))
 
 
-def outline_spans(spans: list, source: str | None = None) -> list[Document]:  # noqa: ANN001 - DocSpans
-    """Outline each document split off a file (`drafter.corpus.split.DocSpan`), in order."""
+def page_head(text: str, spans: list, removed: list) -> str:  # noqa: ANN001 - DocSpans, Changes
+    """The page around the first document's head: the text before it and the site chrome cleaning
+    removed there (`来源:… 发布时间:…`, a 信息公开 table), which the metadata reads last."""
+    from drafter.corpus.site_fields import HEAD_CHARS
+
+    start = spans[0].start if spans else 0
+    chrome = [c.text for c in removed if c.what == "boilerplate" and c.at < start + HEAD_CHARS]
+    return "\n".join([text[:start], *chrome])
+
+
+def outline_spans(spans: list, source: str | None = None, head: str = "") -> list[Document]:  # noqa: ANN001
+    """Outline each document split off a file (`drafter.corpus.split.DocSpan`), in order; `head`:
+    the page around the first one's head (`page_head`)."""
     from drafter.corpus.outline import parse_document
 
     documents: list[Document] = []
     for span in spans:
-        doc = parse_document(span.text, title_hint=span.title, toc=span.toc)
+        doc = parse_document(span.text, title_hint=span.title, toc=span.toc, page_head="" if documents else head)
         doc.source = source
         if documents and doc.region is None and doc.doc_type in ("起草说明", "解读"):
             # A drafting explanation or a policy reading speaks for the plan it follows.

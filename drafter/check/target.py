@@ -119,7 +119,7 @@ def _text_target(path: Path) -> Target:
         target.notes.append(
             t("check.note_cleaned", removed=len(cleaned.removed), converted=cleaned.converted)
         )
-    _plan_metadata(target, text)
+    _plan_metadata(target, text, cleaned.removed if changed else None)
     return target
 
 
@@ -155,11 +155,12 @@ def _corpus_target(spec: str, db: str | None) -> Target:
     return target
 
 
-def _plan_metadata(target: Target, text: str) -> None:
-    """The date and region a plan file states (its signature, title, 文号), as the outline reads them."""
+def _plan_metadata(target: Target, text: str, removed: list | None = None) -> None:
+    """The date and region a plan file states (its signature, title, 文号, its site's fields), as
+    the outline reads them; `removed`: what cleaning took out of `text`."""
     from drafter.reader import parse_plans
 
-    documents = parse_plans(text)
+    documents = parse_plans(text, removed=removed)
     if documents:
         _take_metadata(target, max(documents, key=lambda d: len(d.headings())))
 

@@ -3,7 +3,8 @@
 `admin_level` and `divisions` live in `regions` (with the gazetteer checks) and are re-exported here.
 
 Sources in order of trust: the `文章属性•【制定机关】…` block some sites add; the notice title
-(`X人民政府关于印发《Y》的通知`); the signature (issuer line followed by the date).
+(`X人民政府关于印发《Y》的通知`); the signature (issuer line followed by the date); last, the fields
+a site prints in the page head (`来源:… 发布时间:…`, `site_fields`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 from drafter.corpus.dates import find_dates, parse_date
 from drafter.corpus.regions import admin_level, divisions, infer_region  # noqa: F401 - re-exported
+from drafter.corpus.site_fields import HEAD_CHARS, site_fields
 from drafter.corpus.titles import clean_title, find_title
 from drafter.model import Document
 from drafter.text import lazy_re
@@ -32,7 +34,7 @@ ORG_SUFFIX = (
 _ORG = lazy_re.compile(rf"^[\u4e00-\u9fa5()（）]{{2,40}}?{ORG_SUFFIX}")
 
 
-def extract_metadata(doc: Document, title_hint: str | None) -> None:
+def extract_metadata(doc: Document, title_hint: str | None, page_head: str = "") -> None:
     fields = dict(_FIELD.findall(doc.text[:3000]))
     doc.title = clean_title(title_hint) if title_hint else find_title(doc.preamble)
     doc.plan_title = _plan_title(doc.title, doc.preamble)
@@ -40,8 +42,53 @@ def extract_metadata(doc: Document, title_hint: str | None) -> None:
     doc.issuer = _clean_field(fields.get("制定机关") or fields.get("发布部门")) or issuer_sig or _issuer_from_title(doc.title)
     doc.date = parse_date(fields.get("公布日期") or fields.get("成文日期") or "") or date_sig or _first_date(doc.text)
     doc.doc_number = normalise_doc_number(fields.get("发文字号") or fields.get("字号") or "") or _doc_number(doc)
+    _from_page_head(doc, page_head[-HEAD_CHARS:])  # what stands just above it, not a whole site's menu
     doc.region = infer_region(doc)
     doc.level = admin_level(doc.region)
+
+
+def _from_page_head(doc: Document, head: str) -> None:
+    """The last resorts for what the document's fields, signature and title leave unsaid: its 版头
+    (the organ, and the 文号 above the title) and the fields its site printed."""
+    doc.issuer = doc.issuer or _masthead_issuer(f"{head[-_MASTHEAD_CHARS:]}\n{doc.text[:_MASTHEAD_CHARS]}")
+    doc.doc_number = doc.doc_number or _masthead_number(head)
+    if not (doc.issuer and doc.date and doc.doc_number):
+        _from_site_fields(doc, head)
+
+
+_MASTHEAD_CHARS = 600  # the 版头 opens the document: its first lines
+_MASTHEAD = lazy_re.compile(
+    rf"^[ \u3000]*([\u4e00-\u9fa5()（）]{{2,40}}?{ORG_SUFFIX})[ \u3000]*\n*[ \u3000]*文[ \u3000]*件[ \u3000]*$", re.M
+)
+
+
+def _masthead_issuer(head: str) -> str | None:
+    """The organ of a 版头 `X人民政府文件` (GB/T 9704 §7.2.4: its full name or short form + 文件),
+    also when a scrape broke it into `X` and `文件` on lines of their own."""
+    m = _MASTHEAD.search(head)
+    return m.group(1) if m else None
+
+
+_LONE_NUMBER = lazy_re.compile(r"^[\u4e00-\u9fa5]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
+
+
+def _masthead_number(page_head: str) -> str | None:
+    """A 发文字号 alone on its line just above the title (under the 版头, §7.2.5) when the page
+    split the document after it: only the head's last lines, never a citation in the site's chrome."""
+    lines = [line.strip(" \u3000") for line in page_head.split("\n") if line.strip(" \u3000")]
+    for line in reversed(lines[-4:]):
+        if _LONE_NUMBER.match(line):
+            return normalise_doc_number(line)
+    return None
+
+
+def _from_site_fields(doc: Document, page_head: str) -> None:
+    """What the document itself does not say, from the fields its site printed (`site_fields`) in
+    the page head around it or in its own first lines."""
+    site = site_fields(f"{page_head}\n{doc.text[:HEAD_CHARS]}", 2 * HEAD_CHARS + 1)
+    doc.issuer = doc.issuer or site.issuer
+    doc.date = doc.date or site.written or site.published
+    doc.doc_number = doc.doc_number or normalise_doc_number(site.doc_number or "")
 
 
 def _clean_field(value: str | None) -> str | None:

@@ -85,14 +85,17 @@ def _accept(line: str, mk: H.Marker, accepted: list[H.Marker], seq: H.Sequence) 
     return TEMPLATE_DECOR.sub("", before).endswith(_TITLE_TAILS) or dated
 
 
-def parse_document(text: str, title_hint: str | None = None, toc: set[int] | None = None) -> Document:
+def parse_document(
+    text: str, title_hint: str | None = None, toc: set[int] | None = None, page_head: str = ""
+) -> Document:
     """Outline one document (already cleaned and split off from its file); `toc`: its TOC lines
-    when the caller found them already (`toc_lines` of its non-blank lines)."""
+    when the caller found them already (`toc_lines` of its non-blank lines); `page_head`: the page
+    chrome around its head (`reader.page_head`), read for metadata the document does not state."""
     doc = Document(text=text)
     preamble, sections = build_tree(text, toc)
     doc.preamble = "\n".join(preamble)
     doc.sections = sections
-    extract_metadata(doc, title_hint)
+    extract_metadata(doc, title_hint, page_head)
     doc.preamble = drop_site_attributes(doc.preamble)  # after the metadata has read its fields
     doc.doc_type = doc_type(doc)
     doc.is_template = is_template(doc)
