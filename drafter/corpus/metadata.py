@@ -58,7 +58,7 @@ def _from_page_head(doc: Document, head: str) -> None:
 
 _MASTHEAD_CHARS = 600  # the 版头 opens the document: its first lines
 _MASTHEAD = lazy_re.compile(
-    rf"^[ \u3000]*([\u4e00-\u9fa5()（）]{{2,40}}?{ORG_SUFFIX})[ \u3000]*\n*[ \u3000]*文[ \u3000]*件[ \u3000]*$", re.M
+    rf"^[ \u3000]*([\u4e00-\u9fa5()（）]{{2,40}}?{ORG_SUFFIX})[ \u3000]*\n*[ \u3000]*文[ \u3000]*件[ \u3000]*$", re.MULTILINE
 )
 
 
