@@ -133,6 +133,7 @@ def clean(raw: str) -> Cleaned:
     _clean_markup(p)
     _to_simplified(p)
     _remove_chrome(p)
+    _settle_markup_and_chrome(p)
     for step in _LAYOUT_STEPS:
         p.run(step)
     p.removed.sort(key=lambda c: c.at)
@@ -245,6 +246,19 @@ def _clean_markup(p: _Pass) -> None:
             changed |= p.run(step)
         if not changed:
             break
+
+
+def _settle_markup_and_chrome(p: _Pass) -> None:
+    """Cutting chrome can make markup of what was none (`<m-----">`: a separator cut leaves a tag
+    broken over two lines); clean again until neither finds more, so a second clean changes nothing.
+    Most texts hold none of markup's characters by now: one scan for them, and done."""
+    for _ in range(MAX_ROUNDS):
+        before = p.text
+        _clean_markup(p)
+        if p.text is before:
+            return
+        _to_simplified(p)
+        _remove_chrome(p)
 
 
 def _remove_chrome(p: _Pass) -> None:

@@ -63,6 +63,13 @@ def reference_clean(raw: str) -> tuple:
     _rounds(p, lambda: any([p.run(step) for step in C._MARKUP_STEPS]))  # noqa: C419 - every step runs
     _simplified(p)
     _rounds(p, lambda: _chrome_round(p))
+    for _ in range(C.MAX_ROUNDS):  # chrome cut into new markup: both again (as `clean` does)
+        before = p.text
+        _rounds(p, lambda: any([p.run(step) for step in C._MARKUP_STEPS]))  # noqa: C419
+        if p.text == before:
+            break
+        _simplified(p)
+        _rounds(p, lambda: _chrome_round(p))
     for step in C._LAYOUT_STEPS:
         p.run(step)
     p.removed.sort(key=lambda c: c.at)
