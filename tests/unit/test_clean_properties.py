@@ -3,9 +3,7 @@
 The `drafter clean --json` contract is checked on seeds mutated with the characters scrapes carry
 (zero-width and bidi characters, RTL marks, combining marks, emoji, mixed scripts) and the dirt that
 cleaning removes. `PROPERTY_EXAMPLES` sets how many examples each test runs (CI: thousands in all).
-By default the examples are the same every run (a test run is red only for a change, never for a
-draw); `PROPERTY_RANDOM=1` draws new ones, for a hunt: a breach it finds becomes a fixed case in
-`tests/unit/test_clean.py` or here.
+The examples are the same every run unless `PROPERTY_RANDOM=1` (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -33,12 +31,7 @@ DIRT = [
 ]
 dirty_text = st.lists(st.one_of(st.sampled_from(DIRT), st.text(max_size=8)), max_size=40).map("".join)
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "400"))
-PROPERTY = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    derandomize=not os.environ.get("PROPERTY_RANDOM"),
-)
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY
