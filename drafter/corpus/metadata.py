@@ -32,6 +32,7 @@ ORG_SUFFIX = (
     r"卫健委|医改办|领导小组|医疗保障局|医保局|管理局|局)"
 )
 _ORG = lazy_re.compile(rf"^[\u4e00-\u9fa5()（）]{{2,40}}?{ORG_SUFFIX}")
+_WHOLE_ORGAN = lazy_re.compile(rf"^[\u4e00-\u9fa5]{{2,40}}?{ORG_SUFFIX}$")
 
 
 def extract_metadata(doc: Document, title_hint: str | None, page_head: str = "") -> None:
@@ -141,15 +142,27 @@ def _org_before(before: str) -> str | None:
     # The issuer is the line (or line tail) right before the date, maybe with a 代章 line between.
     # Blank lines between them do not matter; `运城市人民政府2015年11月26日` (same line) works too.
     lines = [ln.strip() for ln in before.split("\n") if ln.strip()]
-    for candidate in reversed(lines[-3:]):
+    for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+        candidate = lines[i]
         if "代章" in candidate:
             continue
         tail = re.split(r"[。;；:：!！?？,，、“”《》]", candidate)[-1].strip()
         m = re.search(rf"[\u4e00-\u9fa5]{{2,40}}?{ORG_SUFFIX}$", tail)
         if m:
-            return m.group(0)
+            return "、".join([*_joint_signers(lines[:i]), m.group(0)])
         return None
     return None
+
+
+def _joint_signers(lines: list[str]) -> list[str]:
+    """The organs signing above the last one, each alone on its line (联合行文: `中共浙江省委办公厅` over
+    `浙江省人民政府办公厅`), top first; none when the line above is text."""
+    signers: list[str] = []
+    for line in reversed(lines[-3:]):
+        if not _WHOLE_ORGAN.match(line):
+            break
+        signers.insert(0, line)
+    return signers
 
 
 def _first_date(text: str) -> str | None:

@@ -75,6 +75,11 @@ def _read_signature(rows: list[str], end: int, found: NoticeLines) -> int:
         found.date = rows[end]
         return end + 1
     signature, at = [rows[end]], end + 1
+    while at + 1 < len(rows) and not _DATE.match(rows[at]) and _is_signature(rows[at], None) and (
+        _DATE.match(rows[at + 1]) or _is_signature(rows[at + 1], None) or _is_stamp_note(rows[at + 1])
+    ):  # the other joint issuers' lines
+        signature.append(rows[at])
+        at += 1
     if at + 1 < len(rows) and _is_stamp_note(rows[at]) and _DATE.match(rows[at + 1]):
         signature.append(rows[at])
         at += 1
@@ -116,11 +121,22 @@ def _signature_at(rows: list[str], start: int, issuer: str | None) -> int | None
         if _DATE.match(line):
             for back in (1, 2):  # a seal's note may stand between the 署名 and the date
                 if i - back > start and _is_signature(rows[i - back], issuer) and (back == 1 or _is_stamp_note(rows[i - 1])):
-                    return i - back
+                    return _first_signer(rows, start, i - back)
             return i
         if issuer and line == issuer:
             return i
     return None
+
+
+MAX_SIGNERS = 4  # organs signing one notice together (联合行文), a line each
+
+
+def _first_signer(rows: list[str], start: int, last: int) -> int:
+    """The first of the 署名 lines that end at `last`: joint issuers sign a line each, top first."""
+    first = last
+    while first - 1 > start and last - first + 1 < MAX_SIGNERS and _is_signature(rows[first - 1], None):
+        first -= 1
+    return first
 
 
 def _is_addressee(line: str) -> bool:

@@ -57,7 +57,9 @@ def corpus_parts(doc: Document) -> GongwenParts:
 
 
 def _with_masthead(parts: GongwenParts, issuer: str) -> GongwenParts:
-    """A document issued with a 文号 was a 文件 of its issuer (a 函 carries the issuer's name alone)."""
-    if parts.doc_number and issuer:
-        parts.mark = issuer if "函" in parts.doc_number else f"{issuer}文件"
+    """A document issued with a 文号 was a 文件 of its issuer (a 函 carries the issuer's name alone);
+    of joint issuers, of the first (GB/T 9704 §7.2.4 lets the lead organ's name stand alone)."""
+    lead = issuer.replace("\n", "、").split("、")[0].strip()  # 联合行文: the lead organ's mark (§7.2.4)
+    if parts.doc_number and lead:
+        parts.mark = lead if "函" in parts.doc_number else f"{lead}文件"
     return parts

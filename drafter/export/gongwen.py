@@ -175,7 +175,8 @@ class GongwenPage:
             return
         for _ in range(L.SEAL_BLANK_LINES if seal else 1):
             self.blank_line(keep_next=True)
-        lines = (issuer or "").split("\n")  # a 署名 may carry a seal's note on a second line
+        # A 署名 may carry a seal's note on a second line; joint issuers (`A、B`, 联合行文) sign a line each.
+        lines = (issuer or "").replace("、", "\n").split("\n")
         width = max(L.text_width_chars(line) for line in lines)
         if seal:
             sig_right, date_right = seal_indents(width, L.text_width_chars(date_text or ""))

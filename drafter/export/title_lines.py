@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
 from drafter.export.layout import TITLE_CHARS_PER_LINE, text_width_chars
 
@@ -84,6 +85,7 @@ def _cost(lines: list[str], width: int) -> float:
             cost -= 0.5
     opened, at = 0, 0
     name = _issued_name(lines)
+    organs = _organ_ends(lines)
     for line in lines[:-1]:
         opened += line.count("《") - line.count("》")
         at += len(line)
@@ -91,7 +93,39 @@ def _cost(lines: list[str], width: int) -> float:
             cost += 1.0  # a break inside 《…》 splits the name of a document
         elif name[0] < at < name[1]:
             cost += 0.6  # so does one inside the name after 印发 (… 印发 X 的通知)
+        elif at < organs[-1] and at not in organs:
+            cost += 1.0  # or inside an issuer's name (`…滨江` / `市人民政府办公室…`)
+        elif at in organs[:-1]:
+            cost -= 0.5  # between joint issuers: where the title's meaning turns
     return cost
+
+
+# The organs that open a notice's title (`中共滨江市委办公室滨江市人民政府办公室关于印发…`): a name, then
+# the suffix of an organ; one name never ends inside a longer suffix (`…卫生健康委` + `员会…`).
+_SUFFIXES = ("委办公室", "委办公厅", "人民政府办公厅", "人民政府办公室", "人民政府", "办公厅", "办公室", "委员会",
+             "领导小组", "卫生健康委", "局", "厅", "委")  # fmt: skip
+_ORGAN = re.compile(rf"(?:中共)?[\u4e00-\u9fff]{{2,30}}?(?:{'|'.join(_SUFFIXES)})")
+_MAX_ORGAN = 40  # characters
+
+
+def _organ_ends(lines: list[str]) -> list[int]:
+    """Offsets where each issuer's name at the title's start ends, in the most names that make up
+    all the words before 关于/印发 ([0] when they are no organs' names)."""
+    title = "".join(lines)
+    head = re.split(r"关于|印发|转发", title, maxsplit=1)[0]
+    if not head or len(head) == len(title):
+        return [0]
+    inside = {i for suffix in _SUFFIXES for m in re.finditer(suffix, head) for i in range(m.start() + 1, m.end())}
+    reach: dict[int, list[int]] = {0: []}
+    for a in range(len(head)):
+        if a not in reach:
+            continue
+        for b in range(a + 3, min(len(head), a + _MAX_ORGAN) + 1):
+            if b in inside or not _ORGAN.fullmatch(head, a, b):
+                continue
+            if b not in reach or len(reach[a]) + 1 > len(reach[b]):
+                reach[b] = [*reach[a], b]
+    return reach.get(len(head)) or [0]
 
 
 def _issued_name(lines: list[str]) -> tuple[int, int]:

@@ -13,7 +13,8 @@ TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u
 _LETTER = f"a-zü{TONED}"
 # One bracketed annotation: letters (maybe several syllables) with at least one tone mark.
 _SEPARATOR = "[ '’\\t\\xa0\\u3000\\u2000-\\u200a\\u202f\\u205f]"  # any space: they are all collapsed later
-_SYLLABLES = rf"[{_LETTER}]*[{TONED}][{_LETTER}]*(?:{_SEPARATOR}+[{_LETTER}]+)*[)）]"
+# Spaces inside the brackets too (`社會(huì )`, `( yī)`): a scraped <ruby> leaves them.
+_SYLLABLES = rf"{_SEPARATOR}*[{_LETTER}]*[{TONED}][{_LETTER}]*(?:{_SEPARATOR}+[{_LETTER}]+)*{_SEPARATOR}*[)）]"
 _ANNOTATION = rf"[(（]{_SYLLABLES}"
 # Annotations after a non-space (`(?<=\S)(?:{_ANNOTATION})+`), written to open with the bracket (the
 # lookbehind then checks the character before it): `re` skips to the brackets, most of them real.

@@ -159,3 +159,8 @@ def test_clean_json_reports_the_seed_003_spam_cut_in_its_document(seed_paths):
     document, warning = cuts[0]
     assert document["text"][warning["at"] : warning["at"] + len(warning["text"])] == warning["text"]
     assert any(r["what"] == "spam" and "365bet" in r["text"] for r in document["removed"])
+
+
+def test_pinyin_with_spaces_inside_its_brackets_comes_off_and_real_brackets_stay():
+    raw = "坚持中国特色社會(huì )主义，创( chuàng)新县域医疗卫生服务体系(试行)(一)(DRG)。"
+    assert clean(raw).text == "坚持中国特色社会主义，创新县域医疗卫生服务体系(试行)(一)(DRG)。"
