@@ -168,9 +168,9 @@ def _default(draft: Draft, key: str, legacy: NoticeLines | None) -> object:
     if key == "addressee":
         return default_addressee(str(meta.get("level") or ""))
     if key == "mark":
-        return f"{issuer}文件" if issuer else ""
+        return f"{lead_issuer(issuer)}文件" if issuer else ""
     if key == "printer":
-        return printer_of(issuer)
+        return printer_of(lead_issuer(issuer))
     if key == "print_date":
         return str(meta.get("date") or "")
     if key == "plan_as":
@@ -183,6 +183,12 @@ def _default(draft: Draft, key: str, legacy: NoticeLines | None) -> object:
 def default_addressee(level: str) -> str:
     table = defaults()["addressee"]
     return table.get(level) or table["市级"]
+
+
+def lead_issuer(issuer: str) -> str:
+    """The first of joint issuers (`A、B`, or a line each): its name alone may stand in the 版头
+    (GB/T 9704 §7.2.4), and its office prints the document (§7.4.3)."""
+    return issuer.replace("\n", "、").split("、")[0].strip()
 
 
 def printer_of(issuer: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from drafter.draft.notice import split_notice
-from drafter.draft.parts import GongwenParts
+from drafter.draft.parts import GongwenParts, lead_issuer
 from drafter.export.gongwen import standard_date
 from drafter.export.unflatten import unflatten_notice
 from drafter.model import Document
@@ -59,7 +59,7 @@ def corpus_parts(doc: Document) -> GongwenParts:
 def _with_masthead(parts: GongwenParts, issuer: str) -> GongwenParts:
     """A document issued with a 文号 was a 文件 of its issuer (a 函 carries the issuer's name alone);
     of joint issuers, of the first (GB/T 9704 §7.2.4 lets the lead organ's name stand alone)."""
-    lead = issuer.replace("\n", "、").split("、")[0].strip()  # 联合行文: the lead organ's mark (§7.2.4)
+    lead = lead_issuer(issuer)
     if parts.doc_number and lead:
         parts.mark = lead if "函" in parts.doc_number else f"{lead}文件"
     return parts

@@ -59,3 +59,15 @@ def test_a_joint_notice_title_breaks_between_the_issuers_never_inside_a_name():
     assert lines[0] == "中共滨江市委办公室" and lines[1].startswith("滨江市人民政府办公室")
     lines = title_lines("滨江市卫生健康委员会滨江市医疗保障局关于印发滨江市紧密型县域医共体建设实施方案的通知")
     assert lines[0] == "滨江市卫生健康委员会"  # not `…卫生健康委` / `员会…`
+
+
+def test_a_draft_issued_jointly_takes_the_lead_organs_mark_and_printer(tmp_path):
+    from drafter.draft.compose import new_draft
+    from drafter.draft.parts import resolve
+
+    draft = new_draft("滨江市", "东海省", "滨江市深化医药卫生体制改革实施方案", "中共滨江市委、滨江市人民政府", "2025-03-05")
+    parts = resolve(draft)
+    assert parts.mark == "中共滨江市委文件"
+    assert parts.printer == "中共滨江市委"
+    texts = Reader(write_gongwen(draft, tmp_path / "d.docx")).texts()
+    assert "中共滨江市委\n滨江市人民政府" in texts
