@@ -197,6 +197,8 @@ def printer_of(issuer: str) -> str:
         return issuer
     if issuer.endswith("人民政府"):
         return issuer + ("办公厅" if issuer.endswith(("省人民政府", "自治区人民政府")) else "办公室")
+    if issuer.startswith("中共") and issuer.endswith("委"):  # a Party committee: its 办公室 (省委: 办公厅)
+        return issuer + ("办公厅" if issuer.endswith("省委") else "办公室")
     return issuer
 
 

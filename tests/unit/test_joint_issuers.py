@@ -68,6 +68,6 @@ def test_a_draft_issued_jointly_takes_the_lead_organs_mark_and_printer(tmp_path)
     draft = new_draft("滨江市", "东海省", "滨江市深化医药卫生体制改革实施方案", "中共滨江市委、滨江市人民政府", "2025-03-05")
     parts = resolve(draft)
     assert parts.mark == "中共滨江市委文件"
-    assert parts.printer == "中共滨江市委"
+    assert parts.printer == "中共滨江市委办公室"
     texts = Reader(write_gongwen(draft, tmp_path / "d.docx")).texts()
     assert "中共滨江市委\n滨江市人民政府" in texts
