@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from functools import lru_cache
 
 from drafter.export.layout import TITLE_CHARS_PER_LINE, text_width_chars
 
@@ -108,13 +109,17 @@ _ORGAN = re.compile(rf"(?:中共)?[\u4e00-\u9fff]{{2,30}}?(?:{'|'.join(_SUFFIXES
 _MAX_ORGAN = 40  # characters
 
 
-def _organ_ends(lines: list[str]) -> list[int]:
+def _organ_ends(lines: list[str]) -> tuple[int, ...]:
     """Offsets where each issuer's name at the title's start ends, in the most names that make up
     all the words before 关于/印发 ([0] when they are no organs' names)."""
-    title = "".join(lines)
+    return _organ_ends_in("".join(lines))
+
+
+@lru_cache(maxsize=64)  # every candidate break of one title asks again
+def _organ_ends_in(title: str) -> tuple[int, ...]:
     head = re.split(r"关于|印发|转发", title, maxsplit=1)[0]
     if not head or len(head) == len(title):
-        return [0]
+        return (0,)
     inside = {i for suffix in _SUFFIXES for m in re.finditer(suffix, head) for i in range(m.start() + 1, m.end())}
     reach: dict[int, list[int]] = {0: []}
     for a in range(len(head)):
@@ -125,7 +130,7 @@ def _organ_ends(lines: list[str]) -> list[int]:
                 continue
             if b not in reach or len(reach[a]) + 1 > len(reach[b]):
                 reach[b] = [*reach[a], b]
-    return reach.get(len(head)) or [0]
+    return tuple(reach.get(len(head)) or [0])
 
 
 def _issued_name(lines: list[str]) -> tuple[int, int]:
