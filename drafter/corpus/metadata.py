@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from drafter.corpus.dates import find_dates, parse_date
+from drafter.corpus.organs import ORG_SUFFIX
 from drafter.corpus.regions import admin_level, divisions, infer_region  # noqa: F401 - re-exported
 from drafter.corpus.site_fields import HEAD_CHARS, site_fields
 from drafter.corpus.titles import clean_title, find_title
@@ -27,10 +28,6 @@ _PLAN_PRINTED = lazy_re.compile(r"(?:印发|转发)(.{4,80}?)的通知")
 _SEVERAL_PLANS = lazy_re.compile(r"(?:方案|计划|意见|要点|办法|细则|规划|预案)(?:和|及|与|、)[\u4e00-\u9fa5]")
 _DOCNUM = lazy_re.compile(r"([〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）])\s*(\d{1,4})\s*号")
 _DOCNUM_STOP = "的知告】:：,，。;；》(（ \u3000"
-ORG_SUFFIX = (
-    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府办公厅|办公厅|办公室|委员会|卫生健康委|"
-    r"卫健委|医改办|领导小组|医疗保障局|医保局|管理局|局)"
-)
 _ORG = lazy_re.compile(rf"^[\u4e00-\u9fa5()（）]{{2,40}}?{ORG_SUFFIX}")
 _WHOLE_ORGAN = lazy_re.compile(rf"^[\u4e00-\u9fa5]{{2,40}}?{ORG_SUFFIX}$")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.corpus.dates import parse_date
+from drafter.corpus.organs import ORG_SUFFIX
 from drafter.text import lazy_re
 
 HEAD_CHARS = 3000  # the fields stand in the page head, never deep in the text
@@ -26,10 +27,7 @@ _LABELS = f"{_WRITTEN}|{_PUBLISHED}|{_ISSUER}|{_NUMBER}"
 _LABEL = lazy_re.compile(
     rf"(?:^|(?<=[\s|｜]))({_LABELS})[ \u3000]*[:：][ \u3000]*(?!(?:{_LABELS})[ \u3000]*[:：])([^\s|｜]*)"
 )
-_ORGAN = lazy_re.compile(
-    r"^[\u4e00-\u9fa5（）()]{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|"
-    r"卫生健康委|卫健委|医改办|局|厅|委|办)$"
-)
+_ORGAN = lazy_re.compile(rf"^[\u4e00-\u9fa5（）()]{{2,40}}?(?:{ORG_SUFFIX}|厅|委|办)$")  # 县政府办 too
 # A document-sharing site's line (`投稿人:佚名 发布时间:… 会员申请`, `时间:… 下载本文 作者:会员上传`).
 _SHARING_SITE = lazy_re.compile(r"投稿|会员|下载本文|上传")
 _DOCNUM = lazy_re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
