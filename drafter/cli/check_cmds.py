@@ -85,8 +85,9 @@ def _print_report(report) -> None:  # noqa: ANN001 - a Report
         "warning": t("check.severity_warning"),
         "info": t("check.severity_info"),
     }
-    for f in report.findings:
-        print(f"{f.location.where()}  [{f.family}·{severity[f.severity]}]  “{f.text}”")
+    for f, count in _grouped(report.findings):
+        times = t("check.repeated_here", count=count) if count > 1 else ""
+        print(f"{f.location.where()}  [{f.family}·{severity[f.severity]}]  “{f.text}”{times}")
         print(f"    {f.message}")
         if f.suggestion is not None:
             print(
@@ -109,6 +110,16 @@ def _print_report(report) -> None:  # noqa: ANN001 - a Report
             errors=report.errors,
         )
     )
+
+
+def _grouped(findings: list) -> list[tuple]:
+    """The same finding repeated in one place (a scraped paragraph's 25 half-width commas) listed
+    once with its count, in the order each first occurs; `--json` keeps every one."""
+    groups: dict[tuple, list] = {}
+    for f in findings:
+        key = (f.location.where(), f.rule, f.text, f.message, f.suggestion)
+        groups.setdefault(key, [f, 0])[1] += 1
+    return [(f, count) for f, count in groups.values()]
 
 
 def _show_rules(as_json: bool) -> int:

@@ -89,6 +89,7 @@ MESSAGES = {
     "severity_info": ("提示", "note"),
     "suggest": ("建议：{text}", "suggested: {text}"),
     "suggest_delete": ("建议：删去", "suggested: delete it"),
+    "repeated_here": ("（此处共 {count} 处）", " ({count} times here)"),
     "deleted": ("（删去）", "(deleted)"),
     "fixed": ("{target}：改了{n}处", "{target}: {n} changes"),
     "fixed_nothing": ("{target}：没有可以自动修改的地方", "{target}: nothing to fix automatically"),

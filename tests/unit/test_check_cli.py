@@ -277,3 +277,17 @@ def test_drafters_own_docx_export_has_no_geshi_problem(tmp_path, capsys):
     # the export's own marks and layout are clean, and so are the templates' 责任单位 lists a new
     # plan takes (a template whose source's scrape garbled them only fills up, `preference`)
     assert findings == []
+
+
+def test_the_same_mark_repeated_in_one_line_is_listed_once_with_its_count(tmp_path, capsys):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "一、总体要求\n坚持公益性,推进改革,完善机制,提高效率(试点)。\n二、重点任务\n加强领导,落实责任。\n",
+        encoding="utf-8",
+    )
+    _code, out, _err = _run(capsys, "check", str(path), "--no-corpus")
+    commas = [line for line in out.splitlines() if "[格式" in line and "“,”" in line]
+    assert len(commas) == 2  # one entry for each line, not one for each comma
+    assert "（此处共 3 处）" in commas[0] and "此处共" not in commas[1]
+    _code, out, _err = _run(capsys, "check", str(path), "--no-corpus", "--json")
+    assert sum(1 for f in json.loads(out)["findings"] if f["text"] == ",") == 4  # the contract lists each
